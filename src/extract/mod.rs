@@ -1,0 +1,102 @@
+//! The extractors, one module each, and what they share: the document
+//! context they read ([`Ctx`]), the [`Extractor`] trait, and the one rule
+//! for overlapping matches ([`resolve_overlaps`]).
+//!
+//! Extractors never import the pipeline or the writers: they take a `Ctx`
+//! and return rows of `model`.
+
+pub mod number;
+pub mod phrase;
+pub mod quantity;
+pub mod token;
+
+use std::ops::Range;
+
+use crate::text::{clean_display, NormText};
+
+/// Everything an extractor may read about one document.
+pub struct Ctx<'a> {
+    /// The text as read: offsets written out refer to it.
+    pub original: &'a str,
+    /// The normalized text that rules match on, with its offset map.
+    pub norm: &'a NormText,
+    /// Sentence byte ranges in `norm.text`, in order.
+    pub sentences: &'a [Range<usize>],
+    /// Byte ranges of `norm.text` that are not article body (stamps,
+    /// bylines, menus): extractors do not look inside them.
+    pub skip: &'a [Range<usize>],
+}
+
+impl<'a> Ctx<'a> {
+    /// Original character span `(start, end)` of a normalized byte range.
+    pub fn char_span(&self, r: &Range<usize>) -> (usize, usize) {
+        (self.norm.orig_char(r.start), self.norm.orig_char(r.end))
+    }
+
+    /// The original characters of a normalized byte range, NFC, single-spaced.
+    pub fn display(&self, r: &Range<usize>) -> String {
+        let (s, e) = (self.norm.orig_byte(r.start), self.norm.orig_byte(r.end));
+        clean_display(self.original.get(s..e).unwrap_or(""))
+    }
+
+    /// Index of the sentence holding a normalized byte offset.
+    pub fn sentence_of(&self, byte: usize) -> usize {
+        match self.sentences.binary_search_by(|s| {
+            if s.end <= byte {
+                std::cmp::Ordering::Less
+            } else if s.start > byte {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        }) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The range lies wholly inside a skipped (non-body) range.
+    pub fn is_skipped(&self, r: &Range<usize>) -> bool {
+        self.skip.iter().any(|s| s.start <= r.start && r.end <= s.end)
+    }
+}
+
+/// An extractor turns a document context into rows of one table.
+pub trait Extractor {
+    type Row;
+    fn extract(&self, ctx: &Ctx<'_>) -> Vec<Self::Row>;
+}
+
+/// The one overlap rule, as spaCy's EntityRuler applies it: among matches
+/// that overlap, the longest wins, then the earliest. Returns the kept
+/// indices of `spans` in text order.
+pub fn resolve_overlaps(spans: &[Range<usize>]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&spans[a], &spans[b]);
+        (y.end - y.start).cmp(&(x.end - x.start)).then(x.start.cmp(&y.start)).then(a.cmp(&b))
+    });
+    let mut kept: Vec<usize> = Vec::new();
+    for i in order {
+        let s = &spans[i];
+        if kept.iter().all(|&k| spans[k].end <= s.start || s.end <= spans[k].start) {
+            kept.push(i);
+        }
+    }
+    kept.sort_by_key(|&i| (spans[i].start, spans[i].end));
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_then_earliest() {
+        let spans = vec![0..5, 3..12, 10..14, 20..22, 20..22];
+        assert_eq!(resolve_overlaps(&spans), vec![1, 3]);
+        let spans = vec![0..4, 2..6];
+        assert_eq!(resolve_overlaps(&spans), vec![0]);
+        assert!(resolve_overlaps(&[]).is_empty());
+    }
+}

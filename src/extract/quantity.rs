@@ -1,0 +1,732 @@
+//! Quantities: money, percentages, counts, ratios and measures (SPEC §3).
+//!
+//! For every digit token of a body sentence, the extractor reads outwards
+//! over tokens, each step a rules list from `rules/quantity/`:
+//!
+//! ```text
+//! [change] [qualifier] [từ|giữa] [prefix unit] NUMBER [scale…] [- NUMBER [scale…]] [unit | counted noun] [trở lên]
+//! ```
+//!
+//! and drops what is not a figure: parts of dates and times (`20/12/2024`,
+//! `20:46`), codes (`15-CT/TW`, `COVID-19`, `14E`), labels and ordinals
+//! (`lần thứ 14`, `năm 2024`), durations (`6 tháng`), phone numbers, and
+//! bare numbers that count nothing. The subject (the metric a figure
+//! measures) is read from the clause before the figure, or after it, or
+//! carried from the previous figure of the sentence.
+
+use std::collections::HashSet;
+
+use super::number::{is_year_like, parse_vi_number};
+use super::phrase::{toks, PhraseSet, Tok};
+use super::token::{is_all_caps, is_capitalized, TokKind};
+use super::{Ctx, Extractor};
+use crate::model::{Quantity, QuantityKind};
+use crate::rules::quantity::QuantityRules;
+use crate::text::fold;
+
+#[derive(Debug, Clone)]
+struct UnitInfo {
+    code: String,
+    kind: QuantityKind,
+    not_before: HashSet<String>,
+    minor: Option<(PhraseSet<()>, f64)>,
+}
+
+/// The quantity extractor, compiled from its rules.
+#[derive(Debug, Clone)]
+pub struct QuantityExtractor {
+    units: Vec<UnitInfo>,
+    unit_forms: PhraseSet<usize>,
+    unit_prefix: PhraseSet<usize>,
+    unit_suffix: PhraseSet<usize>,
+    rate_sep: PhraseSet<()>,
+    scale_forms: PhraseSet<f64>,
+    scale_suffix: PhraseSet<f64>,
+    qual_before: PhraseSet<String>,
+    qual_after: PhraseSet<String>,
+    change_up: PhraseSet<()>,
+    change_down: PhraseSet<()>,
+    change_between: PhraseSet<()>,
+    not_before: PhraseSet<()>,
+    not_after: PhraseSet<()>,
+    time_suffix: PhraseSet<()>,
+    phone_min_digits: usize,
+    bare_after: PhraseSet<()>,
+    counted_stop: PhraseSet<()>,
+    joiners: PhraseSet<()>,
+    counted_max: usize,
+    subj_trailing: PhraseSet<()>,
+    subj_leading: PhraseSet<()>,
+    subj_cut_after: PhraseSet<()>,
+    subj_after_stop: PhraseSet<()>,
+    subj_max: usize,
+    range_conn: PhraseSet<()>,
+    range_prefix: PhraseSet<()>,
+    between_prefix: PhraseSet<()>,
+    between_conn: PhraseSet<()>,
+}
+
+fn lowset(list: &[String]) -> HashSet<String> {
+    list.iter().map(|s| fold(s).to_lowercase()).collect()
+}
+
+impl QuantityExtractor {
+    pub fn new(rules: &QuantityRules) -> QuantityExtractor {
+        let mut units = Vec::new();
+        let mut unit_forms = PhraseSet::new();
+        let mut unit_prefix = PhraseSet::new();
+        let mut unit_suffix = PhraseSet::new();
+        for (i, u) in rules.units.units.iter().enumerate() {
+            for f in &u.forms {
+                unit_forms.add(f, u.case_sensitive, i);
+            }
+            for f in &u.prefix {
+                unit_prefix.add(f, u.case_sensitive, i);
+            }
+            for f in &u.suffix {
+                unit_suffix.add(f, true, i);
+            }
+            let minor = match (&u.minor, u.minor_value) {
+                (m, Some(v)) if !m.is_empty() => Some((PhraseSet::from_list(m, ()), v)),
+                _ => None,
+            };
+            units.push(UnitInfo {
+                code: u.code.get_ref().clone(),
+                kind: u.kind,
+                not_before: lowset(&u.not_before),
+                minor,
+            });
+        }
+        let mut scale_forms = PhraseSet::new();
+        let mut scale_suffix = PhraseSet::new();
+        for s in &rules.scales.scales {
+            for f in &s.forms {
+                scale_forms.add(f, false, *s.value.get_ref());
+            }
+            for f in &s.suffix {
+                scale_suffix.add(f, true, *s.value.get_ref());
+            }
+        }
+        let mut qual_before = PhraseSet::new();
+        let mut qual_after = PhraseSet::new();
+        for q in &rules.qualifiers.qualifiers {
+            for f in &q.before {
+                qual_before.add(f, false, q.name.get_ref().clone());
+            }
+            for f in &q.after {
+                qual_after.add(f, false, q.name.get_ref().clone());
+            }
+        }
+        let ch = &rules.qualifiers.change;
+        let c = &rules.context;
+        QuantityExtractor {
+            units,
+            unit_forms,
+            unit_prefix,
+            unit_suffix,
+            rate_sep: PhraseSet::from_list(&rules.units.rate_separators, ()),
+            scale_forms,
+            scale_suffix,
+            qual_before,
+            qual_after,
+            change_up: PhraseSet::from_list(&ch.up, ()),
+            change_down: PhraseSet::from_list(&ch.down, ()),
+            change_between: PhraseSet::from_list(&ch.between, ()),
+            not_before: PhraseSet::from_list(&c.not_quantity.before, ()),
+            not_after: PhraseSet::from_list(&c.not_quantity.after, ()),
+            time_suffix: PhraseSet::from_list(&c.not_quantity.time_suffix, ()),
+            phone_min_digits: c.not_quantity.phone_min_digits,
+            bare_after: PhraseSet::from_list(&c.bare.after_words, ()),
+            counted_stop: PhraseSet::from_list(&c.counted.stop, ()),
+            joiners: PhraseSet::from_list(&c.counted.joiners, ()),
+            counted_max: c.counted.max_words,
+            subj_trailing: PhraseSet::from_list(&c.subject.trailing, ()),
+            subj_leading: PhraseSet::from_list(&c.subject.leading, ()),
+            subj_cut_after: PhraseSet::from_list(&c.subject.cut_after, ()),
+            subj_after_stop: PhraseSet::from_list(&c.subject.after_stop, ()),
+            subj_max: c.subject.max_words,
+            range_conn: PhraseSet::from_list(&c.ranges.connectors, ()),
+            range_prefix: PhraseSet::from_list(&c.ranges.prefixes, ()),
+            between_prefix: PhraseSet::from_list(&c.ranges.between_prefixes, ()),
+            between_conn: PhraseSet::from_list(&c.ranges.between_connectors, ()),
+        }
+    }
+}
+
+/// A figure found in a sentence, in token indices, before subjects.
+#[derive(Debug, Clone)]
+struct Found {
+    /// First and last+1 token of the figure's text.
+    first: usize,
+    last: usize,
+    /// Token index of the (first) number.
+    num: usize,
+    value: f64,
+    value_max: Option<f64>,
+    unit: String,
+    kind: QuantityKind,
+    qualifier: String,
+    change: String,
+    /// Token range of the counted noun phrase.
+    counted: Option<(usize, usize)>,
+    /// Token range of the subject.
+    subject: Option<(usize, usize)>,
+}
+
+/// A number and the scale words after it.
+struct Num {
+    value: f64,
+    /// Token index after the number and its scales.
+    next: usize,
+    scaled: bool,
+}
+
+fn clause_break(t: &Tok<'_>) -> bool {
+    t.kind == TokKind::Newline
+        || (t.kind == TokKind::Symbol && matches!(t.raw, "," | ";" | ":" | "(" | ")" | "." | "!" | "?" | "…" | "\""))
+}
+
+impl QuantityExtractor {
+    /// Scale words (and glued scale letters) after a number at token `j`.
+    fn scales(&self, t: &[Tok<'_>], mut j: usize, mut v: f64) -> Num {
+        let mut scaled = false;
+        loop {
+            if let Some(tok) = t.get(j) {
+                if tok.glued() && tok.is_word() {
+                    if let Some((n, s)) = self.scale_suffix.match_at(t, j) {
+                        v *= s;
+                        j += n;
+                        scaled = true;
+                        continue;
+                    }
+                }
+            }
+            match self.scale_forms.match_at(t, j) {
+                Some((n, s)) => {
+                    v *= s;
+                    j += n;
+                    scaled = true;
+                }
+                None => break,
+            }
+        }
+        Num { value: v, next: j, scaled }
+    }
+
+    /// A number token that is part of a code, date, time, phone number or
+    /// name rather than a figure (judged from glued neighbours).
+    fn glued_context_rejects(&self, t: &[Tok<'_>], i: usize) -> bool {
+        let tok = &t[i];
+        if tok.raw.len() >= self.phone_min_digits && tok.raw.starts_with('0') && tok.raw.bytes().all(|b| b.is_ascii_digit())
+        {
+            return true;
+        }
+        if tok.glued() && i > 0 {
+            let p = &t[i - 1];
+            match p.kind {
+                TokKind::Word => {
+                    if self.unit_prefix.ends_before(t, i) {
+                        return false;
+                    }
+                    return true; // G20, F0, quý II/…
+                }
+                TokKind::Symbol => {
+                    if matches!(p.raw, "/" | ":" | "+" | "#" | "№" | "." | "_" | "@" | "&" | "=") {
+                        return true;
+                    }
+                    if p.raw == "-" && i >= 2 && t[i - 1].glued() && t[i - 2].kind == TokKind::Word {
+                        return true; // COVID-19, KT-2
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(n) = t.get(i + 1) {
+            if n.glued() {
+                match n.kind {
+                    TokKind::Symbol if matches!(n.raw, "/" | ":" | "_" | "@") => {
+                        // 20/12, 21/NQ-CP, 20:46 — but `5 USD/tấn` has a space first
+                        if t.get(i + 2).is_some_and(|x| x.glued() && (x.is_number() || x.is_word())) {
+                            return true;
+                        }
+                    }
+                    TokKind::Symbol if n.raw == "-" => {
+                        if t.get(i + 2).is_some_and(|x| x.glued() && x.is_word()) {
+                            return true; // 15-CT/TW
+                        }
+                    }
+                    TokKind::Word => {
+                        if self.time_suffix.starts_at(t, i + 1) && t.get(i + 2).is_none_or(|x| x.is_number() || !x.glued()) {
+                            return true; // 20h30, 7h
+                        }
+                        let known = self.scale_suffix.starts_at(t, i + 1)
+                            || self.scale_forms.starts_at(t, i + 1)
+                            || self.unit_forms.starts_at(t, i + 1)
+                            || self.unit_suffix.starts_at(t, i + 1);
+                        if !known {
+                            return true; // 14E, 4G
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        false
+    }
+
+    /// `10-8-2022`, `20/12/2024`: a number glued to another by `-` or `/`
+    /// that is glued to a third.
+    fn is_date_triple(t: &[Tok<'_>], i: usize) -> bool {
+        let sep = |k: usize| t.get(k).is_some_and(|x| x.glued() && (x.is_symbol("-") || x.is_symbol("/") || x.is_symbol(".")));
+        let num = |k: usize| t.get(k).is_some_and(|x| x.glued() && x.is_number());
+        (sep(i + 1) && num(i + 2) && sep(i + 3) && num(i + 4))
+            || (i >= 2 && sep(i - 1) && num(i - 2) && t[i - 2].is_number() && sep(i + 1) && num(i + 2))
+    }
+
+    /// Unit forms at `j`: (unit index, tokens used), honouring `not_before`.
+    fn unit_at(&self, t: &[Tok<'_>], j: usize) -> Option<(usize, usize)> {
+        let (n, &u) = self.unit_forms.match_at(t, j).or_else(|| {
+            if t.get(j).is_some_and(|x| x.glued()) {
+                self.unit_suffix.match_at(t, j)
+            } else {
+                None
+            }
+        })?;
+        if let Some(next) = t.get(j + n) {
+            if next.is_word() && self.units[u].not_before.contains(&next.low) {
+                return None;
+            }
+            // a unit word glued to more letters or digits is another word (`m` of `m2` is handled by forms)
+            if next.glued() && next.is_word() && t[j + n - 1].is_word() {
+                return None;
+            }
+        }
+        Some((u, n))
+    }
+
+    /// A range connector at `j` followed by a second number: its token index.
+    fn range_after(&self, t: &[Tok<'_>], j: usize, between: bool, prefix_unit: bool) -> Option<usize> {
+        let conn = if between { self.between_conn.match_at(t, j) } else { None }.or_else(|| self.range_conn.match_at(t, j));
+        let (n, _) = conn?;
+        let mut k = j + n;
+        if prefix_unit {
+            if let Some((m, _)) = self.unit_prefix.match_at(t, k) {
+                k += m;
+            }
+        }
+        if t.get(k).is_some_and(|x| x.is_number()) && !Self::is_date_triple(t, k) && !self.glued_context_rejects(t, k) {
+            Some(k)
+        } else {
+            None
+        }
+    }
+
+    fn find_in_sentence(&self, t: &[Tok<'_>]) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::new();
+        let mut consumed = vec![false; t.len()];
+        let mut i = 0;
+        while i < t.len() {
+            if t[i].kind != TokKind::Number || consumed[i] {
+                i += 1;
+                continue;
+            }
+            if let Some(f) = self.figure_at(t, i, &mut consumed) {
+                i = f.last.max(i + 1);
+                out.push(f);
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    fn figure_at(&self, t: &[Tok<'_>], i: usize, consumed: &mut [bool]) -> Option<Found> {
+        if Self::is_date_triple(t, i) {
+            // consume the whole date
+            let mut k = i;
+            while k < t.len() && (t[k].is_number() || (k > i && t[k].glued() && t[k].kind == TokKind::Symbol)) {
+                consumed[k] = true;
+                k += 1;
+                if k < t.len() && !t[k].glued() {
+                    break;
+                }
+            }
+            return None;
+        }
+        if self.glued_context_rejects(t, i) {
+            consumed[i] = true;
+            return None;
+        }
+        let v0 = parse_vi_number(t[i].raw)?;
+        let mut first = i;
+        // a unit written before the number: `$10`, `USD 5`
+        let mut unit: Option<usize> = None;
+        if let Some((s, &u)) = self.unit_prefix.match_before(t, i) {
+            let adjacent = t[i].glued() || self.units[u].code.len() == 3;
+            if adjacent && (s == 0 || !t[s].glued() || !t[s - 1].is_word()) {
+                unit = Some(u);
+                first = s;
+            }
+        }
+        let n1 = self.scales(t, i + 1, v0);
+        let mut value = n1.value;
+        let mut value_max = None;
+        let mut j = n1.next;
+        let mut is_range = false;
+
+        // range right after the first number: `6,5-7%`, `từ 6,5 đến 7%`
+        let between = self.between_prefix.ends_before(t, first);
+        if let Some(k) = self.range_after(t, j, between, unit.is_some()) {
+            if let Some(v1) = parse_vi_number(t[k].raw) {
+                let n2 = self.scales(t, k + 1, v1);
+                let (mut a, b) = (value, n2.value);
+                if !n1.scaled && n2.scaled {
+                    a = v0 * (n2.value / v1);
+                }
+                if a <= b || t[j].is_word() {
+                    value = a;
+                    value_max = Some(b);
+                    j = n2.next;
+                    is_range = true;
+                    consumed[k] = true;
+                }
+            }
+        }
+
+        // the unit after the number(s)
+        if unit.is_none() {
+            if let Some((u, n)) = self.unit_at(t, j) {
+                unit = Some(u);
+                j += n;
+            }
+        }
+        let mut unit_code = unit.map(|u| self.units[u].code.clone());
+        let mut kind = unit.map(|u| self.units[u].kind);
+        if let Some(u) = unit {
+            // minor units: `2 đô la 23 xu`, `2 đô la và 23 xen`
+            if let Some((minor, mv)) = &self.units[u].minor {
+                let mut k = j;
+                if self.between_conn.starts_at(t, k) || t.get(k).is_some_and(|x| x.low == "và") {
+                    k += 1;
+                }
+                if let Some(x) = t.get(k).filter(|x| x.is_number() && x.raw.len() <= 2) {
+                    if let Some(c) = parse_vi_number(x.raw) {
+                        if let Some((n, _)) = minor.match_at(t, k + 1) {
+                            value += c * mv;
+                            j = k + 1 + n;
+                            consumed[k] = true;
+                        }
+                    }
+                }
+            }
+            // rates: `USD/tấn`
+            if self.units[u].kind == QuantityKind::Money {
+                if let Some((n, _)) = self.rate_sep.match_at(t, j) {
+                    if let Some((u2, m)) = self.unit_at(t, j + n) {
+                        if self.units[u2].kind == QuantityKind::Measure {
+                            unit_code = Some(format!("{}/{}", self.units[u].code, self.units[u2].code));
+                            j += n + m;
+                        }
+                    }
+                }
+            }
+            // a range with the unit on both ends: `từ 1000 đồng đến 2000 đồng`
+            if !is_range {
+                if let Some(k) = self.range_after(t, j, between, unit.is_some()) {
+                    if let Some(v1) = parse_vi_number(t[k].raw) {
+                        let n2 = self.scales(t, k + 1, v1);
+                        if let Some((u2, n)) = self.unit_at(t, n2.next) {
+                            if self.units[u2].code == self.units[u].code && value <= n2.value {
+                                value_max = Some(n2.value);
+                                j = n2.next + n;
+                                is_range = true;
+                                consumed[k] = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        // qualifier / range prefix before the figure
+        let mut qualifier = String::new();
+        let mut q_end = first;
+        if self.range_prefix.ends_before(t, first) {
+            if let Some((s, _)) = self.range_prefix.match_before(t, first) {
+                if is_range || self.qual_after.starts_at(t, j) {
+                    first = s;
+                }
+                q_end = s;
+            }
+        }
+        if let Some((s, q)) = self.qual_before.match_before(t, q_end) {
+            qualifier = q.clone();
+            first = s;
+        } else if q_end != first {
+            if let Some((s, q)) = self.qual_before.match_before(t, first) {
+                qualifier = q.clone();
+                first = s;
+            }
+        }
+        if let Some((n, q)) = self.qual_after.match_at(t, j) {
+            qualifier = q.clone();
+            j += n;
+        }
+
+        // no unit: a duration, a label, a count or nothing
+        let mut counted = None;
+        if unit_code.is_none() {
+            if self.not_after.starts_at(t, j) {
+                return None;
+            }
+            if self.not_before.ends_before(t, i) {
+                return None;
+            }
+            if t.get(j).is_some_and(|x| x.glued() && x.is_word()) {
+                return None;
+            }
+            counted = self.counted_at(t, j);
+            let year = is_year_like(t[i].raw) && qualifier.is_empty();
+            match counted {
+                Some(_) if year => return None,
+                Some(_) => {
+                    let plain_small = t[i].raw.bytes().all(|b| b.is_ascii_digit()) && v0 < 1000.0;
+                    if i > 1 && plain_small && t[i - 1].is_word() && is_capitalized(t[i - 1].raw) && first == i {
+                        // `COP 26 diễn ra …`: a number that ends a name
+                        return None;
+                    }
+                }
+                None => {
+                    let bare_ok = self.bare_after.ends_before(t, first) && !year && !is_range;
+                    if !bare_ok {
+                        return None;
+                    }
+                }
+            }
+            unit_code = Some("count".into());
+            kind = Some(QuantityKind::Count);
+        }
+        let kind = kind.unwrap_or(QuantityKind::Count);
+        let unit_code = unit_code.unwrap_or_else(|| "count".into());
+
+        // change: `tăng 10,5%`, `giảm 4,1%`, `tăng thêm 1,2 tỷ USD`
+        let mut change = String::new();
+        let mut k = first;
+        for _ in 0..4 {
+            if self.change_up.ends_before(t, k) {
+                change = "up".into();
+                break;
+            }
+            if self.change_down.ends_before(t, k) {
+                change = "down".into();
+                break;
+            }
+            match self.change_between.match_before(t, k).or_else(|| self.qual_before.match_before(t, k).map(|(s, _)| (s, &()))) {
+                Some((s, _)) => k = s,
+                None => break,
+            }
+        }
+
+        for c in consumed.iter_mut().take(j.min(t.len())).skip(i) {
+            *c = true;
+        }
+        Some(Found {
+            first,
+            last: j,
+            num: i,
+            value,
+            value_max,
+            unit: unit_code,
+            kind,
+            qualifier,
+            change,
+            counted,
+            subject: None,
+        })
+    }
+
+    /// The counted noun phrase starting at token `j`, if a noun starts there.
+    fn counted_at(&self, t: &[Tok<'_>], j: usize) -> Option<(usize, usize)> {
+        let starts_np = |k: usize| -> bool {
+            t.get(k).is_some_and(|x| {
+                x.is_word()
+                    && (!is_capitalized(x.raw) || is_all_caps(x.raw))
+                    && !self.counted_stop.starts_at(t, k)
+                    && !self.not_after.starts_at(t, k)
+            })
+        };
+        if !starts_np(j) {
+            return None;
+        }
+        let mut k = j;
+        let mut words = 0;
+        while k < t.len() && words < self.counted_max {
+            let x = &t[k];
+            if x.is_word() {
+                if k > j && self.counted_stop.starts_at(t, k) {
+                    if self.joiners.starts_at(t, k) && starts_np(k + 1) && t.get(k + 1).is_some_and(|y| !y.is_number()) {
+                        k += 1;
+                        words += 1;
+                        continue;
+                    }
+                    break;
+                }
+                k += 1;
+                words += 1;
+            } else if x.is_symbol("-") && x.glued() && t.get(k + 1).is_some_and(|y| y.glued() && y.is_word()) {
+                k += 1; // máy móc-thiết bị
+            } else {
+                break;
+            }
+        }
+        Some((j, k))
+    }
+
+    /// Subjects for the figures of one sentence (see the module doc).
+    fn subjects(&self, t: &[Tok<'_>], found: &mut [Found]) {
+        for fi in 0..found.len() {
+            let f = &found[fi];
+            // left boundary: clause start, or the end of the previous figure
+            let mut left = f.first;
+            while left > 0 && !clause_break(&t[left - 1]) {
+                left -= 1;
+            }
+            let prev_end = if fi > 0 { found[fi - 1].last } else { 0 };
+            let prev_in_clause = fi > 0 && prev_end > left;
+            if prev_in_clause {
+                left = prev_end;
+            }
+            let mut s = left;
+            let mut e = f.first;
+            // strip the change word and linkers at the end
+            loop {
+                let before = e;
+                let starts = [
+                    self.subj_trailing.match_before(t, e).map(|m| m.0),
+                    self.change_up.match_before(t, e).map(|m| m.0),
+                    self.change_down.match_before(t, e).map(|m| m.0),
+                    self.qual_before.match_before(t, e).map(|m| m.0),
+                    self.range_prefix.match_before(t, e).map(|m| m.0),
+                ];
+                if let Some(x) = starts.into_iter().flatten().filter(|&x| x >= s).min() {
+                    e = x;
+                }
+                if e == before {
+                    break;
+                }
+            }
+            // cut through `như`, `so với`, …
+            let mut k = e;
+            while k > s {
+                if let Some((x, _)) = self.subj_cut_after.match_before(t, k) {
+                    if x >= s {
+                        s = k;
+                        break;
+                    }
+                }
+                k -= 1;
+            }
+            // strip leading discourse markers and time phrases
+            loop {
+                let before = s;
+                if let Some((n, _)) = self.subj_leading.match_at(t, s) {
+                    if s + n <= e {
+                        s += n;
+                    }
+                }
+                if s < e && (t[s].is_number() || t[s].kind == TokKind::Symbol) {
+                    s += 1;
+                }
+                if s + 1 < e && (t[s].low == "năm" || t[s].low == "tháng" || t[s].low == "quý") && t[s + 1].is_number() {
+                    s += 2;
+                }
+                if s == before {
+                    break;
+                }
+            }
+            // a subject that is only a time phrase or a number is no subject
+            let words = (s..e).filter(|&k| t[k].is_word()).count();
+            let only_time = (s..e).all(|k| t[k].is_number() || t[k].kind == TokKind::Symbol || matches!(t[k].low.as_str(), "năm" | "tháng" | "quý" | "ngày"));
+            let mut subject = if words > 0 && !only_time && words <= self.subj_max { Some((s, e)) } else { None };
+            if subject.is_none() {
+                // after the figure: `gia tăng 6,5% tổng giá trị xuất khẩu so với …`
+                if f.kind == QuantityKind::Percent && !f.change.is_empty() {
+                    let a = f.last;
+                    let mut b = a;
+                    while b < t.len() && b - a < self.subj_max {
+                        let x = &t[b];
+                        if clause_break(x) || (x.is_word() && self.subj_after_stop.starts_at(t, b)) || x.is_number() {
+                            break;
+                        }
+                        b += 1;
+                    }
+                    while b > a && t[b - 1].kind == TokKind::Symbol {
+                        b -= 1;
+                    }
+                    if b > a && t[a].is_word() && !is_capitalized(t[a].raw) {
+                        subject = Some((a, b));
+                    }
+                }
+            }
+            if subject.is_none() && fi > 0 {
+                subject = found[fi - 1].subject;
+            }
+            found[fi].subject = subject;
+        }
+    }
+}
+
+impl Extractor for QuantityExtractor {
+    type Row = Quantity;
+
+    fn extract(&self, ctx: &Ctx<'_>) -> Vec<Quantity> {
+        let text = &ctx.norm.text;
+        let mut rows = Vec::new();
+        for (si, sr) in ctx.sentences.iter().enumerate() {
+            if ctx.is_skipped(sr) {
+                continue;
+            }
+            let Some(slice) = text.get(sr.clone()) else { continue };
+            if !slice.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let t = toks(text, sr.clone());
+            let mut found = self.find_in_sentence(&t);
+            self.subjects(&t, &mut found);
+            for f in found {
+                let Some(a) = t.get(f.first) else { continue };
+                let Some(b) = t.get(f.last.saturating_sub(1)) else { continue };
+                let r = a.start..b.end;
+                let (start, end) = ctx.char_span(&r);
+                let span_of = |(x, y): (usize, usize)| -> Option<String> {
+                    if x >= y {
+                        return None;
+                    }
+                    let r = t.get(x)?.start..t.get(y - 1)?.end;
+                    let s = ctx.display(&r);
+                    (!s.is_empty()).then_some(s)
+                };
+                let subject = match f.kind {
+                    QuantityKind::Money | QuantityKind::Percent | QuantityKind::Ratio => f.subject.and_then(span_of),
+                    _ => None,
+                };
+                let _ = f.num;
+                rows.push(Quantity {
+                    start,
+                    end,
+                    text: ctx.display(&r),
+                    value: f.value,
+                    value_max: f.value_max,
+                    unit: f.unit,
+                    kind: f.kind,
+                    qualifier: f.qualifier,
+                    change: f.change,
+                    counted: f.counted.and_then(span_of),
+                    subject,
+                    sentence: si,
+                });
+            }
+        }
+        rows
+    }
+}

@@ -1,0 +1,157 @@
+//! The `vnextract` command line: a thin layer over the library. Flags are
+//! defined here and only here; errors are mapped to exit codes:
+//! 0 done, 1 no document could be read or output failed, 2 usage error or
+//! unreadable rules.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use vnextract::input::InputOptions;
+use vnextract::output::OutputOptions;
+use vnextract::pipeline::{run, RunError, RunOptions};
+use vnextract::rules::{RuleSource, Rules};
+
+#[derive(Parser)]
+#[command(name = "vnextract", version, about = "Figures, people, countries, legal references and directives from Vietnamese news articles, with the characters they came from.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract from articles and write the tables (SPEC §2) into --out.
+    Run(RunArgs),
+    /// Work with rules files.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// Load and validate a rules folder (default: the embedded rules).
+    Check {
+        /// A folder laid out like `rules/` of the repository.
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+struct RunArgs {
+    /// Files (.txt, .md, .jsonl, also .gz/.zst), folders (recursive), or - for stdin.
+    #[arg(default_value = "data")]
+    inputs: Vec<String>,
+    /// Output folder.
+    #[arg(short, long, default_value = "out")]
+    out: PathBuf,
+    /// Rules folder replacing the embedded rules.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    /// Worker threads (default: one per core). Output is identical for any value.
+    #[arg(short = 'j', long)]
+    threads: Option<usize>,
+    /// Start every CSV with a UTF-8 BOM (for Excel).
+    #[arg(long)]
+    excel: bool,
+    /// JSON Lines field holding the document id.
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// JSON Lines field holding the title.
+    #[arg(long, default_value = "title")]
+    title_field: String,
+    /// JSON Lines field(s) holding the text, tried in order.
+    #[arg(long = "text-field", default_values = ["text", "content"])]
+    text_fields: Vec<String>,
+    /// JSON Lines field holding the url.
+    #[arg(long, default_value = "url")]
+    url_field: String,
+    /// JSON Lines field holding the publication date.
+    #[arg(long, default_value = "published")]
+    published_field: String,
+    /// JSON Lines field holding the authors (a string or a list).
+    #[arg(long, default_value = "authors")]
+    authors_field: String,
+    /// Skip documents larger than this many MiB (logged in errors.csv).
+    #[arg(long, default_value_t = 64)]
+    max_doc_mb: usize,
+    /// No progress bar, no warnings on stderr (errors.csv still has them).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+fn load_rules(dir: Option<&PathBuf>) -> Result<Rules, ExitCode> {
+    Rules::from_option(dir.map(|d| d.as_path())).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(2)
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Rules { command: RulesCommand::Check { dir } } => {
+            let source = match &dir {
+                Some(d) => RuleSource::Dir(d.clone()),
+                None => RuleSource::Embedded,
+            };
+            match Rules::load(&source) {
+                Ok(_) => {
+                    println!("rules OK: {}", dir.map(|d| d.display().to_string()).unwrap_or_else(|| "embedded".into()));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Run(a) => {
+            let rules = match load_rules(a.rules.as_ref()) {
+                Ok(r) => r,
+                Err(code) => return code,
+            };
+            let input_opts = InputOptions {
+                id_field: a.id_field,
+                title_field: a.title_field,
+                text_fields: a.text_fields,
+                url_field: a.url_field,
+                published_field: a.published_field,
+                authors_field: a.authors_field,
+                max_doc_bytes: a.max_doc_mb.saturating_mul(1 << 20),
+            };
+            let run_opts = RunOptions { threads: a.threads, progress: !a.quiet, warn: !a.quiet, ..RunOptions::default() };
+            let out_opts = OutputOptions { excel_bom: a.excel };
+            match run(&a.inputs, &input_opts, &a.out, &rules, &run_opts, &out_opts) {
+                Ok(s) => {
+                    if !a.quiet {
+                        eprintln!(
+                            "{} documents, {} quantities, {} input errors, {:.1} MB in {:.2} s -> {}",
+                            s.documents,
+                            s.quantities,
+                            s.errors,
+                            s.bytes as f64 / 1e6,
+                            s.seconds,
+                            a.out.display()
+                        );
+                    }
+                    if s.documents == 0 {
+                        eprintln!("error: no document could be read");
+                        return ExitCode::from(1);
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e @ RunError::Usage(_)) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! The batch pipeline: read → normalize → segment → detect language →
+//! extract → write, streaming with bounded memory.
+//!
+//! A reader thread pulls documents from the inputs and hands them over in
+//! batches through a bounded channel; each batch is processed in parallel
+//! on a rayon pool and written in input order, so the output is
+//! byte-identical whatever the thread count. At most a few batches are in
+//! memory at once.
+
+use std::io::IsTerminal;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::extract::quantity::QuantityExtractor;
+use crate::extract::{Ctx, Extractor};
+use crate::input::{read_inputs, InputOptions};
+use crate::model::{DocumentRecord, ErrorAction, ErrorRecord, InputEvent, RawDoc};
+use crate::output::{OutputOptions, OutputWriter};
+use crate::rules::text::TextRules;
+use crate::rules::Rules;
+use crate::text::{meta, segment, NormText};
+
+/// Languages whose documents get the Vietnamese extractors. `und` (too
+/// little text to tell) is read as Vietnamese: that is what this tool is for.
+const VIETNAMESE_RULES_FOR: &[&str] = &["vi", "und"];
+
+/// Every extractor, compiled from the rules: processes one document.
+pub struct Processor {
+    text_rules: TextRules,
+    quantity: QuantityExtractor,
+}
+
+impl Processor {
+    pub fn new(rules: &Rules) -> Processor {
+        Processor { text_rules: rules.text.clone(), quantity: QuantityExtractor::new(&rules.quantity) }
+    }
+
+    /// One document, end to end. Never panics on any text.
+    pub fn process(&self, raw: &RawDoc) -> DocumentRecord {
+        let norm = NormText::new(&raw.text);
+        let meta = meta::extract(&norm.text, &self.text_rules);
+        let sentences = segment::sentences(&norm.text);
+        let lang = crate::lang::detect(&norm.text);
+        let mut rec = DocumentRecord {
+            doc_id: raw.doc_id.clone(),
+            source: raw.source.clone(),
+            url: raw.url.clone().or(meta.url.clone()),
+            title: raw.title.clone().or(meta.title.clone()),
+            published: raw.published.clone().or(meta.published.clone()),
+            language: lang.code.to_string(),
+            language_confidence: lang.confidence,
+            chars: raw.text.chars().count(),
+            authors: if raw.authors.is_empty() { meta.authors.clone() } else { raw.authors.clone() },
+            quantities: Vec::new(),
+            people: Vec::new(),
+            countries: Vec::new(),
+            regions: Vec::new(),
+            legal_refs: Vec::new(),
+            directives: Vec::new(),
+        };
+        if VIETNAMESE_RULES_FOR.contains(&lang.code) {
+            let ctx = Ctx { original: &raw.text, norm: &norm, sentences: &sentences, skip: &meta.skip };
+            rec.quantities = self.quantity.extract(&ctx);
+        }
+        rec
+    }
+
+    /// [`Processor::process`], with a panic (a bug) turned into an error
+    /// record and a document written without extractions.
+    pub fn process_guarded(&self, raw: &RawDoc) -> (DocumentRecord, Option<ErrorRecord>) {
+        match catch_unwind(AssertUnwindSafe(|| self.process(raw))) {
+            Ok(rec) => (rec, None),
+            Err(_) => {
+                let rec = DocumentRecord {
+                    doc_id: raw.doc_id.clone(),
+                    source: raw.source.clone(),
+                    url: raw.url.clone(),
+                    title: raw.title.clone(),
+                    published: raw.published.clone(),
+                    language: "und".into(),
+                    language_confidence: 0.0,
+                    chars: raw.text.chars().count(),
+                    authors: raw.authors.clone(),
+                    quantities: vec![],
+                    people: vec![],
+                    countries: vec![],
+                    regions: vec![],
+                    legal_refs: vec![],
+                    directives: vec![],
+                };
+                let err = ErrorRecord {
+                    source: raw.source.clone(),
+                    line: None,
+                    doc_id: Some(raw.doc_id.clone()),
+                    action: ErrorAction::Repaired,
+                    message: "internal error while extracting: document written without extractions".into(),
+                };
+                (rec, Some(err))
+            }
+        }
+    }
+}
+
+/// How a run goes.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Worker threads; `None` = one per core.
+    pub threads: Option<usize>,
+    /// A batch closes at this many documents…
+    pub batch_docs: usize,
+    /// …or this many bytes of text.
+    pub batch_bytes: usize,
+    /// Show a progress bar on stderr when it is a terminal.
+    pub progress: bool,
+    /// Print each input error on stderr.
+    pub warn: bool,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions { threads: None, batch_docs: 512, batch_bytes: 8 << 20, progress: true, warn: true }
+    }
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RunSummary {
+    pub documents: usize,
+    pub errors: usize,
+    pub bytes: usize,
+    pub quantities: usize,
+    pub seconds: f64,
+}
+
+/// Why a run could not be done.
+#[derive(Debug)]
+pub enum RunError {
+    /// An input path that does not exist, or bad flags.
+    Usage(String),
+    /// The output folder or a file in it could not be written.
+    Output(std::io::Error),
+    /// The thread pool could not start.
+    Threads(String),
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::Usage(m) => write!(f, "{m}"),
+            RunError::Output(e) => write!(f, "cannot write output: {e}"),
+            RunError::Threads(e) => write!(f, "cannot start worker threads: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for RunError {}
+
+enum Item {
+    Doc(RawDoc),
+    Error(ErrorRecord),
+}
+
+/// Run the whole pipeline over `inputs`, writing every table into `out`.
+pub fn run(
+    inputs: &[String],
+    input_opts: &InputOptions,
+    out: &Path,
+    rules: &Rules,
+    opts: &RunOptions,
+    out_opts: &OutputOptions,
+) -> Result<RunSummary, RunError> {
+    let started = Instant::now();
+    let events = read_inputs(inputs, input_opts).map_err(|e| RunError::Usage(e.to_string()))?;
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = opts.threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    let pool = builder.build().map_err(|e| RunError::Threads(e.to_string()))?;
+    let processor = Processor::new(rules);
+    let mut writer = OutputWriter::create(out, out_opts).map_err(RunError::Output)?;
+
+    let bar = if opts.progress && std::io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} documents, {msg} [{elapsed_precise}]")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        Some(b)
+    } else {
+        None
+    };
+
+    let (batch_docs, batch_bytes) = (opts.batch_docs.max(1), opts.batch_bytes.max(1));
+    let (tx, rx) = sync_channel::<Vec<Item>>(2);
+    let reader = std::thread::spawn(move || {
+        let mut batch = Vec::new();
+        let mut bytes = 0usize;
+        let mut docs = 0usize;
+        for ev in events {
+            match ev {
+                InputEvent::Doc(d) => {
+                    bytes += d.text.len();
+                    docs += 1;
+                    batch.push(Item::Doc(d));
+                }
+                InputEvent::Error(e) => batch.push(Item::Error(e)),
+            }
+            if docs >= batch_docs || bytes >= batch_bytes {
+                if tx.send(std::mem::take(&mut batch)).is_err() {
+                    return;
+                }
+                bytes = 0;
+                docs = 0;
+            }
+        }
+        if !batch.is_empty() {
+            let _ = tx.send(batch);
+        }
+    });
+
+    let mut summary = RunSummary::default();
+    let mut failure: Option<std::io::Error> = None;
+    for batch in rx {
+        let results: Vec<Option<(DocumentRecord, Option<ErrorRecord>)>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|item| match item {
+                    Item::Doc(d) => Some(processor.process_guarded(d)),
+                    Item::Error(_) => None,
+                })
+                .collect()
+        });
+        for (item, result) in batch.iter().zip(results) {
+            let step = match (item, result) {
+                (Item::Error(e), _) => {
+                    summary.errors += 1;
+                    if opts.warn {
+                        report(&bar, e);
+                    }
+                    writer.write_error(e)
+                }
+                (Item::Doc(d), Some((rec, err))) => {
+                    summary.documents += 1;
+                    summary.bytes += d.text.len();
+                    summary.quantities += rec.quantities.len();
+                    let mut r = Ok(());
+                    if let Some(e) = err {
+                        summary.errors += 1;
+                        if opts.warn {
+                            report(&bar, &e);
+                        }
+                        r = writer.write_error(&e);
+                    }
+                    r.and_then(|_| writer.write_doc(&rec))
+                }
+                (Item::Doc(_), None) => Ok(()),
+            };
+            if let Err(e) = step {
+                failure = Some(e);
+                break;
+            }
+        }
+        if failure.is_some() {
+            break;
+        }
+        if let Some(b) = &bar {
+            b.set_position(summary.documents as u64);
+            b.set_message(format!("{:.1} MB", summary.bytes as f64 / 1e6));
+        }
+    }
+    // the reader stops when the channel closes
+    let _ = reader.join();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if let Some(e) = failure {
+        return Err(RunError::Output(e));
+    }
+    writer.finish().map_err(RunError::Output)?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+fn report(bar: &Option<indicatif::ProgressBar>, e: &ErrorRecord) {
+    let line = format!("warning: {e}");
+    match bar {
+        Some(b) => b.println(line),
+        None => eprintln!("{line}"),
+    }
+}

@@ -1,0 +1,331 @@
+//! The quantity extractor's knowledge (`rules/quantity/*.toml`): units and
+//! currencies, scale words, qualifiers and change words, and the contexts
+//! that make a number not a quantity (dates, ordinals, durations, codes).
+//!
+//! Everything here is plain data, checked on load: kinds must be known,
+//! codes and forms non-empty, no written form claimed by two units or two
+//! qualifiers. Errors name the file and the line of the offending entry.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{RuleError, RuleFile, RuleSource};
+use crate::model::QuantityKind;
+
+/// One unit or currency.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Written to the `unit` column: ISO 4217, `percent`, `t`, `km`, …
+    pub code: Spanned<String>,
+    pub kind: QuantityKind,
+    /// Forms written after the number (`4.814 tỷ đồng`).
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// Forms written before the number (`$10`, `USD 5`, `EUR29,99`).
+    #[serde(default)]
+    pub prefix: Vec<String>,
+    /// Forms glued to the digits (`20€`, `50.000đ`, `5km`).
+    #[serde(default)]
+    pub suffix: Vec<String>,
+    /// Compare forms with case (`t` tonne is not `T`).
+    #[serde(default)]
+    pub case_sensitive: bool,
+    /// A word right after the form that means this is not the unit
+    /// (`5 đồng chí` are five comrades, not five đồng).
+    #[serde(default)]
+    pub not_before: Vec<String>,
+    /// Minor unit: `2 đô la 23 xu` adds 23 of these (value 0.01).
+    #[serde(default)]
+    pub minor: Vec<String>,
+    #[serde(default)]
+    pub minor_value: Option<f64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitsFile {
+    #[serde(rename = "unit")]
+    pub units: Vec<Unit>,
+    /// Rates: `USD/tấn`, `đồng/kg`: a money unit, then one of these, then a
+    /// measure unit gives the code `USD/t`.
+    #[serde(default)]
+    pub rate_separators: Vec<String>,
+}
+
+/// A scale word: `tỷ` multiplies by 1e9. Consecutive scales multiply (`nghìn tỷ`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub value: Spanned<f64>,
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// Letters glued to the digits (`100K`, `3M`), compared with case.
+    #[serde(default)]
+    pub suffix: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScalesFile {
+    #[serde(rename = "scale")]
+    pub scales: Vec<Scale>,
+}
+
+/// A qualifier (`over`, `about`, …) with the words that express it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Qualifier {
+    pub name: Spanned<String>,
+    /// Written before the figure: `hơn 30`, `khoảng 10.725 tỷ đồng`.
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Written after the figure: `7000 đồng trở xuống`.
+    #[serde(default)]
+    pub after: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// Words that make the following figure a rise: `tăng 10,5%`.
+    pub up: Vec<String>,
+    /// Words that make it a fall: `giảm 4,1%`.
+    pub down: Vec<String>,
+    /// Words that may stand between the change word and the figure
+    /// (`tăng thêm 1,2 tỷ USD`).
+    pub between: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualifiersFile {
+    #[serde(rename = "qualifier")]
+    pub qualifiers: Vec<Qualifier>,
+    pub change: Change,
+}
+
+/// When a number is not a quantity.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotQuantity {
+    /// A number right after one of these is a label, an ordinal or a date
+    /// part: `lần thứ 14`, `năm 2024`, `số 15`, `phút 28`.
+    pub before: Vec<String>,
+    /// A number right before one of these is a date, a time or a duration:
+    /// `6 tháng`, `20 giờ`, `30 năm`.
+    pub after: Vec<String>,
+    /// Letters glued after the digits that make a time (`20h30`).
+    pub time_suffix: Vec<String>,
+    /// Numbers with no separators and at least this many digits, starting
+    /// with 0, are phone numbers or codes.
+    pub phone_min_digits: usize,
+}
+
+/// A number with neither unit nor counted noun is kept only after these
+/// (`nâng tổng số FTA lên 17`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bare {
+    pub after_words: Vec<String>,
+}
+
+/// The counted noun phrase: `27 dự án FDI` → `dự án FDI`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counted {
+    /// Words that end the phrase and cannot begin it.
+    pub stop: Vec<String>,
+    /// `và`/`hoặc`: the phrase goes on after them if a noun follows
+    /// (`quốc gia và vùng lãnh thổ`), not if a number does.
+    pub joiners: Vec<String>,
+    pub max_words: usize,
+}
+
+/// The metric a figure measures: `doanh thu … ước đạt 4.814 tỷ đồng`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subject {
+    /// Stripped from the end of the subject (verbs and linkers before the figure).
+    pub trailing: Vec<String>,
+    /// Stripped from its start (discourse markers), phrases matched longest first.
+    pub leading: Vec<String>,
+    /// Everything up to and including the last of these is dropped
+    /// (`tăng mạnh như máy móc` → `máy móc`).
+    pub cut_after: Vec<String>,
+    /// A subject written after the figure ends at these (`so với`).
+    pub after_stop: Vec<String>,
+    pub max_words: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ranges {
+    /// Between the two ends: `6,5-7%`, `từ 6,5 đến 7%`.
+    pub connectors: Vec<String>,
+    /// Before the first end, part of the figure's text: `từ`, `giữa`.
+    pub prefixes: Vec<String>,
+    /// `giữa 1000 và 2000 đồng`: connectors valid only after these prefixes.
+    pub between_prefixes: Vec<String>,
+    pub between_connectors: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextFile {
+    pub not_quantity: NotQuantity,
+    pub bare: Bare,
+    pub counted: Counted,
+    pub subject: Subject,
+    pub ranges: Ranges,
+}
+
+/// Every rules file of the quantity extractor, validated.
+#[derive(Debug, Clone)]
+pub struct QuantityRules {
+    pub units: UnitsFile,
+    pub scales: ScalesFile,
+    pub qualifiers: QualifiersFile,
+    pub context: ContextFile,
+}
+
+pub const QUALIFIER_NAMES: &[&str] = &["over", "under", "about", "nearly", "at_least", "at_most"];
+
+impl QuantityRules {
+    pub fn load(source: &RuleSource) -> Result<QuantityRules, RuleError> {
+        let units_file = source.read("quantity/units.toml")?;
+        let units: UnitsFile = units_file.parse()?;
+        validate_units(&units_file, &units)?;
+        let scales_file = source.read("quantity/scales.toml")?;
+        let scales: ScalesFile = scales_file.parse()?;
+        validate_scales(&scales_file, &scales)?;
+        let q_file = source.read("quantity/qualifiers.toml")?;
+        let qualifiers: QualifiersFile = q_file.parse()?;
+        validate_qualifiers(&q_file, &qualifiers)?;
+        let c_file = source.read("quantity/context.toml")?;
+        let context: ContextFile = c_file.parse()?;
+        if context.counted.max_words == 0 || context.subject.max_words == 0 {
+            return Err(c_file.error_at(None, "max_words must be at least 1"));
+        }
+        Ok(QuantityRules { units, scales, qualifiers, context })
+    }
+}
+
+fn key(form: &str, case_sensitive: bool) -> String {
+    let t = form.split_whitespace().collect::<Vec<_>>().join(" ");
+    if case_sensitive {
+        t
+    } else {
+        t.to_lowercase()
+    }
+}
+
+fn validate_units(file: &RuleFile, units: &UnitsFile) -> Result<(), RuleError> {
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for u in &units.units {
+        let at = Some(u.code.span().start);
+        let code = u.code.get_ref();
+        if code.trim().is_empty() {
+            return Err(file.error_at(at, "unit with an empty code"));
+        }
+        if u.forms.is_empty() && u.prefix.is_empty() && u.suffix.is_empty() {
+            return Err(file.error_at(at, format!("unit `{code}` has no forms, prefix or suffix")));
+        }
+        if u.minor.is_empty() != u.minor_value.is_none() {
+            return Err(file.error_at(at, format!("unit `{code}`: `minor` and `minor_value` go together")));
+        }
+        for (list, what) in [(&u.forms, "forms"), (&u.prefix, "prefix"), (&u.suffix, "suffix")] {
+            for f in list {
+                if f.trim().is_empty() {
+                    return Err(file.error_at(at, format!("unit `{code}`: empty string in `{what}`")));
+                }
+                let k = format!("{what}:{}", key(f, u.case_sensitive));
+                if let Some(other) = seen.insert(k, code.clone()) {
+                    if &other != code {
+                        return Err(file.error_at(
+                            at,
+                            format!("form `{f}` of unit `{code}` is already a form of unit `{other}`"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn validate_scales(file: &RuleFile, scales: &ScalesFile) -> Result<(), RuleError> {
+    for s in &scales.scales {
+        let v = *s.value.get_ref();
+        let at = Some(s.value.span().start);
+        if !(v.is_finite() && v > 1.0) {
+            return Err(file.error_at(at, format!("scale value {v} must be a finite number above 1")));
+        }
+        if s.forms.is_empty() && s.suffix.is_empty() {
+            return Err(file.error_at(at, "scale with no forms or suffix"));
+        }
+    }
+    Ok(())
+}
+
+fn validate_qualifiers(file: &RuleFile, q: &QualifiersFile) -> Result<(), RuleError> {
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for ql in &q.qualifiers {
+        let name = ql.name.get_ref();
+        let at = Some(ql.name.span().start);
+        if !QUALIFIER_NAMES.contains(&name.as_str()) {
+            return Err(file.error_at(
+                at,
+                format!("unknown qualifier `{name}` (expected one of {})", QUALIFIER_NAMES.join(", ")),
+            ));
+        }
+        for f in ql.before.iter().map(|f| ("before", f)).chain(ql.after.iter().map(|f| ("after", f))) {
+            let k = format!("{}:{}", f.0, key(f.1, false));
+            if f.1.trim().is_empty() {
+                return Err(file.error_at(at, format!("qualifier `{name}`: empty form")));
+            }
+            if let Some(other) = seen.insert(k, name.clone()) {
+                return Err(file.error_at(at, format!("`{}` is listed under both `{other}` and `{name}`", f.1)));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(content: &str) -> RuleFile {
+        RuleFile { display: "rules/quantity/units.toml".into(), content: content.into() }
+    }
+
+    #[test]
+    fn duplicate_form_is_reported_with_line() {
+        let f = file("[[unit]]\ncode = \"VND\"\nkind = \"money\"\nforms = [\"đồng\"]\n\n[[unit]]\ncode = \"USD\"\nkind = \"money\"\nforms = [\"Đồng\"]\n");
+        let units: UnitsFile = f.parse().unwrap();
+        let e = validate_units(&f, &units).unwrap_err();
+        assert_eq!(e.line, Some(7), "{e}");
+        assert!(e.message.contains("already a form of unit `VND`"), "{e}");
+    }
+
+    #[test]
+    fn unknown_kind_is_a_parse_error_with_line() {
+        let f = file("[[unit]]\ncode = \"VND\"\nkind = \"moneys\"\nforms = [\"đồng\"]\n");
+        let e = f.parse::<UnitsFile>().unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+    }
+
+    #[test]
+    fn unknown_qualifier_rejected() {
+        let f = RuleFile {
+            display: "q.toml".into(),
+            content: "[[qualifier]]\nname = \"roughly\"\nbefore = [\"chừng\"]\n[change]\nup=[]\ndown=[]\nbetween=[]\n".into(),
+        };
+        let q: QualifiersFile = f.parse().unwrap();
+        let e = validate_qualifiers(&f, &q).unwrap_err();
+        assert_eq!(e.line, Some(2));
+    }
+}

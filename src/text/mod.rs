@@ -1,0 +1,8 @@
+//! Text preparation: normalization with an offset map back to the original,
+//! lines and sentences, and document metadata (title, date, url, authors).
+
+pub mod meta;
+pub mod normalize;
+pub mod segment;
+
+pub use normalize::{clean_display, fold, NormText};

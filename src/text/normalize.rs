@@ -1,0 +1,718 @@
+//! Normalization for matching, with a map back to original offsets.
+//!
+//! [`NormText::new`] turns an article into the text every extractor matches on:
+//!
+//! - NFC (a decomposed `e` + marks becomes one precomposed letter);
+//! - Icelandic look-alikes `Ð`/`ð` become `Đ`/`đ`;
+//! - every Unicode whitespace except `\n` becomes an ASCII space (U+2028 and
+//!   U+2029 become `\n`); zero-width and invisible characters (U+200B–U+200F,
+//!   U+2060–U+2064, U+FEFF, soft hyphen) are removed;
+//! - curly quotes become `"` / `'`, dashes U+2010–U+2015 and U+2212 become `-`
+//!   (`…` is kept);
+//! - tone placement is folded to the OLD style on `oa`, `oe`, `uy`
+//!   (`hoà` → `hòa`, `Thuỵ` → `Thụy`), blindly on letter pairs, in every case
+//!   variant. It is only for matching: rules literals go through [`fold`], the
+//!   same function, so both sides agree.
+//!
+//! The map back to the original is kept small: an anchor is stored only where
+//! the byte delta between the two texts changes (pure NFC input with no
+//! replacement has a single anchor), looked up by binary search. Character
+//! offsets use a checkpoint every 256 bytes of the normalized text, so a lookup
+//! never counts more than a block.
+//!
+//! A normalized span `[s, e)` maps to `[orig(s), orig(e))`, which covers exactly
+//! the original characters that produced it: a decomposed sequence that became
+//! one character maps to the whole sequence, and a removed zero-width character
+//! goes with the character before it (with the one after it at the very start).
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Bytes of normalized text between two character-count checkpoints.
+const BLOCK: usize = 256;
+
+/// A point where the normalized → original map changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Anchor {
+    /// Normalized byte offset.
+    norm: usize,
+    /// Original byte offset of `norm`.
+    orig: usize,
+    /// Original character offset of `norm`.
+    ochar: usize,
+    /// `true`: offsets after `norm` (up to the next anchor) map byte for byte;
+    /// `false`: they all map to `orig` (the inside of a rewritten unit).
+    linear: bool,
+}
+
+/// A document's text normalized for matching, with a map back to the original.
+#[derive(Debug, Clone)]
+pub struct NormText {
+    /// The normalized text that every extractor matches on.
+    pub text: String,
+    anchors: Vec<Anchor>,
+    /// Original character offset of the first char boundary at or after
+    /// `k * BLOCK` in `text`.
+    block_chars: Vec<usize>,
+    orig_len: usize,
+    orig_chars: usize,
+}
+
+impl NormText {
+    pub fn new(original: &str) -> NormText {
+        let mut b = Builder::new(original);
+        b.run();
+        b.finish()
+    }
+
+    /// Original byte offset of a normalized byte offset (`0..=text.len()`, on a char boundary).
+    pub fn orig_byte(&self, norm_byte: usize) -> usize {
+        let b = norm_byte.min(self.text.len());
+        let a = self.anchors[self.anchor_index(b)];
+        let o = if a.linear { a.orig + (b - a.norm) } else { a.orig };
+        o.min(self.orig_len)
+    }
+
+    /// Original character offset of a normalized byte offset.
+    pub fn orig_char(&self, norm_byte: usize) -> usize {
+        let b = norm_byte.min(self.text.len());
+        let a = self.anchors[self.anchor_index(b)];
+        if !a.linear {
+            return a.ochar.min(self.orig_chars);
+        }
+        let bytes = self.text.as_bytes();
+        let k = b / BLOCK;
+        let p = next_boundary(&self.text, k * BLOCK);
+        let c = if p <= b && p >= a.norm {
+            self.block_chars[k] + count_chars(&bytes[p..b])
+        } else {
+            a.ochar + count_chars(&bytes[a.norm..b])
+        };
+        c.min(self.orig_chars)
+    }
+
+    /// Original byte range of a normalized byte range.
+    pub fn orig_byte_range(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let s = self.orig_byte(r.start);
+        s..self.orig_byte(r.end).max(s)
+    }
+
+    /// Original character range (Python-style offsets) of a normalized byte range.
+    pub fn orig_char_range(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let s = self.orig_char(r.start);
+        s..self.orig_char(r.end).max(s)
+    }
+
+    /// Length of the original text in bytes.
+    pub fn orig_len(&self) -> usize {
+        self.orig_len
+    }
+
+    /// Length of the original text in characters.
+    pub fn orig_chars(&self) -> usize {
+        self.orig_chars
+    }
+
+    /// Number of map anchors (a measure of how much the text was rewritten).
+    pub fn anchor_count(&self) -> usize {
+        self.anchors.len()
+    }
+
+    fn anchor_index(&self, b: usize) -> usize {
+        self.anchors.partition_point(|a| a.norm <= b).saturating_sub(1)
+    }
+}
+
+/// The same transformation as [`NormText::new`], for rules literals.
+pub fn fold(s: &str) -> String {
+    NormText::new(s).text
+}
+
+/// NFC, look-alikes mapped, runs of whitespace as one space, trimmed: for
+/// strings written to the output (names, subjects, counted nouns).
+///
+/// Unlike [`fold`] it keeps the writer's spelling: no tone fold, quotes and
+/// dashes as written; only zero-width characters are dropped.
+pub fn clean_display(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfc() {
+        let c = match c {
+            'Ð' => 'Đ',
+            'ð' => 'đ',
+            _ => c,
+        };
+        if is_invisible(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// Zero-width and invisible characters that normalization removes.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{AD}')
+}
+
+/// What normalization does to one (already NFC) character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Map {
+    Keep,
+    To(char),
+    Remove,
+}
+
+fn map_char(c: char) -> Map {
+    match c {
+        ' ' | '\n' => Map::Keep,
+        '\u{2028}' | '\u{2029}' => Map::To('\n'),
+        c if is_invisible(c) => Map::Remove,
+        c if c.is_whitespace() => Map::To(' '),
+        'Ð' => Map::To('Đ'),
+        'ð' => Map::To('đ'),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{BB}' => Map::To('"'),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => Map::To('\''),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => Map::To('-'),
+        _ => Map::Keep,
+    }
+}
+
+const A_LOWER: [char; 5] = ['à', 'á', 'ả', 'ã', 'ạ'];
+const A_UPPER: [char; 5] = ['À', 'Á', 'Ả', 'Ã', 'Ạ'];
+const E_LOWER: [char; 5] = ['è', 'é', 'ẻ', 'ẽ', 'ẹ'];
+const E_UPPER: [char; 5] = ['È', 'É', 'Ẻ', 'Ẽ', 'Ẹ'];
+const Y_LOWER: [char; 5] = ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'];
+const Y_UPPER: [char; 5] = ['Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ'];
+const O_LOWER: [char; 5] = ['ò', 'ó', 'ỏ', 'õ', 'ọ'];
+const O_UPPER: [char; 5] = ['Ò', 'Ó', 'Ỏ', 'Õ', 'Ọ'];
+const U_LOWER: [char; 5] = ['ù', 'ú', 'ủ', 'ũ', 'ụ'];
+const U_UPPER: [char; 5] = ['Ù', 'Ú', 'Ủ', 'Ũ', 'Ụ'];
+
+/// New-style tone placement on a pair (`o` + `à`) → old style (`ò` + `a`).
+fn fold_pair(first: char, second: char) -> Option<(char, char)> {
+    let pos = |set: &[char; 5]| set.iter().position(|&x| x == second);
+    let (toned, idx, base) = match first {
+        'o' | 'O' => {
+            let toned = if first == 'o' { &O_LOWER } else { &O_UPPER };
+            if let Some(i) = pos(&A_LOWER) {
+                (toned, i, 'a')
+            } else if let Some(i) = pos(&A_UPPER) {
+                (toned, i, 'A')
+            } else if let Some(i) = pos(&E_LOWER) {
+                (toned, i, 'e')
+            } else if let Some(i) = pos(&E_UPPER) {
+                (toned, i, 'E')
+            } else {
+                return None;
+            }
+        }
+        'u' | 'U' => {
+            let toned = if first == 'u' { &U_LOWER } else { &U_UPPER };
+            if let Some(i) = pos(&Y_LOWER) {
+                (toned, i, 'y')
+            } else if let Some(i) = pos(&Y_UPPER) {
+                (toned, i, 'Y')
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    };
+    Some((toned[idx], base))
+}
+
+/// Whether NFC of a string can be computed separately before `c`: `c` is a
+/// starter that never combines with what precedes it.
+fn is_boundary(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x300 || (0x1E00..=0x1EFF).contains(&u) {
+        return true;
+    }
+    canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) != IsNormalized::Maybe
+}
+
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+fn next_boundary(s: &str, mut p: usize) -> usize {
+    while p < s.len() && !s.is_char_boundary(p) {
+        p += 1;
+    }
+    p.min(s.len())
+}
+
+fn first_char(s: &str, i: usize) -> char {
+    s[i..].chars().next().unwrap_or('\u{FFFD}')
+}
+
+/// An output `o`/`O`/`u`/`U` held back until the next character shows
+/// whether the pair's tone mark must move onto it.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    c: char,
+    os: usize,
+    oe: usize,
+    ocs: usize,
+    oce: usize,
+    same: bool,
+}
+
+struct Builder<'a> {
+    orig: &'a str,
+    out: String,
+    anchors: Vec<Anchor>,
+    /// Original (byte, char) offset that `out.len()` maps to if no anchor is added.
+    exp_orig: usize,
+    exp_ochar: usize,
+    pending: Option<Pending>,
+    /// Characters were removed before any output: the first unit starts at 0.
+    carry: bool,
+    buf: String,
+    ochars: usize,
+}
+
+impl<'a> Builder<'a> {
+    fn new(orig: &'a str) -> Self {
+        Builder {
+            orig,
+            out: String::with_capacity(orig.len()),
+            anchors: vec![Anchor { norm: 0, orig: 0, ochar: 0, linear: true }],
+            exp_orig: 0,
+            exp_ochar: 0,
+            pending: None,
+            carry: false,
+            buf: String::new(),
+            ochars: 0,
+        }
+    }
+
+    fn run(&mut self) {
+        let orig = self.orig;
+        let b = orig.as_bytes();
+        let n = b.len();
+        let mut i = 0;
+        let mut ochar = 0;
+        while i < n {
+            if b[i] < 0x80 {
+                let mut j = i + 1;
+                while j < n && b[j] < 0x80 {
+                    j += 1;
+                }
+                // The last ASCII character may combine with (or fold with) what follows.
+                let bulk_end = if j < n { j - 1 } else { j };
+                if bulk_end > i && !self.carry {
+                    self.copy_ascii(i, bulk_end, ochar);
+                    ochar += bulk_end - i;
+                    i = bulk_end;
+                    continue;
+                }
+            }
+            let c = first_char(orig, i);
+            let mut k = i + c.len_utf8();
+            let mut nch = 1;
+            while k < n {
+                let d = first_char(orig, k);
+                if is_boundary(d) {
+                    break;
+                }
+                k += d.len_utf8();
+                nch += 1;
+            }
+            self.chunk(i, k, ochar, ochar + nch, c, nch);
+            ochar += nch;
+            i = k;
+        }
+        self.ochars = ochar;
+    }
+
+    fn finish(mut self) -> NormText {
+        if let Some(p) = self.pending.take() {
+            self.emit_char(p);
+        }
+        let n = self.orig.len();
+        if self.carry {
+            // Everything was removed: the (empty) text maps to the end.
+            self.anchors = vec![Anchor { norm: 0, orig: n, ochar: self.ochars, linear: true }];
+        }
+        let text = self.out;
+        let anchors = self.anchors;
+        let len = text.len();
+        let bytes = text.as_bytes();
+        let nblocks = len / BLOCK + 1;
+        let mut block_chars = Vec::with_capacity(nblocks);
+        let mut ai = 0;
+        let mut cur_norm = anchors[0].norm;
+        let mut cur_oc = anchors[0].ochar;
+        for k in 0..nblocks {
+            let p = next_boundary(&text, k * BLOCK);
+            let mut moved = false;
+            while ai + 1 < anchors.len() && anchors[ai + 1].norm <= p {
+                ai += 1;
+                moved = true;
+            }
+            let a = anchors[ai];
+            if moved {
+                cur_norm = a.norm;
+                cur_oc = a.ochar;
+            }
+            if a.linear {
+                cur_oc += count_chars(&bytes[cur_norm..p]);
+                cur_norm = p;
+                block_chars.push(cur_oc);
+            } else {
+                block_chars.push(a.ochar);
+            }
+        }
+        NormText { text, anchors, block_chars, orig_len: n, orig_chars: self.ochars }
+    }
+
+    fn set_anchor(&mut self, orig: usize, ochar: usize, linear: bool) {
+        let norm = self.out.len();
+        let a = Anchor { norm, orig, ochar, linear };
+        match self.anchors.last_mut() {
+            Some(last) if last.norm == norm => *last = a,
+            _ => self.anchors.push(a),
+        }
+    }
+
+    /// Output identical to the original bytes `[os, os + s.len())`.
+    fn emit_same(&mut self, os: usize, ocs: usize, s: &str, nchars: usize) {
+        if self.exp_orig != os || self.exp_ochar != ocs {
+            self.set_anchor(os, ocs, true);
+        }
+        self.out.push_str(s);
+        self.exp_orig = os + s.len();
+        self.exp_ochar = ocs + nchars;
+    }
+
+    /// Output that replaces the original `[os, oe)` as a whole.
+    fn emit_changed(&mut self, os: usize, oe: usize, ocs: usize, oce: usize, s: &str) {
+        self.set_anchor(os, ocs, false);
+        self.out.push_str(s);
+        self.set_anchor(oe, oce, true);
+        self.exp_orig = oe;
+        self.exp_ochar = oce;
+    }
+
+    fn emit_char(&mut self, p: Pending) {
+        let mut tmp = [0u8; 4];
+        let s = p.c.encode_utf8(&mut tmp);
+        if p.same {
+            self.emit_same(p.os, p.ocs, s, 1);
+        } else {
+            self.emit_changed(p.os, p.oe, p.ocs, p.oce, s);
+        }
+    }
+
+    /// Take the start of a unit, absorbing characters removed at the very start.
+    fn start(&mut self, os: usize, ocs: usize, same: bool) -> (usize, usize, bool) {
+        if self.carry {
+            self.carry = false;
+            (0, 0, false)
+        } else {
+            (os, ocs, same)
+        }
+    }
+
+    fn flush_pending(&mut self) {
+        if let Some(p) = self.pending.take() {
+            self.emit_char(p);
+        }
+    }
+
+    fn copy_ascii(&mut self, i: usize, j: usize, ocs: usize) {
+        self.flush_pending();
+        let s = &self.orig[i..j];
+        if s.bytes().any(|b| matches!(b, 9 | 11 | 12 | 13)) {
+            if self.exp_orig != i || self.exp_ochar != ocs {
+                self.set_anchor(i, ocs, true);
+            }
+            self.out.extend(s.bytes().map(|b| if matches!(b, 9 | 11 | 12 | 13) { ' ' } else { b as char }));
+            self.exp_orig = j;
+            self.exp_ochar = ocs + (j - i);
+        } else {
+            self.emit_same(i, ocs, s, j - i);
+        }
+    }
+
+    fn unit_char(&mut self, os: usize, oe: usize, ocs: usize, oce: usize, c: char, same: bool) {
+        let (os, ocs, same) = self.start(os, ocs, same);
+        let unit = Pending { c, os, oe, ocs, oce, same };
+        if let Some(p) = self.pending.take() {
+            if let Some((a, b)) = fold_pair(p.c, c) {
+                self.emit_char(Pending { c: a, same: false, ..p });
+                self.emit_char(Pending { c: b, same: false, ..unit });
+                return;
+            }
+            self.emit_char(p);
+        }
+        if matches!(c, 'o' | 'O' | 'u' | 'U') {
+            self.pending = Some(unit);
+        } else {
+            self.emit_char(unit);
+        }
+    }
+
+    fn unit_removed(&mut self, oe: usize, oce: usize) {
+        if let Some(p) = self.pending.as_mut() {
+            p.oe = oe;
+            p.oce = oce;
+            p.same = false;
+        } else if self.out.is_empty() {
+            self.carry = true;
+        } else if self.exp_orig != oe || self.exp_ochar != oce {
+            self.set_anchor(oe, oce, true);
+            self.exp_orig = oe;
+            self.exp_ochar = oce;
+        }
+    }
+
+    fn chunk(&mut self, i: usize, k: usize, ocs: usize, oce: usize, first: char, nch: usize) {
+        if nch == 1 {
+            match map_char(first) {
+                Map::Keep => self.unit_char(i, k, ocs, oce, first, true),
+                Map::To(c) => self.unit_char(i, k, ocs, oce, c, c.len_utf8() == first.len_utf8()),
+                Map::Remove => self.unit_removed(k, oce),
+            }
+            return;
+        }
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        for ch in self.orig[i..k].chars().nfc() {
+            match map_char(ch) {
+                Map::Keep => buf.push(ch),
+                Map::To(c) => buf.push(c),
+                Map::Remove => {}
+            }
+        }
+        let mut it = buf.chars();
+        let single = match (it.next(), it.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        };
+        if buf.is_empty() {
+            self.unit_removed(k, oce);
+        } else if let Some(c) = single {
+            self.unit_char(i, k, ocs, oce, c, false);
+        } else {
+            self.flush_pending();
+            let same = buf == self.orig[i..k];
+            let (os, ocs, same) = self.start(i, ocs, same);
+            if same {
+                self.emit_same(os, ocs, &buf, nch);
+            } else {
+                self.emit_changed(os, k, ocs, oce, &buf);
+            }
+        }
+        self.buf = buf;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Python-style character offset of a byte offset.
+    fn py(s: &str, byte: usize) -> usize {
+        s[..byte].chars().count()
+    }
+
+    /// Check every invariant of the map on one input.
+    fn check_map(orig: &str) -> NormText {
+        let n = NormText::new(orig);
+        assert_eq!(n.text, fold(orig));
+        let t = &n.text;
+        assert_eq!(n.orig_byte(t.len()), orig.len(), "end of {orig:?}");
+        assert_eq!(n.orig_char(t.len()), orig.chars().count(), "end of {orig:?}");
+        assert_eq!(n.orig_byte(0), if t.is_empty() { orig.len() } else { 0 });
+        let mut prev = (0, 0);
+        for b in (0..=t.len()).filter(|&b| t.is_char_boundary(b)) {
+            let ob = n.orig_byte(b);
+            let oc = n.orig_char(b);
+            assert!(ob <= orig.len(), "{orig:?} {b}");
+            assert!(orig.is_char_boundary(ob), "{orig:?}: norm {b} -> orig {ob} not a boundary");
+            assert_eq!(oc, py(orig, ob), "{orig:?}: char offset of norm {b}");
+            assert!(ob >= prev.0 && oc >= prev.1, "{orig:?}: not monotonic at {b}");
+            prev = (ob, oc);
+        }
+        n
+    }
+
+    /// Original text of a normalized span.
+    fn span<'a>(n: &NormText, orig: &'a str, s: usize, e: usize) -> &'a str {
+        &orig[n.orig_byte(s)..n.orig_byte(e)]
+    }
+
+    #[test]
+    fn normalizes_table() {
+        let cases: &[(&str, &str)] = &[
+            ("Nguye\u{302}\u{303}n", "Nguyễn"),
+            ("4,2\u{a0}triệu", "4,2 triệu"),
+            ("hoà", "hòa"),
+            ("hòa", "hòa"),
+            ("hoa\u{300}", "hòa"),
+            ("ho\u{300}a", "hòa"),
+            ("Thuỵ Sĩ", "Thụy Sĩ"),
+            ("Thụy Sĩ", "Thụy Sĩ"),
+            ("khoẻ", "khỏe"),
+            ("HOÀ BÌNH", "HÒA BÌNH"),
+            ("Hoà", "Hòa"),
+            ("Oà", "Òa"),
+            ("OÀ", "ÒA"),
+            ("oÀ", "òA"),
+            ("QUỶ", "QỦY"),
+            ("hoặc", "hoặc"),
+            ("Ðà Nẵng ðường", "Đà Nẵng đường"),
+            ("a\u{200b}b\u{feff}c\u{ad}d\u{2060}e", "abcde"),
+            ("“Ba rõ”", "\"Ba rõ\""),
+            ("‘x’ ‚y", "'x' 'y"),
+            ("«a»", "\"a\""),
+            ("Trung Đông – Châu Phi", "Trung Đông - Châu Phi"),
+            ("a—b―c‐d−e", "a-b-c-d-e"),
+            ("chờ…", "chờ…"),
+            ("a\tb\r\nc", "a b \nc"),
+            ("a\u{2028}b\u{2029}c", "a\nb\nc"),
+            ("a\u{2003}b\u{202f}c\u{205f}d\u{3000}e\u{2000}f", "a b c d e f"),
+            ("", ""),
+            ("\u{200b}", ""),
+            ("o\u{200b}à", "òa"),
+        ];
+        for (input, want) in cases {
+            let n = check_map(input);
+            assert_eq!(&n.text, want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn nfd_maps_to_whole_sequence() {
+        let orig = "Ông Nguye\u{302}\u{303}n Văn A";
+        let n = check_map(orig);
+        let s = n.text.find("Nguyễn").unwrap();
+        let e = s + "Nguyễn".len();
+        assert_eq!(span(&n, orig, s, e), "Nguye\u{302}\u{303}n");
+        assert_eq!(n.orig_char(s), 4);
+        assert_eq!(n.orig_char(e), 12);
+        // the precomposed letter alone covers the three original characters
+        let l = n.text.find('ễ').unwrap();
+        assert_eq!(span(&n, orig, l, l + 'ễ'.len_utf8()), "e\u{302}\u{303}");
+    }
+
+    #[test]
+    fn offsets_after_replacements() {
+        let orig = "Doanh thu “trên 4,2\u{a0}triệu” – hoà vốn";
+        let n = check_map(orig);
+        for word in ["trên 4,2 triệu", "hòa vốn", "Doanh", "\"trên"] {
+            let s = n.text.find(word).unwrap();
+            let e = s + word.len();
+            let got = span(&n, orig, s, e);
+            assert_eq!(fold(got), word, "{word}");
+        }
+        let s = n.text.find("hòa").unwrap();
+        assert_eq!(span(&n, orig, s, s + "hòa".len()), "hoà");
+        // Python offsets: "hoà" starts at char 33
+        assert_eq!(n.orig_char(s), orig.find("hoà").map(|b| py(orig, b)).unwrap());
+        // a one-letter span inside the folded pair maps char for char
+        let o = s + 1;
+        assert_eq!(span(&n, orig, o, o + 'ò'.len_utf8()), "o");
+    }
+
+    #[test]
+    fn zero_width_goes_with_char_before() {
+        let orig = "ab\u{200b}c";
+        let n = check_map(orig);
+        assert_eq!(n.text, "abc");
+        assert_eq!(span(&n, orig, 1, 2), "b\u{200b}");
+        assert_eq!(span(&n, orig, 2, 3), "c");
+        let orig = "\u{feff}Tin";
+        let n = check_map(orig);
+        assert_eq!(n.text, "Tin");
+        assert_eq!(n.orig_byte(0), 0);
+        assert_eq!(span(&n, orig, 0, 1), "\u{feff}T");
+    }
+
+    #[test]
+    fn clean_display_keeps_spelling() {
+        assert_eq!(clean_display("  Nguye\u{302}\u{303}n\u{a0}\u{a0}Văn   A \n"), "Nguyễn Văn A");
+        assert_eq!(clean_display("hoà “x” – Ðức\u{200b}"), "hoà “x” – Đức");
+        assert_eq!(clean_display(""), "");
+    }
+
+    #[test]
+    fn fold_is_normtext() {
+        for s in ["Hoà Bình", "QUỴ", "Ð", "x\u{a0}y", "  a  "] {
+            assert_eq!(fold(s), NormText::new(s).text);
+        }
+    }
+
+    #[test]
+    fn pure_nfc_has_one_anchor() {
+        let s = "Chiều 20/12, Thủ tướng Chính phủ Phạm Minh Chính chủ trì hội nghị. ".repeat(200);
+        let n = NormText::new(&s);
+        assert_eq!(n.text, s);
+        assert_eq!(n.anchor_count(), 1);
+        let b = n.text.len() - 10;
+        assert_eq!(n.orig_char(b), py(&s, b));
+    }
+
+    /// A tiny deterministic generator (no extra crates).
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            self.0 >> 33
+        }
+    }
+
+    #[test]
+    fn random_unicode_never_panics_and_maps_monotonically() {
+        let alphabet: Vec<char> = "aeouyAOUĐđÐðàáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉỲÝòóỏõọùúủũụÒÙ oOuU\n\t\r.,-–—“”‘’«»…0123456789"
+            .chars()
+            .chain([
+                '\u{300}', '\u{301}', '\u{302}', '\u{303}', '\u{309}', '\u{323}', '\u{306}', '\u{31b}', '\u{a0}',
+                '\u{200b}', '\u{200d}', '\u{feff}', '\u{ad}', '\u{2028}', '\u{2000}', '\u{2001}', '\u{212b}', '\u{1100}',
+                '\u{1161}', '\u{11a8}', '\u{ac00}', '\u{0bbe}', '\u{0b95}', '\u{0344}', '\u{0340}', '\u{ffff}', '\u{10ffff}',
+                '😀', 'ﬁ', 'Å', '\u{34f}',
+            ])
+            .collect();
+        let mut rng = Lcg(42);
+        for _ in 0..3000 {
+            let len = (rng.next() % 40) as usize;
+            let s: String = (0..len).map(|_| alphabet[(rng.next() as usize) % alphabet.len()]).collect();
+            check_map(&s);
+        }
+        // fully random scalar values
+        for _ in 0..1000 {
+            let len = (rng.next() % 30) as usize;
+            let s: String = (0..len).filter_map(|_| char::from_u32((rng.next() % 0x11_0000) as u32)).collect();
+            check_map(&s);
+        }
+    }
+
+    #[test]
+    fn long_text_char_offsets_use_checkpoints() {
+        let unit = "Hoà bình\u{a0}và Nguye\u{302}\u{303}n “a” – ";
+        let s = unit.repeat(100);
+        let n = check_map(&s);
+        assert!(n.text.len() > 4 * BLOCK);
+    }
+
+    #[test]
+    fn out_of_range_offsets_do_not_panic() {
+        let n = NormText::new("Hoà\u{a0}bình");
+        assert_eq!(n.orig_byte(10_000), n.orig_len());
+        assert_eq!(n.orig_char(10_000), n.orig_chars());
+        // a byte offset that is not a char boundary does not panic either
+        let _ = n.orig_char(2);
+        let _ = n.orig_byte(2);
+    }
+}
