@@ -181,6 +181,12 @@ struct Num {
     scaled: bool,
 }
 
+/// Round to 15 significant digits: `524,2 nghìn` is 524200, not
+/// 524200.00000000006.
+fn round_sig(v: f64) -> f64 {
+    format!("{v:.14e}").parse::<f64>().unwrap_or(v)
+}
+
 fn clause_break(t: &Tok<'_>) -> bool {
     t.kind == TokKind::Newline
         || (t.kind == TokKind::Symbol && matches!(t.raw, "," | ";" | ":" | "(" | ")" | "." | "!" | "?" | "…" | "\""))
@@ -486,7 +492,10 @@ impl QuantityExtractor {
                 return None;
             }
             counted = self.counted_at(t, j);
-            let year = is_year_like(t[i].raw) && qualifier.is_empty();
+            // a bare year-like number is a year, unless a lower-case word
+            // (a verb: `tuyển 2000 sinh viên`) leads to it
+            let led_by_word = i > 0 && t[i - 1].is_word() && !is_capitalized(t[i - 1].raw);
+            let year = is_year_like(t[i].raw) && qualifier.is_empty() && (counted.is_none() || !led_by_word);
             match counted {
                 Some(_) if year => return None,
                 Some(_) => {
@@ -505,6 +514,9 @@ impl QuantityExtractor {
             }
             unit_code = Some("count".into());
             kind = Some(QuantityKind::Count);
+            if let Some((_, e)) = counted {
+                j = e; // the counted noun is the figure's unit: it belongs to its text
+            }
         }
         let kind = kind.unwrap_or(QuantityKind::Count);
         let unit_code = unit_code.unwrap_or_else(|| "count".into());
@@ -531,11 +543,11 @@ impl QuantityExtractor {
             *c = true;
         }
         Some(Found {
+            value: round_sig(value),
+            value_max: value_max.map(round_sig),
             first,
             last: j,
             num: i,
-            value,
-            value_max,
             unit: unit_code,
             kind,
             qualifier,
@@ -647,27 +659,29 @@ impl QuantityExtractor {
             // a subject that is only a time phrase or a number is no subject
             let words = (s..e).filter(|&k| t[k].is_word()).count();
             let only_time = (s..e).all(|k| t[k].is_number() || t[k].kind == TokKind::Symbol || matches!(t[k].low.as_str(), "năm" | "tháng" | "quý" | "ngày"));
-            let mut subject = if words > 0 && !only_time && words <= self.subj_max { Some((s, e)) } else { None };
-            if subject.is_none() {
-                // after the figure: `gia tăng 6,5% tổng giá trị xuất khẩu so với …`
-                if f.kind == QuantityKind::Percent && !f.change.is_empty() {
-                    let a = f.last;
-                    let mut b = a;
-                    while b < t.len() && b - a < self.subj_max {
-                        let x = &t[b];
-                        if clause_break(x) || (x.is_word() && self.subj_after_stop.starts_at(t, b)) || x.is_number() {
-                            break;
-                        }
-                        b += 1;
+            let before = if words > 0 && !only_time && words <= self.subj_max { Some((s, e)) } else { None };
+            // after the figure: `gia tăng 6,5% tổng giá trị xuất khẩu so với …`
+            let mut after = None;
+            if matches!(f.kind, QuantityKind::Percent | QuantityKind::Money) {
+                let a = f.last;
+                let mut b = a;
+                while b < t.len() && b - a < self.subj_max {
+                    let x = &t[b];
+                    if clause_break(x) || (x.is_word() && self.subj_after_stop.starts_at(t, b)) || x.is_number() {
+                        break;
                     }
-                    while b > a && t[b - 1].kind == TokKind::Symbol {
-                        b -= 1;
-                    }
-                    if b > a && t[a].is_word() && !is_capitalized(t[a].raw) {
-                        subject = Some((a, b));
-                    }
+                    b += 1;
+                }
+                while b > a && t[b - 1].kind == TokKind::Symbol {
+                    b -= 1;
+                }
+                if b > a && t[a].is_word() && !is_capitalized(t[a].raw) {
+                    after = Some((a, b));
                 }
             }
+            // a change written before the figure and a noun phrase after it:
+            // the noun phrase is what changed
+            let mut subject = if !f.change.is_empty() && after.is_some() { after } else { before.or(after) };
             if subject.is_none() && fi > 0 {
                 subject = found[fi - 1].subject;
             }

@@ -240,6 +240,71 @@ fn is_boundary(c: char) -> bool {
     canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) != IsNormalized::Maybe
 }
 
+/// Decode the character at byte `i` of valid UTF-8 (`b[i]` is not ASCII).
+#[inline]
+fn decode(b: &[u8], i: usize) -> (char, usize) {
+    let x = b[i] as u32;
+    let get = |k: usize| b.get(i + k).map_or(0, |&y| y as u32 & 0x3F);
+    let (u, l) = if x < 0xE0 {
+        (((x & 0x1F) << 6) | get(1), 2)
+    } else if x < 0xF0 {
+        (((x & 0x0F) << 12) | (get(1) << 6) | get(2), 3)
+    } else {
+        (((x & 0x07) << 18) | (get(1) << 12) | (get(2) << 6) | get(3), 4)
+    };
+    (char::from_u32(u).unwrap_or('\u{FFFD}'), l)
+}
+
+fn is_toned_aey(c: char) -> bool {
+    A_LOWER.contains(&c)
+        || E_LOWER.contains(&c)
+        || Y_LOWER.contains(&c)
+        || A_UPPER.contains(&c)
+        || E_UPPER.contains(&c)
+        || Y_UPPER.contains(&c)
+}
+
+/// End of the span from `i` that normalization leaves unchanged: no
+/// replacement, no composition with a following mark, no tone to move.
+fn scan_clean(b: &[u8], i: usize) -> usize {
+    let n = b.len();
+    let mut p = i;
+    let mut prev = i;
+    let end = loop {
+        if p >= n {
+            return n;
+        }
+        let x = b[p];
+        if x < 0x80 {
+            if matches!(x, 9 | 11 | 12 | 13) {
+                break p;
+            }
+            prev = p;
+            p += 1;
+            continue;
+        }
+        let (c, l) = decode(b, p);
+        if !is_boundary(c) {
+            // the character before combines with this one
+            break prev;
+        }
+        if map_char(c) != Map::Keep
+            || (p > 0 && matches!(b[p - 1], b'o' | b'O' | b'u' | b'U') && is_toned_aey(c))
+        {
+            break p;
+        }
+        prev = p;
+        p += l;
+    };
+    // An `o`/`u` just before the break may take a tone mark from what follows:
+    // it goes the slow way, where it is held back.
+    if end > i && matches!(b[end - 1], b'o' | b'O' | b'u' | b'U') {
+        end - 1
+    } else {
+        end
+    }
+}
+
 fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
@@ -303,20 +368,20 @@ impl<'a> Builder<'a> {
         let mut i = 0;
         let mut ochar = 0;
         while i < n {
-            if b[i] < 0x80 {
-                let mut j = i + 1;
-                while j < n && b[j] < 0x80 {
-                    j += 1;
-                }
-                // The last ASCII character may combine with (or fold with) what follows.
-                let bulk_end = if j < n { j - 1 } else { j };
-                if bulk_end > i && !self.carry {
-                    self.copy_ascii(i, bulk_end, ochar);
-                    ochar += bulk_end - i;
-                    i = bulk_end;
-                    continue;
+            // Fast path: a span of characters that need no change is copied as is.
+            if !self.carry && self.pending.is_none() {
+                let end = scan_clean(b, i);
+                if end > i {
+                    let nch = count_chars(&b[i..end]);
+                    self.emit_same(i, ochar, &orig[i..end], nch);
+                    ochar += nch;
+                    i = end;
+                    if i >= n {
+                        break;
+                    }
                 }
             }
+            // Slow path: one NFC chunk (a starter and what combines with it).
             let c = first_char(orig, i);
             let mut k = i + c.len_utf8();
             let mut nch = 1;
@@ -427,21 +492,6 @@ impl<'a> Builder<'a> {
     fn flush_pending(&mut self) {
         if let Some(p) = self.pending.take() {
             self.emit_char(p);
-        }
-    }
-
-    fn copy_ascii(&mut self, i: usize, j: usize, ocs: usize) {
-        self.flush_pending();
-        let s = &self.orig[i..j];
-        if s.bytes().any(|b| matches!(b, 9 | 11 | 12 | 13)) {
-            if self.exp_orig != i || self.exp_ochar != ocs {
-                self.set_anchor(i, ocs, true);
-            }
-            self.out.extend(s.bytes().map(|b| if matches!(b, 9 | 11 | 12 | 13) { ' ' } else { b as char }));
-            self.exp_orig = j;
-            self.exp_ochar = ocs + (j - i);
-        } else {
-            self.emit_same(i, ocs, s, j - i);
         }
     }
 

@@ -1,0 +1,146 @@
+//! The binary end to end: the tables it writes, determinism across thread
+//! counts, bad input that is logged and skipped, and exit codes.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_vnextract"))
+}
+
+fn read(p: &Path) -> String {
+    fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+#[test]
+fn writes_every_table_with_its_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    fs::write(&input, "Tiêu đề bài báo\nDoanh thu ước đạt trên 4.814 tỷ đồng, tăng 10,5%.\n").unwrap();
+    let out = dir.path().join("out");
+    let st = bin().arg("run").arg(&input).arg("--out").arg(&out).arg("-q").status().unwrap();
+    assert!(st.success());
+    let q = read(&out.join("quantities.csv"));
+    let mut lines = q.lines();
+    assert_eq!(
+        lines.next(),
+        Some("doc_id,start,end,text,value,value_max,unit,kind,qualifier,change,counted,subject,sentence")
+    );
+    let row = lines.next().expect("one quantity row");
+    assert!(row.starts_with("a,34,52,trên 4.814 tỷ đồng,4814000000000,,VND,money,over,,,Doanh thu,1"), "{row}");
+    let row = lines.next().expect("second quantity row");
+    assert!(row.starts_with("a,59,64,\"10,5%\",10.5,,percent,percent,,up,"), "{row}");
+    for (f, header) in [
+        ("documents.csv", "doc_id,source,url,title,published,language,language_confidence,chars,authors"),
+        ("people.csv", "doc_id,name,roles,mentions,first_start"),
+        ("countries.csv", "doc_id,code,name_en,name_vi,mentions,first_start"),
+        ("regions.csv", "doc_id,name,mentions,first_start"),
+        ("legal_refs.csv", "doc_id,start,end,text,doc_type,code,number,issued,issuer"),
+        ("directives.csv", "doc_id,start,end,issuer,addressee,verb,action,sentence"),
+        ("errors.csv", "source,line,doc_id,action,message"),
+    ] {
+        assert_eq!(read(&out.join(f)).lines().next(), Some(header), "{f}");
+    }
+    let jsonl = read(&out.join("documents.jsonl"));
+    let doc: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert_eq!(doc["quantities"][0]["value"], serde_json::json!(4814000000000u64));
+    assert_eq!(doc["title"], "Tiêu đề bài báo");
+    // no temporary files are left behind
+    let leftovers: Vec<_> = fs::read_dir(&out).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn excel_flag_adds_a_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    fs::write(&input, "Có 5 dự án.\n").unwrap();
+    let out = dir.path().join("out");
+    assert!(bin().arg("run").arg(&input).arg("--out").arg(&out).args(["-q", "--excel"]).status().unwrap().success());
+    let bytes = fs::read(out.join("quantities.csv")).unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+}
+
+#[test]
+fn identical_output_for_one_and_two_threads() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let dir = tempfile::tempdir().unwrap();
+    let (o1, o2) = (dir.path().join("o1"), dir.path().join("o2"));
+    assert!(bin().args(["run", data, "-q", "--threads", "1", "--out"]).arg(&o1).status().unwrap().success());
+    assert!(bin().args(["run", data, "-q", "--threads", "2", "--out"]).arg(&o2).status().unwrap().success());
+    for f in ["documents.jsonl", "documents.csv", "quantities.csv", "errors.csv"] {
+        assert_eq!(fs::read(o1.join(f)).unwrap(), fs::read(o2.join(f)).unwrap(), "{f} differs");
+    }
+    assert_eq!(read(&o1.join("documents.jsonl")).lines().count(), 5);
+}
+
+#[test]
+fn bad_input_is_logged_and_the_rest_still_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    fs::create_dir(&inp).unwrap();
+    fs::write(inp.join("a_good.txt"), "Có 5 dự án mới.\n").unwrap();
+    fs::write(inp.join("b_empty.txt"), "").unwrap();
+    fs::write(inp.join("c_binary.txt"), b"\x00\x01\x02\x00abc").unwrap();
+    fs::write(inp.join("d_latin1.txt"), b"C\xf3 7 d\xe1 \xe1n.\n").unwrap();
+    fs::write(inp.join("e_dump.jsonl"), "{\"id\": \"x1\", \"text\": \"Có 3 nhà máy.\"}\n{not json\n{\"id\": \"x2\", \"text\": \"Có 4 nhà máy.\"}\n").unwrap();
+    let out = dir.path().join("out");
+    let o = bin().arg("run").arg(&inp).arg("--out").arg(&out).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("e_dump.jsonl:2"), "{stderr}");
+    let docs = read(&out.join("documents.csv"));
+    let ids: Vec<&str> = docs.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+    assert_eq!(ids, vec!["a_good", "d_latin1", "x1", "x2"]);
+    let errors = read(&out.join("errors.csv"));
+    assert_eq!(errors.lines().count(), 5, "{errors}"); // header + empty + binary + repaired + malformed
+    assert!(errors.contains("b_empty.txt,,"), "{errors}");
+    assert!(errors.contains(",2,"), "{errors}");
+    assert!(errors.contains("repaired"), "{errors}");
+}
+
+#[test]
+fn exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    // a missing input is a usage error
+    let st = bin().args(["run", "/no/such/input", "-q", "--out"]).arg(&out).status().unwrap();
+    assert_eq!(st.code(), Some(2));
+    // no document at all
+    let empty = dir.path().join("empty.txt");
+    fs::write(&empty, "").unwrap();
+    let st = bin().arg("run").arg(&empty).arg("-q").arg("--out").arg(&out).status().unwrap();
+    assert_eq!(st.code(), Some(1));
+}
+
+#[test]
+fn broken_rules_are_reported_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    copy_dir(&src, &rules);
+    let units = rules.join("quantity/units.toml");
+    let text = read(&units).replacen("kind = \"money\"", "kind = \"monies\"", 1);
+    fs::write(&units, text).unwrap();
+    let o = bin().args(["rules", "check"]).arg(&rules).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("quantity/units.toml:"), "{stderr}");
+    assert!(stderr.contains("monies"), "{stderr}");
+    let o = bin().args(["rules", "check"]).output().unwrap();
+    assert!(o.status.success());
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! The quantity corpus (`rules/quantity/examples.toml`) as a test suite:
+//! every example sentence must give exactly one quantity with the listed
+//! fields, every negative none. All failures are listed together.
+
+use serde::Deserialize;
+use vnextract::model::RawDoc;
+use vnextract::pipeline::Processor;
+use vnextract::rules::Rules;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Example {
+    text: String,
+    value: f64,
+    value_max: Option<f64>,
+    unit: String,
+    kind: Option<String>,
+    qualifier: Option<String>,
+    change: Option<String>,
+    counted: Option<String>,
+    subject: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Negative {
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct Corpus {
+    example: Vec<Example>,
+    negative: Vec<Negative>,
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9_f64.max(b.abs() * 1e-9)
+}
+
+#[test]
+fn quantity_corpus() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/quantity/examples.toml");
+    let corpus: Corpus = toml::from_str(&std::fs::read_to_string(path).expect("read corpus")).expect("parse corpus");
+    assert!(corpus.example.len() >= 60, "the corpus must hold at least 60 examples");
+    assert!(corpus.negative.len() >= 15);
+    let rules = Rules::embedded().expect("embedded rules");
+    let p = Processor::new(&rules);
+    let mut failures = Vec::new();
+    let run = |text: &str| {
+        let doc = RawDoc { doc_id: "t".into(), source: "t".into(), text: text.into(), ..Default::default() };
+        p.process(&doc).quantities
+    };
+    for ex in &corpus.example {
+        let qs = run(&ex.text);
+        if qs.len() != 1 {
+            failures.push(format!("{:?}: want one quantity, got {:?}", ex.text, qs.iter().map(|q| &q.text).collect::<Vec<_>>()));
+            continue;
+        }
+        let q = &qs[0];
+        let mut bad = Vec::new();
+        if !close(q.value, ex.value) {
+            bad.push(format!("value {} != {}", q.value, ex.value));
+        }
+        match (q.value_max, ex.value_max) {
+            (None, None) => {}
+            (Some(a), Some(b)) if close(a, b) => {}
+            (a, b) => bad.push(format!("value_max {a:?} != {b:?}")),
+        }
+        if q.unit != ex.unit {
+            bad.push(format!("unit {} != {}", q.unit, ex.unit));
+        }
+        if let Some(k) = &ex.kind {
+            if q.kind.as_str() != k {
+                bad.push(format!("kind {} != {k}", q.kind.as_str()));
+            }
+        }
+        if q.qualifier != ex.qualifier.clone().unwrap_or_default() {
+            bad.push(format!("qualifier {:?} != {:?}", q.qualifier, ex.qualifier));
+        }
+        if let Some(c) = &ex.change {
+            if &q.change != c {
+                bad.push(format!("change {:?} != {c:?}", q.change));
+            }
+        }
+        if let Some(c) = &ex.counted {
+            if q.counted.as_deref() != Some(c.as_str()) {
+                bad.push(format!("counted {:?} != {c:?}", q.counted));
+            }
+        }
+        if let Some(s) = &ex.subject {
+            if q.subject.as_deref() != Some(s.as_str()) {
+                bad.push(format!("subject {:?} != {s:?}", q.subject));
+            }
+        }
+        if !bad.is_empty() {
+            failures.push(format!("{:?} ({:?}): {}", ex.text, q.text, bad.join("; ")));
+        }
+    }
+    for n in &corpus.negative {
+        let qs = run(&n.text);
+        if !qs.is_empty() {
+            failures.push(format!("{:?}: want nothing, got {:?}", n.text, qs.iter().map(|q| &q.text).collect::<Vec<_>>()));
+        }
+    }
+    assert!(failures.is_empty(), "{} corpus failures:\n{}", failures.len(), failures.join("\n"));
+}
