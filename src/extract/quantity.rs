@@ -60,6 +60,7 @@ pub struct QuantityExtractor {
     subj_cut_after: PhraseSet<()>,
     subj_after_stop: PhraseSet<()>,
     subj_max: usize,
+    negative: PhraseSet<()>,
     range_conn: PhraseSet<()>,
     range_prefix: PhraseSet<()>,
     between_prefix: PhraseSet<()>,
@@ -145,6 +146,7 @@ impl QuantityExtractor {
             subj_cut_after: PhraseSet::from_list(&c.subject.cut_after, ()),
             subj_after_stop: PhraseSet::from_list(&c.subject.after_stop, ()),
             subj_max: c.subject.max_words,
+            negative: PhraseSet::from_list(&c.sign.negative_words, ()),
             range_conn: PhraseSet::from_list(&c.ranges.connectors, ()),
             range_prefix: PhraseSet::from_list(&c.ranges.prefixes, ()),
             between_prefix: PhraseSet::from_list(&c.ranges.between_prefixes, ()),
@@ -363,8 +365,16 @@ impl QuantityExtractor {
             consumed[i] = true;
             return None;
         }
-        let v0 = parse_vi_number(t[i].raw)?;
+        let mut v0 = parse_vi_number(t[i].raw)?;
         let mut first = i;
+        // a sign: `-2,5%` (minus glued to the digits, a space before it), `âm 5`
+        if i > 0 && t[i - 1].is_symbol("-") && t[i].glued() && t[i - 1].space_before && (i < 2 || !t[i - 2].is_number()) {
+            v0 = -v0;
+            first = i - 1;
+        } else if let Some((s, _)) = self.negative.match_before(t, i) {
+            v0 = -v0;
+            first = s;
+        }
         // a unit written before the number: `$10`, `USD 5`
         let mut unit: Option<usize> = None;
         if let Some((s, &u)) = self.unit_prefix.match_before(t, i) {

@@ -172,10 +172,18 @@ pub struct Ranges {
     pub between_connectors: Vec<String>,
 }
 
+/// Negative numbers: `âm 1.200.000`, `-2,5%` (a minus glued to the digits).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sign {
+    pub negative_words: Vec<String>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContextFile {
     pub not_quantity: NotQuantity,
+    pub sign: Sign,
     pub bare: Bare,
     pub counted: Counted,
     pub subject: Subject,
