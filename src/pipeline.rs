@@ -42,8 +42,8 @@ impl Processor {
     /// One document, end to end. Never panics on any text.
     pub fn process(&self, raw: &RawDoc) -> DocumentRecord {
         let norm = NormText::new(&raw.text);
-        let meta = meta::extract(&norm.text, &self.text_rules);
-        let sentences = segment::sentences(&norm.text);
+        let meta = meta::extract_display(&norm, &raw.text, &self.text_rules);
+        let sentences = segment::sentences_with(&norm.text, &self.text_rules);
         let lang = crate::lang::detect(&norm.text);
         let mut rec = DocumentRecord {
             doc_id: raw.doc_id.clone(),

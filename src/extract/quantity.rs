@@ -53,6 +53,7 @@ pub struct QuantityExtractor {
     phone_min_digits: usize,
     bare_after: PhraseSet<()>,
     counted_stop: PhraseSet<()>,
+    counted_not_first: PhraseSet<()>,
     joiners: PhraseSet<()>,
     counted_max: usize,
     subj_trailing: PhraseSet<()>,
@@ -139,6 +140,7 @@ impl QuantityExtractor {
             phone_min_digits: c.not_quantity.phone_min_digits,
             bare_after: PhraseSet::from_list(&c.bare.after_words, ()),
             counted_stop: PhraseSet::from_list(&c.counted.stop, ()),
+            counted_not_first: PhraseSet::from_list(&c.counted.not_first, ()),
             joiners: PhraseSet::from_list(&c.counted.joiners, ()),
             counted_max: c.counted.max_words,
             subj_trailing: PhraseSet::from_list(&c.subject.trailing, ()),
@@ -575,6 +577,7 @@ impl QuantityExtractor {
                     && (!is_capitalized(x.raw) || is_all_caps(x.raw))
                     && !self.counted_stop.starts_at(t, k)
                     && !self.not_after.starts_at(t, k)
+                    && (k > j || !self.counted_not_first.starts_at(t, k))
             })
         };
         if !starts_np(j) {

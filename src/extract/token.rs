@@ -48,7 +48,13 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || is_mark(c)
+    match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A => true,
+        0..=0x7F => false,
+        // Latin-1 letters (not × ÷), Latin Extended-A/B, Vietnamese block: fast path
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1EA0..=0x1EF9 => true,
+        _ => c.is_alphabetic() || is_mark(c),
+    }
 }
 
 fn is_mark(c: char) -> bool {

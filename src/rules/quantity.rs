@@ -138,6 +138,8 @@ pub struct Bare {
 pub struct Counted {
     /// Words that end the phrase and cannot begin it.
     pub stop: Vec<String>,
+    /// Words that may continue the phrase but not begin it (`3 rõ`).
+    pub not_first: Vec<String>,
     /// `và`/`hoặc`: the phrase goes on after them if a noun follows
     /// (`quốc gia và vùng lãnh thổ`), not if a number does.
     pub joiners: Vec<String>,

@@ -1,15 +1,635 @@
-//! Rules for the text stage (rules/text/*.toml): noise lines, byline and
-//! credit patterns, stamp lines.
+//! Rules for the text stage (`rules/text/*.toml`): sentence-splitting
+//! abbreviations, stamp lines, titles, site furniture, bylines, credits and
+//! signatures.
 //!
-//! STUB: to be implemented.
+//! Unlike the other rule sets, these are compiled here, at load: they are
+//! mostly regexes, and a bad one is reported with its file and line
+//! (`rules/text/meta.toml:42: bad regex: …`). Every pattern and word list is
+//! folded with [`crate::text::normalize::fold`] first, so it matches the
+//! normalized text whatever tone placement or quotes it was written with.
 
-use super::{RuleError, RuleSource};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
 
+use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{RuleError, RuleFile, RuleSource};
+use crate::text::normalize::fold;
+
+/// Everything the text stage knows about the language, compiled.
 #[derive(Debug, Clone, Default)]
-pub struct TextRules {}
+pub struct TextRules {
+    pub abbrev: Abbreviations,
+    pub meta: MetaRules,
+}
+
+/// Where a full stop does not end a sentence (`rules/text/abbreviations.toml`).
+#[derive(Debug, Clone, Default)]
+pub struct Abbreviations {
+    /// Words (folded, case kept, without the final dot): `TS`, `PGS.TS`, `Tp`.
+    pub tokens: HashSet<String>,
+    /// A word of initials: `A`, `N.V.A`.
+    pub initials: Option<Regex>,
+    /// A sentence made only of a list marker: `1`, `II`, `a`.
+    pub list_marker: Option<Regex>,
+}
+
+/// Stamp lines (`20:46, 20/12/2024`) and their dates.
+#[derive(Debug, Clone, Default)]
+pub struct StampRules {
+    pub max_chars: usize,
+    pub max_free_words: usize,
+    pub split: Option<Regex>,
+    /// Full match of one part of a stamp line.
+    pub segment: Option<Regex>,
+    /// Dates with groups `d`, `y` and `m` or `mon`.
+    pub dates: Vec<Regex>,
+    /// Month names (lower case, folded) → month number.
+    pub months: HashMap<String, u32>,
+}
+
+/// What makes a line a title.
+#[derive(Debug, Clone, Default)]
+pub struct TitleRules {
+    pub min_words: usize,
+    pub max_words: usize,
+    pub max_chars: usize,
+    pub paragraph_min_words: usize,
+    pub caps_min_words: usize,
+    pub not_title: Vec<Regex>,
+}
+
+/// Bylines, credits and the names in them.
+#[derive(Debug, Clone, Default)]
+pub struct BylineRules {
+    pub markers: Option<Regex>,
+    pub lines: Vec<Regex>,
+    pub credit_lines: Vec<Regex>,
+    pub inline: Vec<Regex>,
+    pub split: Option<Regex>,
+    /// Lower-cased, folded.
+    pub agencies: HashSet<String>,
+    pub agency_shapes: Vec<Regex>,
+    /// Lower-cased, folded.
+    pub not_names: HashSet<String>,
+    /// Folded, case kept.
+    pub org_words: HashSet<String>,
+    pub names: Vec<Regex>,
+}
+
+/// Signature lines at the end of an article or under its title.
+#[derive(Debug, Clone, Default)]
+pub struct SignatureRules {
+    pub tail_lines: usize,
+    pub names: Vec<Regex>,
+    pub caps_name: Option<Regex>,
+    pub signer_role: Option<Regex>,
+    pub recipients: Option<Regex>,
+}
+
+/// Metadata rules (`rules/text/meta.toml`).
+#[derive(Debug, Clone, Default)]
+pub struct MetaRules {
+    pub stamp: StampRules,
+    pub title: TitleRules,
+    /// Whole lines of site furniture.
+    pub noise: Vec<Regex>,
+    pub menu_max_words: usize,
+    /// A line cut by `menu_pieces` into pieces of at most this many words
+    /// is a category path, not a headline.
+    pub menu_piece_words: usize,
+    pub menu_pieces: Option<Regex>,
+    /// `Nguồn: …` line, group `rest`.
+    pub url_line: Option<Regex>,
+    pub url: Option<Regex>,
+    pub byline: BylineRules,
+    pub signature: SignatureRules,
+}
 
 impl TextRules {
-    pub fn load(_source: &RuleSource) -> Result<TextRules, RuleError> {
-        Ok(TextRules {})
+    pub fn load(source: &RuleSource) -> Result<TextRules, RuleError> {
+        let abbrev = load_abbreviations(&source.read("text/abbreviations.toml")?)?;
+        let meta = load_meta(&source.read("text/meta.toml")?)?;
+        Ok(TextRules { abbrev, meta })
+    }
+
+    /// The embedded rules, loaded once (empty rules if they do not load,
+    /// which the test suite rules out).
+    pub fn builtin() -> &'static TextRules {
+        static BUILTIN: OnceLock<TextRules> = OnceLock::new();
+        BUILTIN.get_or_init(|| TextRules::load(&RuleSource::Embedded).unwrap_or_default())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// File formats
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AbbrevFile {
+    tokens: Vec<Spanned<String>>,
+    initials: Spanned<String>,
+    list_marker: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MetaFile {
+    #[serde(default)]
+    parts: BTreeMap<String, Spanned<String>>,
+    stamp: StampFile,
+    title: TitleFile,
+    noise: NoiseFile,
+    menu: MenuFile,
+    url: UrlFile,
+    byline: BylineFile,
+    signature: SignatureFile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StampFile {
+    max_chars: usize,
+    max_free_words: usize,
+    split: Spanned<String>,
+    segment: Spanned<String>,
+    dates: Vec<Spanned<String>>,
+    months: BTreeMap<String, Spanned<u32>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TitleFile {
+    min_words: usize,
+    max_words: usize,
+    max_chars: usize,
+    paragraph_min_words: usize,
+    caps_min_words: usize,
+    #[serde(default)]
+    not_title: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoiseFile {
+    lines: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MenuFile {
+    max_words: usize,
+    piece_words: usize,
+    pieces: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UrlFile {
+    line: Spanned<String>,
+    url: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BylineFile {
+    markers: Spanned<String>,
+    #[serde(default)]
+    lines: Vec<Spanned<String>>,
+    #[serde(default)]
+    credit_lines: Vec<Spanned<String>>,
+    #[serde(default)]
+    inline: Vec<Spanned<String>>,
+    split: Spanned<String>,
+    #[serde(default)]
+    agencies: Vec<Spanned<String>>,
+    #[serde(default)]
+    agency_shapes: Vec<Spanned<String>>,
+    #[serde(default)]
+    not_names: Vec<Spanned<String>>,
+    #[serde(default)]
+    org_words: Vec<Spanned<String>>,
+    names: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignatureFile {
+    tail_lines: usize,
+    names: Vec<Spanned<String>>,
+    caps_name: Spanned<String>,
+    signer_role: Spanned<String>,
+    recipients: Spanned<String>,
+}
+
+// ---------------------------------------------------------------------------
+// Compiling
+
+/// Compiles the patterns of one file, expanding `{part}` references.
+struct Compiler<'a> {
+    file: &'a RuleFile,
+    parts: HashMap<String, String>,
+}
+
+impl<'a> Compiler<'a> {
+    fn new(file: &'a RuleFile) -> Self {
+        Compiler {
+            file,
+            parts: HashMap::new(),
+        }
+    }
+
+    fn err(&self, at: &Spanned<impl Sized>, msg: impl Into<String>) -> RuleError {
+        self.file.error_at(Some(at.span().start), msg)
+    }
+
+    /// Replace `{name}` by the part `name` (as a non-capturing group).
+    fn expand(&self, at: &Spanned<String>, s: &str, depth: usize) -> Result<String, RuleError> {
+        if depth > 8 {
+            return Err(self.err(at, "parts refer to each other in a loop"));
+        }
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let name_len = after
+                .bytes()
+                .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
+                .count();
+            if name_len > 0 && after.as_bytes().get(name_len) == Some(&b'}') {
+                let name = &after[..name_len];
+                match self.parts.get(name) {
+                    Some(part) => {
+                        let inner = self.expand(at, part, depth + 1)?;
+                        out.push_str("(?:");
+                        out.push_str(&strip_group_names(&inner));
+                        out.push(')');
+                    }
+                    None => return Err(self.err(at, format!("unknown part {{{name}}}"))),
+                }
+                rest = &after[name_len + 1..];
+            } else {
+                out.push('{');
+                rest = after;
+            }
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+
+    fn regex(&self, p: &Spanned<String>) -> Result<Regex, RuleError> {
+        if p.get_ref().trim().is_empty() {
+            return Err(self.err(p, "empty pattern"));
+        }
+        let expanded = self.expand(p, p.get_ref(), 0)?;
+        Regex::new(&fold(&expanded)).map_err(|e| {
+            let msg = e
+                .to_string()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.err(p, format!("bad regex: {msg}"))
+        })
+    }
+
+    fn regex_with(&self, p: &Spanned<String>, groups: &[&str]) -> Result<Regex, RuleError> {
+        let re = self.regex(p)?;
+        for g in groups {
+            if !re.capture_names().any(|n| n == Some(g)) {
+                return Err(self.err(p, format!("pattern needs a group named `{g}`")));
+            }
+        }
+        Ok(re)
+    }
+
+    fn regexes(&self, ps: &[Spanned<String>]) -> Result<Vec<Regex>, RuleError> {
+        ps.iter().map(|p| self.regex(p)).collect()
+    }
+
+    /// Folded words; `lower` also lower-cases them. Duplicates and empty
+    /// entries are errors.
+    fn words(&self, ps: &[Spanned<String>], lower: bool) -> Result<HashSet<String>, RuleError> {
+        let mut out = HashSet::new();
+        for p in ps {
+            let mut w = fold(p.get_ref().trim());
+            if lower {
+                w = w.to_lowercase();
+            }
+            if w.is_empty() {
+                return Err(self.err(p, "empty entry"));
+            }
+            if !out.insert(w) {
+                return Err(self.err(p, format!("duplicate entry {:?}", p.get_ref())));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// `(?P<d>…)` / `(?<d>…)` → `(?:…)`, so a part can be used twice in a pattern.
+fn strip_group_names(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("(?") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let after_p = after.strip_prefix('P').unwrap_or(after);
+        if let Some(name) = after_p.strip_prefix('<') {
+            let n = name
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                .count();
+            if n > 0 && name.as_bytes().get(n) == Some(&b'>') {
+                out.push_str("(?:");
+                rest = &name[n + 1..];
+                continue;
+            }
+        }
+        out.push_str("(?");
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+fn nonzero(file: &RuleFile, content_key: &str, v: usize) -> Result<usize, RuleError> {
+    if v == 0 {
+        let off = file.content.find(content_key);
+        return Err(file.error_at(off, format!("`{content_key}` must be greater than 0")));
+    }
+    Ok(v)
+}
+
+fn load_abbreviations(file: &RuleFile) -> Result<Abbreviations, RuleError> {
+    let f: AbbrevFile = file.parse()?;
+    let c = Compiler::new(file);
+    let mut tokens = HashSet::new();
+    for t in &f.tokens {
+        let w = fold(t.get_ref().trim());
+        if w.is_empty() || w.contains(' ') {
+            return Err(c.err(t, "a token is one word, without spaces"));
+        }
+        if w.ends_with('.') {
+            return Err(c.err(t, "write the token without its final dot"));
+        }
+        if !tokens.insert(w) {
+            return Err(c.err(t, format!("duplicate token {:?}", t.get_ref())));
+        }
+    }
+    Ok(Abbreviations {
+        tokens,
+        initials: Some(c.regex(&f.initials)?),
+        list_marker: Some(c.regex(&f.list_marker)?),
+    })
+}
+
+fn load_meta(file: &RuleFile) -> Result<MetaRules, RuleError> {
+    let f: MetaFile = file.parse()?;
+    let mut c = Compiler::new(file);
+    for (name, p) in &f.parts {
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            return Err(c.err(
+                p,
+                format!("part name {name:?}: use lower-case letters and `_`"),
+            ));
+        }
+        if name == "date" || name == "month" {
+            return Err(c.err(
+                p,
+                format!("part `{name}` is built from [stamp]; choose another name"),
+            ));
+        }
+        c.parts.insert(name.clone(), p.get_ref().clone());
+    }
+
+    // stamp: months, then {month}, then dates, then {date}
+    let mut months = HashMap::new();
+    for (name, n) in &f.stamp.months {
+        if !(1..=12).contains(n.get_ref()) {
+            return Err(c.err(n, format!("month {name:?}: {} is not 1-12", n.get_ref())));
+        }
+        months.insert(fold(name).to_lowercase(), *n.get_ref());
+    }
+    let mut names: Vec<&String> = months.keys().collect();
+    names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    let month_alt = names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    c.parts.insert(
+        "month".into(),
+        if month_alt.is_empty() {
+            "[^\\s\\S]".into()
+        } else {
+            month_alt
+        },
+    );
+    if f.stamp.dates.is_empty() {
+        return Err(file.error_at(
+            file.content.find("dates"),
+            "[stamp] needs at least one date pattern",
+        ));
+    }
+    let mut dates = Vec::new();
+    let mut date_alt = Vec::new();
+    for p in &f.stamp.dates {
+        let re = c.regex_with(p, &["d", "y"])?;
+        let has_m = re.capture_names().any(|n| n == Some("m"));
+        let has_mon = re.capture_names().any(|n| n == Some("mon"));
+        if !has_m && !has_mon {
+            return Err(c.err(
+                p,
+                "a date pattern needs a group `m` (number) or `mon` (month name)",
+            ));
+        }
+        date_alt.push(format!(
+            "(?:{})",
+            strip_group_names(&c.expand(p, p.get_ref(), 0)?)
+        ));
+        dates.push(re);
+    }
+    c.parts.insert("date".into(), date_alt.join("|"));
+
+    let stamp = StampRules {
+        max_chars: nonzero(file, "max_chars", f.stamp.max_chars)?,
+        max_free_words: f.stamp.max_free_words,
+        split: Some(c.regex(&f.stamp.split)?),
+        segment: Some(c.regex(&f.stamp.segment)?),
+        dates,
+        months,
+    };
+    if f.title.min_words > f.title.max_words {
+        return Err(file.error_at(
+            file.content.find("min_words"),
+            "min_words is greater than max_words",
+        ));
+    }
+    let title = TitleRules {
+        min_words: f.title.min_words,
+        max_words: nonzero(file, "max_words", f.title.max_words)?,
+        max_chars: nonzero(file, "max_chars", f.title.max_chars)?,
+        paragraph_min_words: f.title.paragraph_min_words,
+        caps_min_words: f.title.caps_min_words,
+        not_title: c.regexes(&f.title.not_title)?,
+    };
+    let b = &f.byline;
+    let byline = BylineRules {
+        markers: Some(c.regex(&b.markers)?),
+        lines: b
+            .lines
+            .iter()
+            .map(|p| c.regex_with(p, &["names"]))
+            .collect::<Result<_, _>>()?,
+        credit_lines: b
+            .credit_lines
+            .iter()
+            .map(|p| c.regex_with(p, &["names"]))
+            .collect::<Result<_, _>>()?,
+        inline: b
+            .inline
+            .iter()
+            .map(|p| c.regex_with(p, &["names"]))
+            .collect::<Result<_, _>>()?,
+        split: Some(c.regex(&b.split)?),
+        agencies: c.words(&b.agencies, true)?,
+        agency_shapes: c.regexes(&b.agency_shapes)?,
+        not_names: c.words(&b.not_names, true)?,
+        org_words: c.words(&b.org_words, false)?,
+        names: c.regexes(&b.names)?,
+    };
+    let s = &f.signature;
+    let signature = SignatureRules {
+        tail_lines: s.tail_lines,
+        names: c.regexes(&s.names)?,
+        caps_name: Some(c.regex(&s.caps_name)?),
+        signer_role: Some(c.regex(&s.signer_role)?),
+        recipients: Some(c.regex(&s.recipients)?),
+    };
+    Ok(MetaRules {
+        stamp,
+        title,
+        noise: c.regexes(&f.noise.lines)?,
+        menu_max_words: f.menu.max_words,
+        menu_piece_words: f.menu.piece_words,
+        menu_pieces: Some(c.regex(&f.menu.pieces)?),
+        url_line: Some(c.regex_with(&f.url.line, &["rest"])?),
+        url: Some(c.regex(&f.url.url)?),
+        byline,
+        signature,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, content: &str) -> RuleFile {
+        RuleFile {
+            display: format!("rules/text/{name}"),
+            content: content.to_string(),
+        }
+    }
+
+    fn embedded(rel: &str) -> String {
+        RuleSource::Embedded.read(rel).unwrap().content
+    }
+
+    #[test]
+    fn embedded_text_rules_load() {
+        let r = TextRules::load(&RuleSource::Embedded).unwrap_or_else(|e| panic!("{e}"));
+        assert!(r.abbrev.tokens.contains("TS"));
+        assert!(!r.meta.noise.is_empty());
+        assert!(r.meta.byline.agencies.contains("ttxvn"));
+        assert_eq!(r.meta.stamp.months.get("september"), Some(&9));
+        assert!(TextRules::builtin().abbrev.tokens.contains("PGS.TS"));
+    }
+
+    #[test]
+    fn bad_regex_names_file_and_line() {
+        let content =
+            embedded("text/meta.toml").replacen("lines = [\n", "lines = [\n    '(unclosed',\n", 1);
+        let line = content
+            .lines()
+            .position(|l| l.contains("'(unclosed'"))
+            .unwrap()
+            + 1;
+        let e = load_meta(&file("meta.toml", &content)).unwrap_err();
+        assert_eq!(e.line, Some(line), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with(&format!("rules/text/meta.toml:{line}: bad regex")),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn missing_group_is_reported() {
+        let content = embedded("text/meta.toml").replacen(
+            "dates = [\n",
+            "dates = [\n    '(?P<d>[0-9]+)/(?P<y>[0-9]{4})',\n",
+            1,
+        );
+        let e = load_meta(&file("meta.toml", &content)).unwrap_err();
+        assert!(e.message.contains("group `m`"), "{e}");
+        assert!(e.line.is_some());
+    }
+
+    #[test]
+    fn unknown_part_and_bad_month_are_reported() {
+        let content =
+            embedded("text/meta.toml").replacen("split = '\\s*[,|", "split = '{nope}\\s*[,|", 1);
+        let e = load_meta(&file("meta.toml", &content)).unwrap_err();
+        assert!(e.message.contains("unknown part {nope}"), "{e}");
+        let content = embedded("text/meta.toml").replacen("january = 1", "january = 13", 1);
+        let e = load_meta(&file("meta.toml", &content)).unwrap_err();
+        assert!(e.message.contains("not 1-12"), "{e}");
+    }
+
+    #[test]
+    fn abbreviation_errors() {
+        let e = load_abbreviations(&file(
+            "abbreviations.toml",
+            "tokens = [\"TS\", \"TS\"]\ninitials = 'x'\nlist_marker = 'y'\n",
+        ))
+        .unwrap_err();
+        assert_eq!(e.line, Some(1));
+        assert!(e.message.contains("duplicate"), "{e}");
+        let e = load_abbreviations(&file(
+            "abbreviations.toml",
+            "tokens = [\"TS.\"]\ninitials = 'x'\nlist_marker = 'y'\n",
+        ))
+        .unwrap_err();
+        assert!(e.message.contains("final dot"), "{e}");
+        let e = load_abbreviations(&file(
+            "abbreviations.toml",
+            "tokens = []\ninitials = '('\nlist_marker = 'y'\n",
+        ))
+        .unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+    }
+
+    #[test]
+    fn strip_names() {
+        assert_eq!(
+            strip_group_names("(?P<d>[0-9])-(?<m>x)(?i:a)(?:b)"),
+            "(?:[0-9])-(?:x)(?i:a)(?:b)"
+        );
+    }
+
+    #[test]
+    fn patterns_are_folded() {
+        let c = file("x.toml", "");
+        let comp = Compiler::new(&c);
+        let re = comp
+            .regex(&Spanned::new(0..0, "(?i)^hoà bình$".to_string()))
+            .unwrap();
+        assert!(re.is_match(&fold("Hoà Bình")));
+        assert!(re.is_match(&fold("Hòa Bình")));
     }
 }

@@ -1,11 +1,35 @@
 //! Document metadata read from the text: title, published date, url, authors,
 //! and the lines that are not article body (stamps, bylines, menus).
 //!
-//! STUB: to be implemented.
+//! Every line is first classified with the rules of `rules/text/meta.toml`:
+//! site furniture (menus, widgets, share buttons), a `Nguồn:` line, a stamp
+//! line (`20:46, 20/12/2024`), a byline or credit line (`Tin, ảnh: Cẩm Trúc`,
+//! `(Vietnam+)`), or text. Then:
+//!
+//! - the *header* is every line before the first paragraph (a long line, or one
+//!   ending in a full stop with enough words);
+//! - the *title* is the headline-like line next to a stamp line of the header
+//!   (just before it, else just after it); without such a stamp, the first
+//!   headline-like line of the header; none when the text opens with a
+//!   paragraph;
+//! - *published* is the date of that stamp line, else of the stamp line
+//!   nearest the title (dates inside sentences never count);
+//! - *url* comes from a `Nguồn: URL` line;
+//! - *authors* are the person names of bylines, of photo credits inside
+//!   captions (`(Ảnh: Dương Giang/TTXVN)`, `… 2018. Ảnh: Thành Công`), of a
+//!   name line right under the title (`H.Đ`) and of a signature at the end
+//!   (`Diệu Hoa` before `Nguồn:`, a signer under `BỘ TRƯỞNG, CHỦ NHIỆM`).
+//!   News agencies (`TTXVN`, `Vietnam+`, `VNS`) are not persons;
+//! - *skip* holds the lines (and inline credits) that extractors must not
+//!   read: furniture, stamps, bylines, credits, `Nguồn:` lines, menus above the
+//!   title, signatures and lists of recipients. Captions stay (people in
+//!   them count), and so do official header lines like `Số: 1583/CĐ-VPCP`.
 
 use std::ops::Range;
 
-use crate::rules::text::TextRules;
+use super::normalize::{clean_display, NormText};
+use super::segment;
+use crate::rules::text::{BylineRules, MetaRules, TextRules};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Meta {
@@ -16,11 +40,1111 @@ pub struct Meta {
     pub published: Option<String>,
     pub url: Option<String>,
     pub authors: Vec<String>,
+    /// Byte range of each author's name in the normalized text (same order).
+    pub author_ranges: Vec<Range<usize>>,
     /// Byte ranges (normalized text) that extractors must skip: stamp lines,
     /// bylines and credits, `Nguồn:` lines, menus and widgets.
     pub skip: Vec<Range<usize>>,
 }
 
-pub fn extract(_norm: &str, _rules: &TextRules) -> Meta {
-    Meta::default()
+impl Meta {
+    /// Whether a byte range of the normalized text overlaps a skipped range.
+    pub fn overlaps_skip(&self, r: &Range<usize>) -> bool {
+        let i = self.skip.partition_point(|s| s.end <= r.start);
+        self.skip
+            .get(i)
+            .is_some_and(|s| s.start < r.end.max(r.start + 1))
+    }
+}
+
+/// Longer lines are body text: no furniture, stamp or byline pattern is tried.
+const MAX_SHORT_LINE: usize = 400;
+
+/// What a line is.
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    /// Menus, widgets, share buttons.
+    Noise,
+    /// A `Nguồn:` line, with its URL if any.
+    Source(Option<String>),
+    /// A date/time stamp line, with its date if valid.
+    Stamp(Option<String>),
+    /// A byline or credit line, with the person names in it (maybe none),
+    /// as byte ranges of the normalized text.
+    Byline(Vec<Range<usize>>),
+    Text,
+}
+
+struct Line<'a> {
+    range: Range<usize>,
+    text: &'a str,
+    kind: Kind,
+    words: usize,
+}
+
+/// [`extract`], with `title` and `authors` taken from the ORIGINAL text
+/// (through the offset map, then [`clean_display`]): the writer's spelling,
+/// not the folded one (`hoàn`, not `hòan`). Ranges stay in the normalized text.
+pub fn extract_display(nt: &NormText, original: &str, rules: &TextRules) -> Meta {
+    let mut meta = extract(&nt.text, rules);
+    let display = |r: &Range<usize>| {
+        let o = nt.orig_byte_range(r.clone());
+        original
+            .get(o)
+            .map(clean_display)
+            .unwrap_or_else(|| clean_display(&nt.text[r.clone()]))
+    };
+    if let Some(r) = &meta.title_range {
+        meta.title = Some(display(r));
+    }
+    meta.authors = meta.author_ranges.iter().map(display).collect();
+    meta
+}
+
+/// Byte range of `part` (a slice of `base`) inside `base`.
+fn range_in(base: &str, part: &str) -> Range<usize> {
+    let start = (part.as_ptr() as usize)
+        .saturating_sub(base.as_ptr() as usize)
+        .min(base.len());
+    start..(start + part.len()).min(base.len())
+}
+
+/// Title, url, published date, authors and skipped ranges of a normalized text.
+/// `title` and `authors` are slices of the normalized text; see
+/// [`extract_display`] for the original spelling.
+pub fn extract(norm: &str, rules: &TextRules) -> Meta {
+    let m = &rules.meta;
+    let lines: Vec<Line> = segment::lines(norm)
+        .into_iter()
+        .map(|range| {
+            let text = &norm[range.clone()];
+            Line {
+                kind: classify(norm, text, m),
+                words: word_count(text),
+                text,
+                range,
+            }
+        })
+        .collect();
+    let n = lines.len();
+    let mut meta = Meta::default();
+    let mut skip: Vec<Range<usize>> = Vec::new();
+    let mut authors: Vec<Range<usize>> = Vec::new();
+
+    // The header: lines before the first paragraph.
+    let header_end = lines.iter().position(|l| is_paragraph(l, m)).unwrap_or(n);
+
+    // Title, and the stamp that goes with it.
+    let (title_idx, title_stamp) = find_title(&lines[..header_end], m);
+    if let Some(t) = title_idx {
+        meta.title = Some(single_spaced(lines[t].text));
+        meta.title_range = Some(lines[t].range.clone());
+    }
+
+    // Published: the title's stamp, else the dated stamp nearest the title,
+    // else the first dated stamp of the header, else of the text.
+    let dated = |i: usize| matches!(&lines[i].kind, Kind::Stamp(Some(_)));
+    let stamp_idx = match (title_stamp.filter(|&s| dated(s)), title_idx) {
+        (Some(s), _) => Some(s),
+        (None, Some(t)) => (0..n)
+            .filter(|&i| dated(i))
+            .min_by_key(|&i| (i.abs_diff(t), i < t)),
+        (None, None) => (0..header_end)
+            .find(|&i| dated(i))
+            .or_else(|| (0..n).find(|&i| dated(i))),
+    };
+    if let Some(Kind::Stamp(Some(d))) = stamp_idx.map(|i| &lines[i].kind) {
+        meta.published = Some(d.clone());
+    }
+
+    // Classified lines: url, bylines, and what to skip.
+    for l in &lines {
+        match &l.kind {
+            Kind::Noise | Kind::Stamp(_) => skip.push(l.range.clone()),
+            Kind::Source(url) => {
+                if meta.url.is_none() {
+                    meta.url = url.clone();
+                }
+                skip.push(l.range.clone());
+            }
+            Kind::Byline(names) => {
+                authors.extend(names.iter().cloned());
+                skip.push(l.range.clone());
+            }
+            Kind::Text => inline_credits(norm, l, m, &mut authors, &mut skip),
+        }
+    }
+
+    if let Some(t) = title_idx {
+        // Site navigation above the title.
+        for l in &lines[..t] {
+            if l.kind == Kind::Text && is_nav(l, m) {
+                skip.push(l.range.clone());
+            }
+        }
+        // A name line right under the title (and its stamp): `H.Đ`.
+        for l in &lines[t + 1..header_end] {
+            match &l.kind {
+                Kind::Text => match signature_names(l.text, &m.byline, m, false) {
+                    Some(names) => {
+                        authors.extend(names.into_iter().map(|a| range_in(norm, a)));
+                        skip.push(l.range.clone());
+                    }
+                    None => break,
+                },
+                _ => continue,
+            }
+        }
+    }
+
+    recipients(&lines, m, &mut skip);
+    signature(norm, &lines, header_end, m, &mut authors, &mut skip);
+
+    // Authors in text order, each once.
+    authors.sort_by_key(|r| (r.start, r.end));
+    let mut seen = std::collections::HashSet::new();
+    for r in authors {
+        let name = &norm[r.clone()];
+        if seen.insert(name.to_lowercase()) {
+            meta.authors.push(single_spaced(name));
+            meta.author_ranges.push(r);
+        }
+    }
+    meta.skip = merge(skip);
+    meta
+}
+
+fn single_spaced(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// What a line (`text`, a slice of `norm`) is.
+fn classify(norm: &str, text: &str, m: &MetaRules) -> Kind {
+    if text.len() > MAX_SHORT_LINE {
+        return Kind::Text;
+    }
+    if m.noise.iter().any(|re| re.is_match(text)) {
+        return Kind::Noise;
+    }
+    if let Some(c) = m.url_line.as_ref().and_then(|re| re.captures(text)) {
+        let rest = c.name("rest").map_or("", |r| r.as_str());
+        let url = m.url.as_ref().and_then(|re| re.find(rest)).map(|u| {
+            u.as_str()
+                .trim_end_matches(|c: char| {
+                    matches!(c, '.' | ',' | ';' | ':' | ')' | ']' | '"' | '\'')
+                })
+                .to_string()
+        });
+        return Kind::Source(url);
+    }
+    if let Some(date) = stamp(text, m) {
+        return Kind::Stamp(date);
+    }
+    if let Some(names) = byline_line(text, m) {
+        return Kind::Byline(names.into_iter().map(|a| range_in(norm, a)).collect());
+    }
+    for re in &m.byline.credit_lines {
+        let names = re.captures(text).and_then(|c| c.name("names"));
+        if names.is_some_and(|x| credit_names(x.as_str(), &m.byline).is_some()) {
+            return Kind::Byline(Vec::new());
+        }
+    }
+    Kind::Text
+}
+
+/// Stands for a date while a stamp line is split into parts.
+const DATE_MARK: &str = "\u{1}";
+
+/// `Some(date)` when the line is a stamp line (the date is `None` when it
+/// is not a valid date).
+fn stamp(text: &str, m: &MetaRules) -> Option<Option<String>> {
+    let st = &m.stamp;
+    if !has_digit(text) || text.chars().count() > st.max_chars {
+        return None;
+    }
+    let (split, segment) = (st.split.as_ref()?, st.segment.as_ref()?);
+    // Dates may hold separators (`September 20, 2022`): each is replaced by
+    // one placeholder before the line is split.
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    for re in &st.dates {
+        for c in re.captures_iter(text) {
+            let groups = ["d", "m", "mon", "y"].iter().filter_map(|g| c.name(g));
+            let (s, e) = groups.fold((usize::MAX, 0), |(s, e), g| {
+                (s.min(g.start()), e.max(g.end()))
+            });
+            if s < e && !spans.iter().any(|r| r.start < e && s < r.end) {
+                spans.push(s..e);
+            }
+        }
+    }
+    if spans.is_empty() {
+        return None;
+    }
+    spans.sort_by_key(|r| r.start);
+    let mut flat = String::with_capacity(text.len());
+    let mut last = 0;
+    for r in &spans {
+        flat.push_str(&text[last..r.start]);
+        flat.push_str(DATE_MARK);
+        last = r.end;
+    }
+    flat.push_str(&text[last..]);
+    let segs: Vec<&str> = split
+        .split(&flat)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut free = 0;
+    let mut has_date = false;
+    for (i, seg) in segs.iter().enumerate() {
+        let with_dates = seg.replace(DATE_MARK, "01/01/2000");
+        if segment.is_match(&with_dates) {
+            has_date |= seg.contains(DATE_MARK);
+            continue;
+        }
+        let edge = i == 0 || i + 1 == segs.len();
+        if edge
+            && free == 0
+            && segs.len() > 1
+            && word_count(seg) <= st.max_free_words
+            && !has_digit(seg)
+            && !seg.contains(DATE_MARK)
+            && !seg.ends_with('.')
+        {
+            free += 1;
+            continue;
+        }
+        return None;
+    }
+    if !has_date {
+        return None;
+    }
+    Some(find_date(text, m))
+}
+
+/// The leftmost valid date of a stamp line, as `YYYY-MM-DD`.
+fn find_date(text: &str, m: &MetaRules) -> Option<String> {
+    let st = &m.stamp;
+    let mut best: Option<(usize, String)> = None;
+    for re in &st.dates {
+        for c in re.captures_iter(text) {
+            let start = c.get(0).map_or(0, |x| x.start());
+            if best.as_ref().is_some_and(|(b, _)| *b <= start) {
+                break;
+            }
+            let num = |g: &str| c.name(g).and_then(|x| x.as_str().parse::<u32>().ok());
+            let month = num("m").or_else(|| {
+                c.name("mon").and_then(|x| {
+                    st.months
+                        .get(x.as_str().to_lowercase().trim_end_matches('.'))
+                        .copied()
+                })
+            });
+            if let (Some(d), Some(mo), Some(y)) = (num("d"), month, num("y")) {
+                if let Some(iso) = iso_date(y, mo, d) {
+                    best = Some((start, iso));
+                    break;
+                }
+            }
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// `YYYY-MM-DD` for a real calendar date.
+pub fn iso_date(y: u32, m: u32, d: u32) -> Option<String> {
+    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || d == 0 {
+        return None;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (d <= days).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+const PUNCT: &[char] = &[
+    '.', ',', ';', ':', '-', '|', '(', ')', '[', ']', '"', '\'', '*',
+];
+
+fn trim_punct(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || PUNCT.contains(&c))
+}
+
+fn is_agency(p: &str, b: &BylineRules) -> bool {
+    let lower = p.to_lowercase();
+    b.agencies.contains(&lower)
+        || lower
+            .split_whitespace()
+            .any(|w| b.agencies.contains(trim_punct(w)))
+        || b.agency_shapes.iter().any(|re| re.is_match(p))
+}
+
+fn starts_with_org_word(p: &str, b: &BylineRules) -> bool {
+    p.split_whitespace()
+        .next()
+        .is_some_and(|w| b.org_words.contains(w))
+}
+
+/// The person names in a credit (`Dương Giang/TTXVN` → `Dương Giang`).
+/// `None` when a piece is neither a name nor a known non-person: then the
+/// text is not a credit at all (`Ảnh: Thủ tướng phát biểu`).
+fn credit_names<'a>(s: &'a str, b: &BylineRules) -> Option<Vec<&'a str>> {
+    let split = b.split.as_ref()?;
+    let mut out = Vec::new();
+    for piece in split.split(trim_punct(s)) {
+        let p = trim_punct(piece);
+        if p.is_empty() || is_agency(p, b) || b.not_names.contains(&p.to_lowercase()) {
+            continue;
+        }
+        let shaped = !has_digit(p) && b.names.iter().any(|re| re.is_match(p));
+        if !shaped {
+            return None;
+        }
+        // a capitalized organisation (`Báo Bắc Giang`) is credited, not a person
+        if !starts_with_org_word(p, b) {
+            out.push(p);
+        }
+    }
+    Some(out)
+}
+
+/// Names of a signature line (`Diệu Hoa`, `H.Đ`, `Minh Anh/VOV`): at least
+/// one, every piece a name or an agency. Capitals only under a signer's role.
+fn signature_names<'a>(
+    text: &'a str,
+    b: &BylineRules,
+    m: &MetaRules,
+    caps_ok: bool,
+) -> Option<Vec<&'a str>> {
+    let sig = &m.signature;
+    let text = trim_punct(text);
+    if text.is_empty() || text.chars().count() > 60 || has_digit(text) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for piece in b.split.as_ref()?.split(text) {
+        let p = trim_punct(piece);
+        if p.is_empty() || is_agency(p, b) {
+            continue;
+        }
+        if b.not_names.contains(&p.to_lowercase()) || starts_with_org_word(p, b) {
+            return None;
+        }
+        let shaped = sig.names.iter().any(|re| re.is_match(p))
+            || (caps_ok && sig.caps_name.as_ref().is_some_and(|re| re.is_match(p)));
+        if !shaped {
+            return None;
+        }
+        out.push(p);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// A whole-line byline: `Tin, ảnh: Cẩm Trúc`, `(Vietnam+)`, `— VNS`.
+fn byline_line<'a>(text: &'a str, m: &MetaRules) -> Option<Vec<&'a str>> {
+    let b = &m.byline;
+    let t = text.trim_start_matches(|c: char| c == '(' || c == '-' || c.is_whitespace());
+    if let Some(markers) = &b.markers {
+        let marks: Vec<_> = markers.find_iter(t).collect();
+        if marks.first().is_some_and(|mk| mk.start() == 0) {
+            let mut names = Vec::new();
+            for (i, mk) in marks.iter().enumerate() {
+                let end = marks.get(i + 1).map_or(t.len(), |x| x.start());
+                names.extend(credit_names(&t[mk.end()..end], b)?);
+            }
+            return Some(names);
+        }
+    }
+    for re in &b.lines {
+        if let Some(c) = re.captures(text) {
+            if let Some(names) = c.name("names").and_then(|x| credit_names(x.as_str(), b)) {
+                return Some(names);
+            }
+        }
+    }
+    None
+}
+
+/// Photo credits inside a caption line.
+fn inline_credits(
+    norm: &str,
+    l: &Line,
+    m: &MetaRules,
+    authors: &mut Vec<Range<usize>>,
+    skip: &mut Vec<Range<usize>>,
+) {
+    for re in &m.byline.inline {
+        for c in re.captures_iter(l.text) {
+            let Some(names) = c.name("names") else {
+                continue;
+            };
+            let Some(found) = credit_names(names.as_str(), &m.byline) else {
+                continue;
+            };
+            let span = c
+                .name("credit")
+                .or_else(|| c.get(0))
+                .expect("group 0 always matches");
+            authors.extend(found.into_iter().map(|a| range_in(norm, a)));
+            skip.push(l.range.start + span.start()..l.range.start + span.end());
+        }
+    }
+}
+
+fn is_paragraph(l: &Line, m: &MetaRules) -> bool {
+    l.kind == Kind::Text
+        && (l.words > m.title.max_words
+            || (l.text.ends_with('.')
+                && !l.text.ends_with("..")
+                && l.words >= m.title.paragraph_min_words))
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+fn headline_like(l: &Line, m: &MetaRules) -> bool {
+    let t = &m.title;
+    if l.kind != Kind::Text
+        || l.words < t.min_words
+        || l.words > t.max_words
+        || l.text.chars().count() > t.max_chars
+    {
+        return false;
+    }
+    let first = l.text.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '\'' | '(' | '['))
+    {
+        return false;
+    }
+    let ellipsis = l.text.ends_with("...") || l.text.ends_with('…');
+    if !ellipsis && l.text.ends_with(['.', ',', ';', ':', '|', '-']) {
+        return false;
+    }
+    if t.not_title.iter().any(|re| re.is_match(l.text)) || is_category_path(l.text, m) {
+        return false;
+    }
+    !(is_all_caps(l.text) && l.words < t.caps_min_words)
+}
+
+/// `Thời sự - Chính trị`: short pieces joined by separators.
+fn is_category_path(text: &str, m: &MetaRules) -> bool {
+    let Some(re) = &m.menu_pieces else {
+        return false;
+    };
+    let mut pieces = 0;
+    for p in re.split(text) {
+        if word_count(p) > m.menu_piece_words {
+            return false;
+        }
+        pieces += 1;
+    }
+    pieces > 1
+}
+
+/// Site navigation: a short line, no digits, not in capitals.
+fn is_nav(l: &Line, m: &MetaRules) -> bool {
+    l.words <= m.menu_max_words && !has_digit(l.text) && !is_all_caps(l.text)
+}
+
+/// The title line and the stamp line it was found next to.
+fn find_title(header: &[Line], m: &MetaRules) -> (Option<usize>, Option<usize>) {
+    for s in 0..header.len() {
+        if !matches!(header[s].kind, Kind::Stamp(_)) {
+            continue;
+        }
+        let prev = (0..s).rev().find(|&j| header[j].kind != Kind::Noise);
+        if let Some(j) = prev.filter(|&j| headline_like(&header[j], m)) {
+            return (Some(j), Some(s));
+        }
+        let next = (s + 1..header.len()).find(|&j| header[j].kind != Kind::Noise);
+        if let Some(j) = next.filter(|&j| headline_like(&header[j], m)) {
+            return (Some(j), Some(s));
+        }
+    }
+    let first = (0..header.len()).find(|&j| headline_like(&header[j], m));
+    (first, None)
+}
+
+/// `Nơi nhận:` and the list of recipients under it.
+fn recipients(lines: &[Line], m: &MetaRules, skip: &mut Vec<Range<usize>>) {
+    let Some(re) = &m.signature.recipients else {
+        return;
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        if !re.is_match(lines[i].text) {
+            i += 1;
+            continue;
+        }
+        skip.push(lines[i].range.clone());
+        let mut j = i + 1;
+        while j < lines.len() {
+            let t = lines[j].text;
+            let item = t.starts_with(['-', '+', '•', '*']);
+            let cont = lines[j - 1].text.ends_with([',', ';', ':']) && lines[j].words <= 12;
+            if !(item || cont) {
+                break;
+            }
+            skip.push(lines[j].range.clone());
+            j += 1;
+        }
+        i = j;
+    }
+}
+
+/// A signature at the end: a name line after the last paragraph, before
+/// only furniture, sources and credits; a signer's role line above it.
+fn signature(
+    norm: &str,
+    lines: &[Line],
+    header_end: usize,
+    m: &MetaRules,
+    authors: &mut Vec<Range<usize>>,
+    skip: &mut Vec<Range<usize>>,
+) {
+    let sig = &m.signature;
+    let role = |l: &Line| {
+        l.kind == Kind::Text
+            && sig
+                .signer_role
+                .as_ref()
+                .is_some_and(|re| re.is_match(l.text))
+    };
+    let mut seen = 0;
+    let mut i = lines.len();
+    while i > header_end + 1 && seen < sig.tail_lines {
+        i -= 1;
+        let l = &lines[i];
+        if l.kind != Kind::Text {
+            continue;
+        }
+        seen += 1;
+        if role(l) {
+            skip.push(l.range.clone());
+            continue;
+        }
+        let above = (0..i).rev().find(|&j| lines[j].kind != Kind::Noise);
+        let caps_ok = above.is_some_and(|j| role(&lines[j]));
+        match signature_names(l.text, &m.byline, m, caps_ok) {
+            Some(names) => {
+                authors.extend(names.into_iter().map(|a| range_in(norm, a)));
+                skip.push(l.range.clone());
+            }
+            None => break,
+        }
+    }
+}
+
+/// Sorted, overlapping ranges merged.
+fn merge(mut v: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    v.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(v.len());
+    for r in v {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::{fold, NormText};
+
+    /// Metadata with display strings from the original; the normalized text.
+    fn meta(text: &str) -> (String, Meta) {
+        let nt = NormText::new(text);
+        let m = extract_display(&nt, text, TextRules::builtin());
+        let plain = extract(&nt.text, TextRules::builtin());
+        assert_eq!(m.title.as_deref().map(fold), plain.title);
+        assert_eq!(
+            m.authors.iter().map(|a| fold(a)).collect::<Vec<_>>(),
+            plain.authors
+        );
+        (nt.text, m)
+    }
+
+    fn skipped<'a>(norm: &'a str, m: &Meta) -> Vec<&'a str> {
+        m.skip.iter().map(|r| &norm[r.clone()]).collect()
+    }
+
+    #[test]
+    fn title_and_stamp_after_it() {
+        let (_, m) = meta("Đẩy mạnh ngoại giao kinh tế năm 2024\n\n03/04/2024 - 20:24\n\nBDK.VN - Chiều 2-4-2024, Thủ tướng Chính phủ Phạm Minh Chính chủ trì hội nghị trực tuyến với các Cơ quan đại diện.\n");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Đẩy mạnh ngoại giao kinh tế năm 2024")
+        );
+        assert_eq!(m.published.as_deref(), Some("2024-04-03"));
+    }
+
+    #[test]
+    fn stamp_forms() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("20:46, 20/12/2024", Some("2024-12-20")),
+            ("03/04/2024 - 20:24", Some("2024-04-03")),
+            ("Cập nhật: 11:23 ngày 07/07/2022", Some("2022-07-07")),
+            ("15:55 19/12/2022 - Kinh tế", Some("2022-12-19")),
+            ("Ngày cập nhật 22/01/2019", Some("2019-01-22")),
+            ("15/1/2019 7:4", Some("2019-01-15")),
+            ("Hà Nội, ngày 14 tháng 3 năm 2022", Some("2022-03-14")),
+            ("Thứ bảy, 20/04/2024", Some("2024-04-20")),
+            ("Thứ Năm, 19/12/2024 | 10:30 (GMT+7)", Some("2024-12-19")),
+            ("Thứ hai, 2/1/2023, 08:00 GMT+7", Some("2023-01-02")),
+            ("September 20, 2022", Some("2022-09-20")),
+            ("Cập nhật: 2024-12-20 08:15", Some("2024-12-20")),
+        ];
+        let rules = TextRules::builtin();
+        for (line, want) in cases {
+            let norm = NormText::new(line).text;
+            assert_eq!(
+                stamp(&norm, &rules.meta),
+                Some(want.map(String::from)),
+                "{line}"
+            );
+        }
+        // stamp-like but invalid date: a stamp, no date
+        assert_eq!(stamp("31/02/2024 10:00", &rules.meta), Some(None));
+        assert_eq!(stamp("20:46, 32/13/2024", &rules.meta), Some(None));
+        // not stamps
+        for line in [
+            "Hội nghị ngày 20/12/2024",
+            "Chỉ thị số 15-CT/TW ngày 10-8-2022 của Ban Bí thư",
+            "Số: 1583/CĐ-VPCP",
+            "Thủ tướng: Kỳ họp thứ 8, ngày 20/10/2024 bắt đầu",
+            "Năm 2024 tăng trưởng 7,09%",
+            "20:46",
+            "Tính đến ngày 20/12/2024, cả nước có 40.544 dự án đầu tư nước ngoài còn hiệu lực.",
+        ] {
+            assert_eq!(stamp(line, &rules.meta), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn noise_lines() {
+        let rules = TextRules::builtin();
+        for line in [
+            "Bắc giang 24 °C / 24 - 27 °C",
+            "Hotline: +84.0204.3 856 624",
+            "Chia sẻ:",
+            "Chia sẻ bài viết",
+            "BÌNH LUẬN",
+            "Tin cùng chuyên mục",
+            "icon",
+            "0.5 1.0 1.5",
+            "Your browser does not support the video tag.",
+            "In bài viết Gửi phản hồi Gửi Email",
+            "Liên kết chuyên mục",
+            "Liên kết website",
+            "{keywords}",
+            "——-",
+            "TOP",
+            "error: Content is protected !!",
+            "FORGOT YOUR DETAILS?",
+            "CREATE ACCOUNT",
+        ] {
+            let norm = NormText::new(line).text;
+            assert_eq!(classify(&norm, &norm, &rules.meta), Kind::Noise, "{line}");
+        }
+        for line in [
+            "Nhiệt độ trung bình năm nay đạt 24 °C, cao hơn năm trước.",
+            "Kinh tế",
+            "Số: 1583/CĐ-VPCP",
+            "Vải thiều Bắc Giang đắt khách tại Nhật Bản",
+            "Tăng 0.5 điểm",
+        ] {
+            let norm = NormText::new(line).text;
+            assert_eq!(classify(&norm, &norm, &rules.meta), Kind::Text, "{line}");
+        }
+    }
+
+    #[test]
+    fn bylines_and_credits() {
+        let rules = TextRules::builtin();
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            ("Tin, ảnh: Cẩm Trúc", Some(&["Cẩm Trúc"])),
+            ("Bài và ảnh: Ngọc Hà", Some(&["Ngọc Hà"])),
+            ("Ảnh: Thành Công", Some(&["Thành Công"])),
+            (
+                "Bài: Minh Anh - Ảnh: Quốc Tuấn",
+                Some(&["Minh Anh", "Quốc Tuấn"]),
+            ),
+            ("(Vietnam+)", Some(&[])),
+            ("(TTXVN)", Some(&[])),
+            ("- VNS", Some(&[])),
+            ("Ảnh: TTXVN", Some(&[])),
+            ("(Ảnh: Dương Giang/TTXVN)", Some(&["Dương Giang"])),
+            ("Ảnh: VGP/Nhật Bắc", Some(&["Nhật Bắc"])),
+            ("Theo TTXVN", Some(&[])),
+            ("Theo Báo Chính phủ", Some(&[])),
+            ("(Theo VnExpress)", Some(&[])),
+            ("Theo Tuổi Trẻ Online", Some(&[])),
+            ("Theo Thủ tướng Phạm Minh Chính", None),
+            ("By John Smith", Some(&["John Smith"])),
+            ("Minh Anh (TTXVN)", None),
+            (
+                "Ảnh: Thủ tướng Phạm Minh Chính phát biểu tại hội nghị",
+                None,
+            ),
+            ("(Xem tiếp trang 3)", None),
+        ];
+        for (line, want) in cases {
+            let norm = NormText::new(line).text;
+            let got = match classify(&norm, &norm, &rules.meta) {
+                Kind::Byline(v) => Some(
+                    v.into_iter()
+                        .map(|r| norm[r].to_string())
+                        .collect::<Vec<_>>(),
+                ),
+                _ => None,
+            };
+            let want = want.map(|w| w.iter().map(|s| NormText::new(s).text).collect::<Vec<_>>());
+            assert_eq!(got, want, "{line}");
+        }
+    }
+
+    #[test]
+    fn inline_credits_go_to_authors_not_body() {
+        let text = "Tiêu đề bài viết về kinh tế\n\nThủ tướng Phạm Minh Chính chủ trì Hội nghị đẩy mạnh công tác ngoại giao kinh tế. (Ảnh: Dương Giang/TTXVN)\nPhó Thủ tướng nghe giới thiệu về khu công nghiệp. (Ảnh: TTXVN phát)\nCán bộ trồng cây tại trụ sở Công an tỉnh năm 2018. Ảnh: Thành Công\n";
+        let (norm, m) = meta(text);
+        assert_eq!(m.authors, vec!["Dương Giang", "Thành Công"]);
+        let s = skipped(&norm, &m);
+        assert!(s.contains(&"(Ảnh: Dương Giang/TTXVN)"), "{s:?}");
+        assert!(s.contains(&"(Ảnh: TTXVN phát)"), "{s:?}");
+        assert!(s.contains(&"Ảnh: Thành Công"), "{s:?}");
+        // the captions themselves are body
+        assert!(m
+            .skip
+            .iter()
+            .all(|r| !norm[r.clone()].contains("Phạm Minh Chính")));
+    }
+
+    #[test]
+    fn signatures() {
+        let body = "Thủ tướng khẳng định ngoại giao kinh tế là một động lực quan trọng và cần luôn được làm mới trong thời gian tới./.";
+        let (_, m) = meta(&format!(
+            "{body}\nDiệu Hoa\nNguồn: https://bacgiang.gov.vn/a/b-c\n"
+        ));
+        assert_eq!(m.authors, vec!["Diệu Hoa"]);
+        assert_eq!(m.url.as_deref(), Some("https://bacgiang.gov.vn/a/b-c"));
+        let (_, m) = meta(&format!(
+            "{body}\nLâm Sơn\n\nIn bài viết Gửi phản hồi Gửi Email\nLiên kết chuyên mục\n"
+        ));
+        assert_eq!(m.authors, vec!["Lâm Sơn"]);
+        let (_, m) = meta(&format!("{body}\n\nH.Đ\n"));
+        assert_eq!(m.authors, vec!["H.Đ"]);
+        let (_, m) = meta(&format!("{body}\n\n(Vietnam+)\n\nTin cùng chuyên mục\n"));
+        assert!(m.authors.is_empty());
+        let (_, m) = meta(&format!("{body}\nBộ Công Thươn"));
+        assert!(m.authors.is_empty(), "{:?}", m.authors);
+        let (_, m) = meta(&format!("{body}\nHà Nội\n"));
+        assert!(m.authors.is_empty(), "{:?}", m.authors);
+        let (norm, m) = meta(&format!(
+            "{body}\n\nNơi nhận:\n- Như trên;\n- VPCP: BTCN, các PCN,\ncác Vụ: NN, TH;\n- Lưu: VT, KTTH(2).\n\nBỘ TRƯỞNG, CHỦ NHIỆM\n\nTrần Văn Sơn\n\nTOP\n"
+        ));
+        assert_eq!(m.authors, vec!["Trần Văn Sơn"]);
+        let s = skipped(&norm, &m);
+        for line in [
+            "Nơi nhận:",
+            "- Như trên;",
+            "các Vụ: NN, TH;",
+            "- Lưu: VT, KTTH(2).",
+            "BỘ TRƯỞNG, CHỦ NHIỆM",
+            "Trần Văn Sơn",
+        ] {
+            assert!(s.contains(&line), "{line} not in {s:?}");
+        }
+        let (_, m) = meta(&format!(
+            "{body}\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNGUYỄN VĂN AN\n"
+        ));
+        assert_eq!(m.authors, vec!["NGUYỄN VĂN AN"]);
+        let (_, m) = meta(&format!("{body}\n\nNGUYỄN VĂN AN\n"));
+        assert!(m.authors.is_empty());
+    }
+
+    #[test]
+    fn titles() {
+        let para = "Theo báo cáo của Bộ Ngoại giao, công tác ngoại giao kinh tế năm 2024 của Việt Nam được đẩy mạnh một cách bài bản, quyết liệt, hiệu quả.";
+        // a paragraph first: no title
+        let (_, m) = meta(&format!("{para}\nDiệu Hoa"));
+        assert_eq!(m.title, None);
+        // stamp first, title after, initials under it
+        let (norm, m) = meta(&format!("20:46, 20/12/2024\n\nHội nghị trực tuyến công tác ngoại giao kinh tế năm 2024\n\nH.Đ\n\n{para}\n\nH.Đ"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Hội nghị trực tuyến công tác ngoại giao kinh tế năm 2024")
+        );
+        assert_eq!(
+            norm[m.title_range.clone().unwrap()],
+            fold(m.title.as_deref().unwrap())
+        );
+        assert_eq!(m.published.as_deref(), Some("2024-12-20"));
+        assert_eq!(m.authors, vec!["H.Đ"]);
+        // menu, then title, then stamp: the menu is skipped, the site-date widget is not the date
+        let (norm, m) = meta(&format!(
+            "Thứ bảy, 20/04/2024\nLiên kết website\nChính phủ\nCác bộ, ngành ở TW\nSở, ban, ngành\nSở Ngoại vụ triển khai công tác năm 2019\nNgày cập nhật 22/01/2019\n\n{para}"
+        ));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Sở Ngoại vụ triển khai công tác năm 2019")
+        );
+        assert_eq!(m.published.as_deref(), Some("2019-01-22"));
+        let s = skipped(&norm, &m);
+        for line in [
+            "Thứ bảy, 20/04/2024",
+            "Chính phủ",
+            "Các bộ, ngành ở TW",
+            "Ngày cập nhật 22/01/2019",
+        ] {
+            assert!(s.contains(&line), "{line} not in {s:?}");
+        }
+        // noise above, no stamp
+        let (_, m) = meta(&format!(
+            "Your browser does not support the video tag.\n\n{para}"
+        ));
+        assert_eq!(m.title, None);
+        let (_, m) = meta(&format!(
+            "Kinh tế\nChia sẻ:\nGiá xăng giảm mạnh từ chiều nay\n{para}"
+        ));
+        assert_eq!(m.title.as_deref(), Some("Giá xăng giảm mạnh từ chiều nay"));
+        let (norm, m) = meta(&format!(
+            "Trang chủ > Tin tức > Kinh tế\nThời sự - Chính trị\nGiá xăng giảm mạnh từ chiều nay\n{para}"
+        ));
+        assert_eq!(m.title.as_deref(), Some("Giá xăng giảm mạnh từ chiều nay"));
+        assert_eq!(
+            skipped(&norm, &m),
+            vec!["Trang chủ > Tin tức > Kinh tế", "Thời sự - Chính trị"]
+        );
+        // a headline with a dash is still a headline
+        let (_, m) = meta(&format!(
+            "Diễn đàn kinh tế Việt Nam - Hàn Quốc lần thứ ba\n{para}"
+        ));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Diễn đàn kinh tế Việt Nam - Hàn Quốc lần thứ ba")
+        );
+        // a line ending with a full stop is not a headline
+        let (_, m) = meta("Quang cảnh hội nghị tổng kết.\nNội dung");
+        assert_eq!(m.title, None);
+        // headlines may be questions
+        let (_, m) = meta(&format!(
+            "Vì sao giá vàng tăng mạnh trong tuần này?\n{para}"
+        ));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Vì sao giá vàng tăng mạnh trong tuần này?")
+        );
+        // dates in sentences are not `published`
+        let (_, m) = meta(&format!(
+            "Tiêu đề về hội nghị kinh tế\n{para} Ngày 20/12/2024, hội nghị diễn ra."
+        ));
+        assert_eq!(m.published, None);
+    }
+
+    #[test]
+    fn official_document() {
+        let text = "FORGOT YOUR DETAILS?\n\nCREATE ACCOUNT\n\nVĂN PHÒNG CHÍNH PHỦ\n——-\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n—————\n\nSố: 1583/CĐ-VPCP\n\nHà Nội, ngày 14 tháng 3 năm 2022\n\nCÔNG ĐIỆN\n\nVỀ VIỆC XUẤT KHẨU ĐIỀU SANG THỊ TRƯỜNG CHÂU ÂU\n\nVừa qua, một số báo điện tử (vtv.vn, tuoitre.vn…) phản ánh thông tin về việc nhiều doanh nghiệp xuất khẩu có nguy cơ mất hàng trăm triệu USD.\n";
+        let (norm, m) = meta(text);
+        assert_eq!(m.published.as_deref(), Some("2022-03-14"));
+        let s = skipped(&norm, &m);
+        assert!(!s.contains(&"Số: 1583/CĐ-VPCP"), "{s:?}");
+        assert!(s.contains(&"Hà Nội, ngày 14 tháng 3 năm 2022"));
+        assert!(m.authors.is_empty());
+    }
+
+    #[test]
+    fn english_and_empty() {
+        let (_, m) = meta("");
+        assert_eq!(m, Meta::default());
+        let (_, m) = meta("VIETNAM, September 20 - HÀ NỘI — Prime Minister Phạm Minh Chính chaired a teleconference with heads of Vietnamese representative agencies abroad on Monday to discuss economic diplomacy.\n");
+        assert_eq!(m.title, None);
+        assert_eq!(m.published, None);
+    }
+
+    #[test]
+    fn is_skipped_lookup() {
+        let m = Meta {
+            skip: vec![2..5, 10..12],
+            ..Default::default()
+        };
+        assert!(m.overlaps_skip(&(3..4)));
+        assert!(m.overlaps_skip(&(0..3)));
+        assert!(!m.overlaps_skip(&(5..10)));
+        assert!(m.overlaps_skip(&(11..20)));
+        assert!(!m.overlaps_skip(&(12..12)));
+    }
+
+    #[test]
+    fn random_text_never_panics() {
+        let pieces = [
+            "Ảnh: ",
+            "Tin, ảnh: ",
+            "(",
+            ")",
+            "/",
+            "TTXVN",
+            "Nguyễn Văn A",
+            "H.Đ",
+            "\n",
+            "\n\n",
+            " ",
+            ".",
+            "20/12/2024",
+            "20:46",
+            ", ",
+            " - ",
+            "Nguồn: ",
+            "https://a.vn/x",
+            "Cập nhật: ",
+            "ngày 14 tháng 3 năm 2022",
+            "BỘ TRƯỞNG",
+            "Nơi nhận:",
+            "- ",
+            "Chia sẻ",
+            "°C",
+            "0.5 1.0",
+            "Hội nghị ngoại giao kinh tế",
+            "\u{a0}",
+            "…",
+            "\"",
+            "é\u{301}",
+            "September",
+            "31/02/2024",
+            "Theo ",
+            "(Vietnam+)",
+            "Thứ bảy",
+            "{keywords}",
+            "»",
+            "./.",
+        ];
+        let mut x: u64 = 99;
+        let rules = TextRules::builtin();
+        for _ in 0..2000 {
+            let mut s = String::new();
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
+            for _ in 0..(x >> 60) * 3 {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(pieces[(x >> 33) as usize % pieces.len()]);
+            }
+            let nt = NormText::new(&s);
+            let m = extract_display(&nt, &s, rules);
+            for r in m
+                .skip
+                .iter()
+                .chain(m.author_ranges.iter())
+                .chain(m.title_range.iter())
+            {
+                assert!(
+                    r.start <= r.end && r.end <= nt.text.len() && nt.text.is_char_boundary(r.start)
+                );
+            }
+            for r in segment::sentences(&nt.text) {
+                assert!(nt.text.is_char_boundary(r.start) && nt.text.is_char_boundary(r.end));
+            }
+        }
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(iso_date(2024, 2, 29).as_deref(), Some("2024-02-29"));
+        assert_eq!(iso_date(2023, 2, 29), None);
+        assert_eq!(iso_date(2024, 13, 1), None);
+        assert_eq!(iso_date(2024, 4, 31), None);
+        assert_eq!(iso_date(1800, 1, 1), None);
+    }
+
+    /// The dev and real gold files: title, published, url and authors.
+    #[test]
+    fn eval_gold_metadata() {
+        let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval"));
+        let root = if root.exists() {
+            root.to_path_buf()
+        } else {
+            std::path::PathBuf::from("/work/shared/eval")
+        };
+        if !root.exists() {
+            eprintln!("eval folder absent: skipped");
+            return;
+        }
+        let mut failures = Vec::new();
+        let mut checked = 0;
+        for sub in ["dev", "real"] {
+            let Ok(dir) = std::fs::read_dir(root.join(sub)) else {
+                continue;
+            };
+            let mut paths: Vec<_> = dir.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            paths.sort();
+            for p in paths
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            {
+                let Ok(text) = std::fs::read_to_string(p.with_extension("txt")) else {
+                    continue;
+                };
+                let gold: serde_json::Value =
+                    serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+                let (_, m) = meta(&text);
+                let name = p.file_stem().unwrap().to_string_lossy().to_string();
+                let key = |s: &str| {
+                    crate::text::normalize::fold(s)
+                        .to_lowercase()
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                if let Some(t) = gold.get("title") {
+                    checked += 1;
+                    let want = t.as_str().map(key);
+                    if m.title.as_deref().map(key) != want {
+                        failures.push(format!("{name}: title {:?}, gold {:?}", m.title, t));
+                    }
+                }
+                if let Some(d) = gold.get("published").and_then(|d| d.as_str()) {
+                    checked += 1;
+                    if m.published.as_deref() != Some(d) {
+                        failures.push(format!("{name}: published {:?}, gold {d}", m.published));
+                    }
+                }
+                if let Some(u) = gold.get("url").and_then(|u| u.as_str()) {
+                    checked += 1;
+                    if m.url.as_deref() != Some(u) {
+                        failures.push(format!("{name}: url {:?}, gold {u}", m.url));
+                    }
+                }
+                if let Some(a) = gold.get("authors").and_then(|a| a.as_array()) {
+                    checked += 1;
+                    let want: Vec<String> = a.iter().filter_map(|x| x.as_str()).map(key).collect();
+                    let got: Vec<String> = m.authors.iter().map(|x| key(x)).collect();
+                    if got != want {
+                        failures.push(format!("{name}: authors {:?}, gold {want:?}", m.authors));
+                    }
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {checked} checks failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
 }

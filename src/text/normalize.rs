@@ -69,7 +69,11 @@ impl NormText {
     pub fn orig_byte(&self, norm_byte: usize) -> usize {
         let b = norm_byte.min(self.text.len());
         let a = self.anchors[self.anchor_index(b)];
-        let o = if a.linear { a.orig + (b - a.norm) } else { a.orig };
+        let o = if a.linear {
+            a.orig + (b - a.norm)
+        } else {
+            a.orig
+        };
         o.min(self.orig_len)
     }
 
@@ -119,7 +123,9 @@ impl NormText {
     }
 
     fn anchor_index(&self, b: usize) -> usize {
-        self.anchors.partition_point(|a| a.norm <= b).saturating_sub(1)
+        self.anchors
+            .partition_point(|a| a.norm <= b)
+            .saturating_sub(1)
     }
 }
 
@@ -250,7 +256,10 @@ fn decode(b: &[u8], i: usize) -> (char, usize) {
     } else if x < 0xF0 {
         (((x & 0x0F) << 12) | (get(1) << 6) | get(2), 3)
     } else {
-        (((x & 0x07) << 18) | (get(1) << 12) | (get(2) << 6) | get(3), 4)
+        (
+            ((x & 0x07) << 18) | (get(1) << 12) | (get(2) << 6) | get(3),
+            4,
+        )
     };
     (char::from_u32(u).unwrap_or('\u{FFFD}'), l)
 }
@@ -351,7 +360,12 @@ impl<'a> Builder<'a> {
         Builder {
             orig,
             out: String::with_capacity(orig.len()),
-            anchors: vec![Anchor { norm: 0, orig: 0, ochar: 0, linear: true }],
+            anchors: vec![Anchor {
+                norm: 0,
+                orig: 0,
+                ochar: 0,
+                linear: true,
+            }],
             exp_orig: 0,
             exp_ochar: 0,
             pending: None,
@@ -407,7 +421,12 @@ impl<'a> Builder<'a> {
         let n = self.orig.len();
         if self.carry {
             // Everything was removed: the (empty) text maps to the end.
-            self.anchors = vec![Anchor { norm: 0, orig: n, ochar: self.ochars, linear: true }];
+            self.anchors = vec![Anchor {
+                norm: 0,
+                orig: n,
+                ochar: self.ochars,
+                linear: true,
+            }];
         }
         let text = self.out;
         let anchors = self.anchors;
@@ -438,12 +457,23 @@ impl<'a> Builder<'a> {
                 block_chars.push(a.ochar);
             }
         }
-        NormText { text, anchors, block_chars, orig_len: n, orig_chars: self.ochars }
+        NormText {
+            text,
+            anchors,
+            block_chars,
+            orig_len: n,
+            orig_chars: self.ochars,
+        }
     }
 
     fn set_anchor(&mut self, orig: usize, ochar: usize, linear: bool) {
         let norm = self.out.len();
-        let a = Anchor { norm, orig, ochar, linear };
+        let a = Anchor {
+            norm,
+            orig,
+            ochar,
+            linear,
+        };
         match self.anchors.last_mut() {
             Some(last) if last.norm == norm => *last = a,
             _ => self.anchors.push(a),
@@ -489,19 +519,28 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn flush_pending(&mut self) {
-        if let Some(p) = self.pending.take() {
-            self.emit_char(p);
-        }
-    }
-
     fn unit_char(&mut self, os: usize, oe: usize, ocs: usize, oce: usize, c: char, same: bool) {
         let (os, ocs, same) = self.start(os, ocs, same);
-        let unit = Pending { c, os, oe, ocs, oce, same };
+        let unit = Pending {
+            c,
+            os,
+            oe,
+            ocs,
+            oce,
+            same,
+        };
         if let Some(p) = self.pending.take() {
             if let Some((a, b)) = fold_pair(p.c, c) {
-                self.emit_char(Pending { c: a, same: false, ..p });
-                self.emit_char(Pending { c: b, same: false, ..unit });
+                self.emit_char(Pending {
+                    c: a,
+                    same: false,
+                    ..p
+                });
+                self.emit_char(Pending {
+                    c: b,
+                    same: false,
+                    ..unit
+                });
                 return;
             }
             self.emit_char(p);
@@ -555,7 +594,25 @@ impl<'a> Builder<'a> {
         } else if let Some(c) = single {
             self.unit_char(i, k, ocs, oce, c, false);
         } else {
-            self.flush_pending();
+            if let Some(p) = self.pending.take() {
+                let first = buf.chars().next().unwrap_or(' ');
+                if let Some((a, b)) = fold_pair(p.c, first) {
+                    // `o` + `é` + a mark that does not compose: the tone still moves
+                    self.emit_char(Pending {
+                        c: a,
+                        same: false,
+                        ..p
+                    });
+                    let mut rest = String::with_capacity(buf.len());
+                    rest.push(b);
+                    rest.push_str(&buf[first.len_utf8()..]);
+                    let (os, ocs, _) = self.start(i, ocs, false);
+                    self.emit_changed(os, k, ocs, oce, &rest);
+                    self.buf = buf;
+                    return;
+                }
+                self.emit_char(p);
+            }
             let same = buf == self.orig[i..k];
             let (os, ocs, same) = self.start(i, ocs, same);
             if same {
@@ -583,16 +640,26 @@ mod tests {
         assert_eq!(n.text, fold(orig));
         let t = &n.text;
         assert_eq!(n.orig_byte(t.len()), orig.len(), "end of {orig:?}");
-        assert_eq!(n.orig_char(t.len()), orig.chars().count(), "end of {orig:?}");
+        assert_eq!(
+            n.orig_char(t.len()),
+            orig.chars().count(),
+            "end of {orig:?}"
+        );
         assert_eq!(n.orig_byte(0), if t.is_empty() { orig.len() } else { 0 });
         let mut prev = (0, 0);
         for b in (0..=t.len()).filter(|&b| t.is_char_boundary(b)) {
             let ob = n.orig_byte(b);
             let oc = n.orig_char(b);
             assert!(ob <= orig.len(), "{orig:?} {b}");
-            assert!(orig.is_char_boundary(ob), "{orig:?}: norm {b} -> orig {ob} not a boundary");
+            assert!(
+                orig.is_char_boundary(ob),
+                "{orig:?}: norm {b} -> orig {ob} not a boundary"
+            );
             assert_eq!(oc, py(orig, ob), "{orig:?}: char offset of norm {b}");
-            assert!(ob >= prev.0 && oc >= prev.1, "{orig:?}: not monotonic at {b}");
+            assert!(
+                ob >= prev.0 && oc >= prev.1,
+                "{orig:?}: not monotonic at {b}"
+            );
             prev = (ob, oc);
         }
         n
@@ -632,7 +699,10 @@ mod tests {
             ("chờ…", "chờ…"),
             ("a\tb\r\nc", "a b \nc"),
             ("a\u{2028}b\u{2029}c", "a\nb\nc"),
-            ("a\u{2003}b\u{202f}c\u{205f}d\u{3000}e\u{2000}f", "a b c d e f"),
+            (
+                "a\u{2003}b\u{202f}c\u{205f}d\u{3000}e\u{2000}f",
+                "a b c d e f",
+            ),
             ("", ""),
             ("\u{200b}", ""),
             ("o\u{200b}à", "òa"),
@@ -670,7 +740,10 @@ mod tests {
         let s = n.text.find("hòa").unwrap();
         assert_eq!(span(&n, orig, s, s + "hòa".len()), "hoà");
         // Python offsets: "hoà" starts at char 33
-        assert_eq!(n.orig_char(s), orig.find("hoà").map(|b| py(orig, b)).unwrap());
+        assert_eq!(
+            n.orig_char(s),
+            orig.find("hoà").map(|b| py(orig, b)).unwrap()
+        );
         // a one-letter span inside the folded pair maps char for char
         let o = s + 1;
         assert_eq!(span(&n, orig, o, o + 'ò'.len_utf8()), "o");
@@ -692,7 +765,10 @@ mod tests {
 
     #[test]
     fn clean_display_keeps_spelling() {
-        assert_eq!(clean_display("  Nguye\u{302}\u{303}n\u{a0}\u{a0}Văn   A \n"), "Nguyễn Văn A");
+        assert_eq!(
+            clean_display("  Nguye\u{302}\u{303}n\u{a0}\u{a0}Văn   A \n"),
+            "Nguyễn Văn A"
+        );
         assert_eq!(clean_display("hoà “x” – Ðức\u{200b}"), "hoà “x” – Đức");
         assert_eq!(clean_display(""), "");
     }
@@ -701,6 +777,15 @@ mod tests {
     fn fold_is_normtext() {
         for s in ["Hoà Bình", "QUỴ", "Ð", "x\u{a0}y", "  a  "] {
             assert_eq!(fold(s), NormText::new(s).text);
+        }
+    }
+
+    #[test]
+    fn fast_boundary_ranges_are_stable_starters() {
+        let ranges = (0u32..0x300).chain(0x1E00..=0x1EFF);
+        for c in ranges.filter_map(char::from_u32) {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
         }
     }
 
@@ -718,34 +803,127 @@ mod tests {
     struct Lcg(u64);
     impl Lcg {
         fn next(&mut self) -> u64 {
-            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             self.0 >> 33
         }
     }
 
     #[test]
     fn random_unicode_never_panics_and_maps_monotonically() {
-        let alphabet: Vec<char> = "aeouyAOUĐđÐðàáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉỲÝòóỏõọùúủũụÒÙ oOuU\n\t\r.,-–—“”‘’«»…0123456789"
-            .chars()
-            .chain([
-                '\u{300}', '\u{301}', '\u{302}', '\u{303}', '\u{309}', '\u{323}', '\u{306}', '\u{31b}', '\u{a0}',
-                '\u{200b}', '\u{200d}', '\u{feff}', '\u{ad}', '\u{2028}', '\u{2000}', '\u{2001}', '\u{212b}', '\u{1100}',
-                '\u{1161}', '\u{11a8}', '\u{ac00}', '\u{0bbe}', '\u{0b95}', '\u{0344}', '\u{0340}', '\u{ffff}', '\u{10ffff}',
-                '😀', 'ﬁ', 'Å', '\u{34f}',
-            ])
-            .collect();
+        let alphabet: Vec<char> =
+            "aeouyAOUĐđÐðàáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉỲÝòóỏõọùúủũụÒÙ oOuU\n\t\r.,-–—“”‘’«»…0123456789"
+                .chars()
+                .chain([
+                    '\u{300}',
+                    '\u{301}',
+                    '\u{302}',
+                    '\u{303}',
+                    '\u{309}',
+                    '\u{323}',
+                    '\u{306}',
+                    '\u{31b}',
+                    '\u{a0}',
+                    '\u{200b}',
+                    '\u{200d}',
+                    '\u{feff}',
+                    '\u{ad}',
+                    '\u{2028}',
+                    '\u{2000}',
+                    '\u{2001}',
+                    '\u{212b}',
+                    '\u{1100}',
+                    '\u{1161}',
+                    '\u{11a8}',
+                    '\u{ac00}',
+                    '\u{0bbe}',
+                    '\u{0b95}',
+                    '\u{0344}',
+                    '\u{0340}',
+                    '\u{ffff}',
+                    '\u{10ffff}',
+                    '😀',
+                    'ﬁ',
+                    'Å',
+                    '\u{34f}',
+                ])
+                .collect();
         let mut rng = Lcg(42);
         for _ in 0..3000 {
             let len = (rng.next() % 40) as usize;
-            let s: String = (0..len).map(|_| alphabet[(rng.next() as usize) % alphabet.len()]).collect();
+            let s: String = (0..len)
+                .map(|_| alphabet[(rng.next() as usize) % alphabet.len()])
+                .collect();
             check_map(&s);
         }
         // fully random scalar values
         for _ in 0..1000 {
             let len = (rng.next() % 30) as usize;
-            let s: String = (0..len).filter_map(|_| char::from_u32((rng.next() % 0x11_0000) as u32)).collect();
+            let s: String = (0..len)
+                .filter_map(|_| char::from_u32((rng.next() % 0x11_0000) as u32))
+                .collect();
             check_map(&s);
         }
+    }
+
+    /// Whole-string NFC, then the character map, then the pair fold: what
+    /// the chunked, fast-path implementation must agree with.
+    fn reference(s: &str) -> String {
+        let mapped: Vec<char> = s
+            .nfc()
+            .filter_map(|c| match map_char(c) {
+                Map::Keep => Some(c),
+                Map::To(x) => Some(x),
+                Map::Remove => None,
+            })
+            .collect();
+        let mut out = String::new();
+        let mut i = 0;
+        while i < mapped.len() {
+            if let Some((a, b)) = mapped.get(i + 1).and_then(|&n| fold_pair(mapped[i], n)) {
+                out.push(a);
+                out.push(b);
+                i += 2;
+            } else {
+                out.push(mapped[i]);
+                i += 1;
+            }
+        }
+        out
+    }
+
+    const REF_ITERS: usize = 5000;
+
+    #[test]
+    fn agrees_with_reference_on_vietnamese_alphabet() {
+        let alphabet: Vec<char> =
+            "hoaeuyOAUYàáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴoOuU ăâêôơưđĐÐ\t.,\u{a0}\u{200b}\u{ad}“”–"
+                .chars()
+                .chain([
+                    '\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}', '\u{302}', '\u{306}',
+                    '\u{31b}', '\t',
+                ])
+                .collect();
+        let mut rng = Lcg(7);
+        for _ in 0..REF_ITERS {
+            let len = (rng.next() % 24) as usize;
+            let s: String = (0..len)
+                .map(|_| alphabet[(rng.next() as usize) % alphabet.len()])
+                .collect();
+            assert_eq!(NormText::new(&s).text, reference(&s), "{s:?}");
+        }
+        for s in [
+            "Thuy\u{309}",
+            "THUY\u{323}",
+            "hoa\u{300}n",
+            "Khoe\u{309}",
+            "ho\u{200b}a\u{300}",
+        ] {
+            assert_eq!(NormText::new(s).text, reference(s), "{s:?}");
+        }
+        assert_eq!(fold("Thuy\u{309}"), "Thủy");
     }
 
     #[test]
