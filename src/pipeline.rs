@@ -15,6 +15,9 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use crate::extract::legal::LegalExtractor;
+use crate::extract::person::PersonExtractor;
+use crate::extract::place::PlaceExtractor;
 use crate::extract::quantity::QuantityExtractor;
 use crate::extract::{Ctx, Extractor};
 use crate::input::{read_inputs, InputOptions};
@@ -32,11 +35,20 @@ const VIETNAMESE_RULES_FOR: &[&str] = &["vi", "und"];
 pub struct Processor {
     text_rules: TextRules,
     quantity: QuantityExtractor,
+    person: PersonExtractor,
+    place: PlaceExtractor,
+    legal: LegalExtractor,
 }
 
 impl Processor {
     pub fn new(rules: &Rules) -> Processor {
-        Processor { text_rules: rules.text.clone(), quantity: QuantityExtractor::new(&rules.quantity) }
+        Processor {
+            text_rules: rules.text.clone(),
+            quantity: QuantityExtractor::new(&rules.quantity),
+            person: PersonExtractor::new(&rules.person),
+            place: PlaceExtractor::new(&rules.place),
+            legal: LegalExtractor::new(&rules.legal),
+        }
     }
 
     /// One document, end to end. Never panics on any text.
@@ -65,6 +77,13 @@ impl Processor {
         if VIETNAMESE_RULES_FOR.contains(&lang.code) {
             let ctx = Ctx { original: &raw.text, norm: &norm, sentences: &sentences, skip: &meta.skip };
             rec.quantities = self.quantity.extract(&ctx);
+            // people first: a place inside a person's name is not a place
+            let found = self.person.extract(&ctx);
+            let (countries, regions) = self.place.extract(&ctx, &found.name_ranges);
+            rec.people = found.people;
+            rec.countries = countries;
+            rec.regions = regions;
+            rec.legal_refs = self.legal.extract(&ctx);
         }
         rec
     }

@@ -5,8 +5,11 @@
 //! Extractors never import the pipeline or the writers: they take a `Ctx`
 //! and return rows of `model`.
 
+pub mod legal;
 pub mod number;
+pub mod person;
 pub mod phrase;
+pub mod place;
 pub mod quantity;
 pub mod token;
 

@@ -6,9 +6,13 @@
 //! Every file is parsed into a typed struct and validated; any problem is a
 //! [`RuleError`] that names the file and line: `rules/quantity/units.toml:12: …`.
 //!
-//! This module imports nothing of ours: it holds data and checks it. The
-//! extractors compile it (folding literals the way the text is folded).
+//! This module holds data and checks it; it imports nothing of ours but
+//! `model` and the matching fold of `text::normalize` (regexes are compiled,
+//! and reported with their line, at load).
 
+pub mod legal;
+pub mod person;
+pub mod place;
 pub mod quantity;
 pub mod text;
 
@@ -121,6 +125,9 @@ impl RuleSource {
 pub struct Rules {
     pub quantity: quantity::QuantityRules,
     pub text: text::TextRules,
+    pub place: place::PlaceRules,
+    pub person: person::PersonRules,
+    pub legal: legal::LegalRules,
 }
 
 impl Rules {
@@ -134,6 +141,9 @@ impl Rules {
         Ok(Rules {
             quantity: quantity::QuantityRules::load(source)?,
             text: text::TextRules::load(source)?,
+            place: place::PlaceRules::load(source)?,
+            person: person::PersonRules::load(source)?,
+            legal: legal::LegalRules::load(source)?,
         })
     }
 
