@@ -1,14 +1,42 @@
 //! People named in the body, with the offices written next to them.
 //!
-//! STUB: to be implemented.
+//! Names are found three ways, all on tokens of body sentences:
+//! - a run of capitalised syllables that starts with a family name
+//!   (`Bùi Thanh Sơn`; the rightmost family name that leaves 2–4 syllables,
+//!   so `Trung Quốc Lý Cường` gives `Lý Cường`);
+//! - the capitalised run right after an honorific (`ông Soichi Okazaki`);
+//! - the capitalised run that ends an office (`Tổng thống Argentina Javier
+//!   Milei`, `thủ môn Đình Triệu`), after any country in it.
+//!
+//! Roles are the offices written right before the name (`Phó Thủ tướng Chính
+//! phủ, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn`: two, chained by a comma) or
+//! right after it behind a comma or dash (`Nguyễn Huy Dũng, Phó Bí thư Tỉnh
+//! ủy, Chủ tịch UBND tỉnh`). Later short mentions (`ông Dũng`, `ông Kim`)
+//! join the person whose name holds that syllable. Bylines and credits are
+//! in the skipped ranges and never become people.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
+use super::phrase::{toks, PhraseSet, Tok};
+use super::token::{is_all_caps, TokKind};
 use super::Ctx;
-use crate::model::Person;
+use crate::model::{Mention, Person};
 use crate::rules::person::PersonRules;
+use crate::text::fold;
 
-pub struct PersonExtractor {}
+pub struct PersonExtractor {
+    surnames: HashSet<String>,
+    honorifics: PhraseSet<()>,
+    particles: HashSet<String>,
+    not_names: PhraseSet<()>,
+    place_heads: PhraseSet<()>,
+    heads: PhraseSet<()>,
+    continue_lower: PhraseSet<()>,
+    connectors: PhraseSet<()>,
+    stop: PhraseSet<()>,
+    countries: PhraseSet<()>,
+}
 
 /// People of a document, and the normalized byte ranges of their names
 /// (so that `Đức` in `Nguyễn Minh Đức` is not read as a country).
@@ -17,12 +45,379 @@ pub struct PeopleFound {
     pub name_ranges: Vec<Range<usize>>,
 }
 
+/// A word written with a capital and then lower case (`Sơn`, `Sang-sik`).
+fn title_case(t: &Tok<'_>) -> bool {
+    t.is_word() && t.raw.chars().next().is_some_and(|c| c.is_uppercase()) && !is_all_caps(t.raw)
+}
+
+fn is_cap(t: &Tok<'_>) -> bool {
+    t.is_word() && t.raw.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn case_sensitive_set(list: &[String]) -> PhraseSet<()> {
+    let mut p = PhraseSet::new();
+    for s in list {
+        p.add(s, true, ());
+    }
+    p
+}
+
+/// One mention found in a sentence (token indices).
+#[derive(Debug, Clone)]
+struct Found {
+    name: (usize, usize),
+    roles: Vec<(usize, usize)>,
+}
+
 impl PersonExtractor {
-    pub fn new(_rules: &PersonRules) -> PersonExtractor {
-        PersonExtractor {}
+    pub fn new(rules: &PersonRules) -> PersonExtractor {
+        let n = &rules.names;
+        let t = &rules.titles;
+        let mut honorifics = PhraseSet::new();
+        for h in &n.honorifics {
+            // `ông` matches `ông` and `Ông`; `anh` only lower case (not `Anh`, England)
+            let folded = fold(h);
+            if folded.chars().next().is_some_and(|c| c.is_lowercase()) && ["anh", "chị", "em", "cô", "bạn", "nữ"].contains(&folded.as_str()) {
+                honorifics.add(h, true, ());
+            } else {
+                honorifics.add(h, false, ());
+            }
+        }
+        PersonExtractor {
+            surnames: n.surnames.iter().map(|s| fold(s)).collect(),
+            honorifics,
+            particles: n.particles.iter().map(|s| fold(s)).collect(),
+            not_names: case_sensitive_set(&n.not_names),
+            place_heads: case_sensitive_set(&n.place_heads),
+            heads: PhraseSet::from_list(&t.heads, ()),
+            continue_lower: PhraseSet::from_list(&t.continue_lower, ()),
+            connectors: PhraseSet::from_list(&t.connectors, ()),
+            stop: PhraseSet::from_list(&t.stop, ()),
+            countries: case_sensitive_set(&rules.country_forms),
+        }
     }
 
-    pub fn extract(&self, _ctx: &Ctx<'_>) -> PeopleFound {
-        PeopleFound { people: Vec::new(), name_ranges: Vec::new() }
+    /// Runs of name syllables: capitalised words, joined by glued hyphens
+    /// (`Sang-sik`) and lower-case particles (`Lula da Silva`). Returns
+    /// (start, end) token ranges and, per run, the unit boundaries (a
+    /// hyphenated word is one unit).
+    fn runs(&self, t: &[Tok<'_>]) -> Vec<Vec<(usize, usize)>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < t.len() {
+            if !title_case(&t[i]) {
+                i += 1;
+                continue;
+            }
+            let mut units: Vec<(usize, usize)> = Vec::new();
+            let mut k = i;
+            loop {
+                // one unit: Word (- Word)*
+                let s = k;
+                let mut e = k + 1;
+                while e + 1 < t.len() && t[e].is_symbol("-") && t[e].glued() && t[e + 1].glued() && t[e + 1].is_word() {
+                    e += 2;
+                }
+                units.push((s, e));
+                k = e;
+                if k < t.len() && title_case(&t[k]) {
+                    continue;
+                }
+                // particles between capitalised words
+                let mut p = k;
+                while p < t.len() && t[p].is_word() && self.particles.contains(t[p].raw) {
+                    p += 1;
+                }
+                if p > k && p < t.len() && title_case(&t[p]) {
+                    units.push((k, p));
+                    k = p;
+                    continue;
+                }
+                break;
+            }
+            out.push(units);
+            i = k.max(i + 1);
+        }
+        out
     }
+
+    /// The name inside a run, by family name: the rightmost family name
+    /// that leaves 2–4 syllables to the end of the run.
+    fn surname_name(&self, t: &[Tok<'_>], units: &[(usize, usize)]) -> Option<usize> {
+        let n = units.len();
+        (0..n).rev().find(|&u| {
+            let len = n - u;
+            (2..=4).contains(&len) && self.surnames.contains(t[units[u].0].raw) && units[u].1 - units[u].0 == 1
+        })
+    }
+
+    fn rejected_name(&self, t: &[Tok<'_>], s: usize, e: usize) -> bool {
+        // a place or thing that looks like a name
+        if let Some((n, _)) = self.not_names.match_at(t, s) {
+            if s + n >= e || n >= 2 {
+                return true;
+            }
+        }
+        // `đường Lê Lợi`, `huyện Lâm Hà` — but `Chủ tịch UBND tỉnh Trần Ngọc Tam`
+        if self.place_heads.ends_before(t, s) && self.role_before(t, s).is_none() {
+            return true;
+        }
+        // an organisation, not a name: `Bộ Công Thương`
+        if self.place_heads.starts_at(t, s) || self.heads.starts_at(t, s) {
+            return true;
+        }
+        // a country form is not a name (`Hàn Quốc`)
+        if let Some((n, _)) = self.countries.match_at(t, s) {
+            if s + n >= e {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Tokens `[a, b)` can sit between an office head and what it ends at.
+    fn is_role_material(&self, t: &[Tok<'_>], a: usize, b: usize) -> bool {
+        let mut k = a;
+        let mut lower_run = 0;
+        while k < b {
+            let x = &t[k];
+            if let Some((n, _)) = self.continue_lower.match_at(t, k) {
+                if k + n <= b {
+                    k += n;
+                    lower_run = 0;
+                    continue;
+                }
+            }
+            if is_cap(x) {
+                k += 1;
+                lower_run = 0;
+                continue;
+            }
+            if x.is_symbol("-") && x.glued() && t.get(k + 1).is_some_and(|y| y.glued() && y.is_word()) {
+                k += 1;
+                continue;
+            }
+            if let Some((n, _)) = self.connectors.match_at(t, k) {
+                if t.get(k + n).is_some_and(is_cap) && k + n < b {
+                    k += n;
+                    continue;
+                }
+            }
+            if x.is_word() && !self.stop.starts_at(t, k) && k > a && (title_case(&t[k - 1]) || lower_run > 0) && lower_run < 2 {
+                lower_run += 1;
+                k += 1;
+                continue;
+            }
+            return false;
+        }
+        true
+    }
+
+    /// The office ending right before token `end`: its start, if any.
+    fn role_before(&self, t: &[Tok<'_>], end: usize) -> Option<usize> {
+        self.role_before_avoiding(t, end, &[])
+    }
+
+    /// [`Self::role_before`], with no name of `names` inside the office
+    /// (`Tổng thống Argentina Javier Milei, Tổng thống Brazil Lula`).
+    fn role_before_avoiding(&self, t: &[Tok<'_>], end: usize, names: &[(usize, usize)]) -> Option<usize> {
+        let lo = end.saturating_sub(16);
+        // the earliest head whose material reaches `end`: the longest role
+        (lo..end).find(|&h| {
+            self.heads.match_at(t, h).is_some_and(|(n, _)| h + n <= end && self.is_role_material(t, h + n, end))
+                && (h == 0 || !self.heads_inside(t, h))
+                && !names.iter().any(|&(s, e)| h <= s && e <= end)
+        })
+    }
+
+    /// `h` is inside a longer head that starts earlier (`Thủ tướng` in `Phó Thủ tướng`).
+    fn heads_inside(&self, t: &[Tok<'_>], h: usize) -> bool {
+        (h.saturating_sub(3)..h).any(|s| self.heads.match_at(t, s).is_some_and(|(n, _)| s + n > h))
+    }
+
+    /// The office starting at `h` and going forward: its end (the longest
+    /// stretch of role material that ends on a capitalised word or a
+    /// lower-case word that continues a role, like `tỉnh`).
+    fn role_from(&self, t: &[Tok<'_>], h: usize) -> Option<usize> {
+        let (n, _) = self.heads.match_at(t, h)?;
+        let a = h + n;
+        let mut best = a;
+        for e in a + 1..=(a + 20).min(t.len()) {
+            if t[e - 1].kind == TokKind::Newline || t[e - 1].is_symbol(",") || t[e - 1].is_symbol(";") {
+                break;
+            }
+            let ends_well = is_cap(&t[e - 1]) || self.continue_lower.ends_before(t, e) || (t[e - 1].is_word() && e >= 2 && title_case(&t[e - 2]));
+            if ends_well && !self.connectors.ends_before(t, e) && self.is_role_material(t, a, e) {
+                best = e;
+            }
+        }
+        Some(best)
+    }
+
+    fn find_in_sentence(&self, t: &[Tok<'_>]) -> Vec<Found> {
+        let mut names: Vec<(usize, usize)> = Vec::new();
+        for mut units in self.runs(t) {
+            // a capitalised honorific opening the run is not part of the name (`Ông Kim`)
+            while !units.is_empty() && self.honorifics.match_at(t, units[0].0).is_some_and(|(n, _)| n == units[0].1 - units[0].0) {
+                units.remove(0);
+            }
+            if units.is_empty() {
+                continue;
+            }
+            let (rs, re) = (units[0].0, units[units.len() - 1].1);
+            if self.rejected_name(t, rs, re) && self.not_names.starts_at(t, rs) {
+                continue;
+            }
+            if let Some(u) = self.surname_name(t, &units) {
+                let s = units[u].0;
+                if !self.rejected_name(t, s, re) {
+                    names.push((s, re));
+                    continue;
+                }
+            }
+            // after an honorific: any capitalised run (`ông Soichi Okazaki`, `ông Kim`)
+            if let Some((hs, _)) = self.honorifics.match_before(t, rs) {
+                let _ = hs;
+                if units.len() <= 5 && !self.rejected_name(t, rs, re) && !t[rs..re].iter().any(|x| is_all_caps(x.raw)) {
+                    names.push((rs, re));
+                    continue;
+                }
+            }
+            // the end of an office: `Tổng thống Argentina Javier Milei`, `thủ môn Đình Triệu`
+            let after_head = self.heads.ends_before(t, rs) && !self.heads_inside(t, rs);
+            let mut s = rs;
+            // skip a country that ends the office: `Tổng thống Argentina Javier Milei`
+            if let Some((n, _)) = self.countries.match_at(t, rs) {
+                if after_head || self.role_before(t, rs).is_some() {
+                    s = rs + n;
+                }
+            }
+            let anchored = after_head || (s > rs && s < re);
+            let ends_clause = t.get(re).is_none_or(|x| !x.is_word() || self.stop.starts_at(t, re));
+            if anchored && ends_clause && s < re && re - s <= 6 && !self.rejected_name(t, s, re) && !t[s..re].iter().any(|x| is_all_caps(x.raw)) {
+                names.push((s, re));
+            }
+        }
+        let mut out = Vec::new();
+        for &(s, e) in &names {
+            let mut roles = Vec::new();
+            // offices before the name, maybe behind an honorific
+            let mut end = s;
+            if let Some((hs, _)) = self.honorifics.match_before(t, end) {
+                end = hs;
+            }
+            while let Some(h) = self.role_before_avoiding(t, end, &names) {
+                roles.insert(0, (h, end));
+                if h >= 1 && t[h - 1].is_symbol(",") {
+                    end = h - 1;
+                } else {
+                    break;
+                }
+            }
+            // offices after it: `, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh`
+            let mut k = e;
+            while k < t.len() && (t[k].is_symbol(",") || t[k].is_symbol("-")) {
+                let h = k + 1;
+                if !self.heads.starts_at(t, h) {
+                    break;
+                }
+                let Some(re) = self.role_from(t, h) else { break };
+                // an office that runs into another name is that person's
+                if names.iter().any(|&(s2, _)| s2 > h && s2 <= re) {
+                    break;
+                }
+                roles.push((h, re));
+                k = re;
+            }
+            out.push(Found { name: (s, e), roles });
+        }
+        out
+    }
+
+    pub fn extract(&self, ctx: &Ctx<'_>) -> PeopleFound {
+        let text = &ctx.norm.text;
+        // people in order of first mention; key = folded lower-case name
+        let mut people: Vec<(Vec<String>, Person)> = Vec::new();
+        let mut name_ranges = Vec::new();
+        for sr in ctx.sentences {
+            if ctx.is_skipped(sr) {
+                continue;
+            }
+            let mut t = toks(text, sr.clone());
+            // credits inside a caption (`(Ảnh: Dương Giang/TTXVN)`) are not people
+            for x in t.iter_mut() {
+                if ctx.skip.iter().any(|s| s.start < x.end && x.start < s.end) {
+                    x.kind = TokKind::Newline;
+                }
+            }
+            for f in self.find_in_sentence(&t) {
+                let (s, e) = f.name;
+                let r = t[s].start..t[e - 1].end;
+                let name = ctx.display(&r);
+                let key: Vec<String> = t[s..e].iter().filter(|x| x.is_word()).map(|x| x.low.clone()).collect();
+                if key.is_empty() {
+                    continue;
+                }
+                let roles: Vec<String> = f.roles.iter().map(|&(a, b)| ctx.display(&(t[a].start..t[b - 1].end))).collect();
+                let (cs, ce) = ctx.char_span(&r);
+                name_ranges.push(r);
+                let slot = find_person(&people, &key);
+                let p = match slot {
+                    Some(i) => &mut people[i].1,
+                    None => {
+                        people.push((key.clone(), Person { name: name.clone(), roles: Vec::new(), mentions: Vec::new() }));
+                        let last = people.len() - 1;
+                        &mut people[last].1
+                    }
+                };
+                // a fuller name replaces a shorter one (`Lula da Silva` → `Luiz Ignácio Lula da Silva`)
+                if name.split_whitespace().count() > p.name.split_whitespace().count() {
+                    p.name = name;
+                }
+                p.mentions.push(Mention { start: cs, end: ce });
+                for role in roles {
+                    add_role(&mut p.roles, role);
+                }
+                if let Some(i) = slot {
+                    if key.len() > people[i].0.len() {
+                        people[i].0 = key;
+                    }
+                }
+            }
+        }
+        PeopleFound { people: people.into_iter().map(|(_, p)| p).collect(), name_ranges }
+    }
+}
+
+/// Add a role unless it is already there; of two roles where one starts the
+/// other (`Thủ tướng`, `Thủ tướng Chính phủ`), the longer is kept.
+fn add_role(roles: &mut Vec<String>, role: String) {
+    let k = fold(&role).to_lowercase();
+    for r in roles.iter_mut() {
+        let rk = fold(r).to_lowercase();
+        if rk == k || rk.starts_with(&format!("{k} ")) {
+            return;
+        }
+        if k.starts_with(&format!("{rk} ")) {
+            *r = role;
+            return;
+        }
+    }
+    roles.push(role);
+}
+
+/// The person a mention belongs to: the same name, a fuller or shorter
+/// form of it (`Lula da Silva`), or, for one syllable, the person whose
+/// name ends (or else starts) with it (`ông Dũng`, `ông Kim`).
+fn find_person(people: &[(Vec<String>, Person)], key: &[String]) -> Option<usize> {
+    if let Some(i) = people.iter().position(|(k, _)| k == key) {
+        return Some(i);
+    }
+    if key.len() >= 2 {
+        return people.iter().position(|(k, _)| k.len() >= 2 && (k.ends_with(key) || key.ends_with(k)));
+    }
+    people
+        .iter()
+        .position(|(k, _)| k.len() >= 2 && k.last() == key.first())
+        .or_else(|| people.iter().position(|(k, _)| k.len() >= 2 && k.first() == key.first()))
 }

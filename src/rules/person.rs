@@ -1,14 +1,103 @@
-//! Rules of the person extractor: people: surnames, honorifics, titles and offices (`rules/person/*.toml`).
+//! Rules of the person extractor (`rules/person/*.toml`): family names,
+//! honorifics, name particles, look-alikes that are not names, and the
+//! offices (title heads and what may follow them) that make a role.
 //!
-//! STUB: to be implemented.
+//! Country names are read from `rules/place/countries.toml` too: a
+//! foreign name after `Tổng thống Argentina` starts after the country.
 
-use super::{RuleError, RuleSource};
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use super::{RuleError, RuleFile, RuleSource};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamesFile {
+    pub surnames: Vec<String>,
+    pub honorifics: Vec<String>,
+    pub particles: Vec<String>,
+    pub not_names: Vec<String>,
+    pub place_heads: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitlesFile {
+    pub heads: Vec<String>,
+    pub continue_lower: Vec<String>,
+    pub connectors: Vec<String>,
+    pub stop: Vec<String>,
+}
+
+/// Only what the person extractor needs of the country gazetteer.
+#[derive(Debug, Clone, Default, Deserialize)]
+struct CountryForms {
+    #[serde(default)]
+    country: Vec<CountryEntry>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct CountryEntry {
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    ambiguous: Vec<String>,
+}
 
 #[derive(Debug, Clone, Default)]
-pub struct PersonRules {}
+pub struct PersonRules {
+    pub names: NamesFile,
+    pub titles: TitlesFile,
+    /// Every written form of every country (aliases and ambiguous forms).
+    pub country_forms: Vec<String>,
+}
+
+fn no_empty(file: &RuleFile, lists: &[(&str, &Vec<String>)]) -> Result<(), RuleError> {
+    for (name, list) in lists {
+        if let Some(i) = list.iter().position(|s| s.trim().is_empty()) {
+            return Err(file.error_at(None, format!("`{name}` has an empty entry (item {})", i + 1)));
+        }
+        let mut seen = HashSet::new();
+        for s in list.iter() {
+            if !seen.insert(s.as_str()) {
+                let at = file.content.find(&format!("\"{s}\""));
+                return Err(file.error_at(at, format!("`{name}` lists `{s}` twice")));
+            }
+        }
+    }
+    Ok(())
+}
 
 impl PersonRules {
-    pub fn load(_source: &RuleSource) -> Result<PersonRules, RuleError> {
-        Ok(PersonRules {})
+    pub fn load(source: &RuleSource) -> Result<PersonRules, RuleError> {
+        let nf = source.read("person/names.toml")?;
+        let names: NamesFile = nf.parse()?;
+        no_empty(
+            &nf,
+            &[
+                ("surnames", &names.surnames),
+                ("honorifics", &names.honorifics),
+                ("particles", &names.particles),
+                ("not_names", &names.not_names),
+                ("place_heads", &names.place_heads),
+            ],
+        )?;
+        let tf = source.read("person/titles.toml")?;
+        let titles: TitlesFile = tf.parse()?;
+        no_empty(
+            &tf,
+            &[
+                ("heads", &titles.heads),
+                ("continue_lower", &titles.continue_lower),
+                ("connectors", &titles.connectors),
+                ("stop", &titles.stop),
+            ],
+        )?;
+        let cf = source.read("place/countries.toml")?;
+        let countries: CountryForms = cf.parse()?;
+        let country_forms =
+            countries.country.into_iter().flat_map(|c| c.aliases.into_iter().chain(c.ambiguous)).collect();
+        Ok(PersonRules { names, titles, country_forms })
     }
 }
