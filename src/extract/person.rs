@@ -141,13 +141,34 @@ impl PersonExtractor {
         out
     }
 
-    /// The name inside a run, by family name: the rightmost family name
-    /// that leaves 2–4 syllables to the end of the run.
+    /// The name inside a run, by family name: the leftmost family name that
+    /// leaves 2–4 syllables to the end of the run and does not start a
+    /// place (`Trung Quốc Lý Cường` → `Lý Cường`; `Trần Văn Minh` whole).
     fn surname_name(&self, t: &[Tok<'_>], units: &[(usize, usize)]) -> Option<usize> {
         let n = units.len();
-        (0..n).rev().find(|&u| {
+        // places at the start of the run are not part of the name (`Quảng Ninh Cao Tường Huy`)
+        let mut first = 0;
+        while first < n {
+            let s = units[first].0;
+            let skip = self.not_names.match_at(t, s).or_else(|| self.countries.match_at(t, s)).map(|(k, _)| k);
+            match skip {
+                Some(k) => {
+                    let end = s + k;
+                    while first < n && units[first].0 < end {
+                        first += 1;
+                    }
+                }
+                None => break,
+            }
+        }
+        (first..n).find(|&u| {
             let len = n - u;
-            (2..=4).contains(&len) && self.surnames.contains(t[units[u].0].raw) && units[u].1 - units[u].0 == 1
+            let s = units[u].0;
+            (2..=4).contains(&len)
+                && self.surnames.contains(t[s].raw)
+                && units[u].1 - s == 1
+                && !self.not_names.starts_at(t, s)
+                && !self.countries.match_at(t, s).is_some_and(|(k, _)| k >= 2)
         })
     }
 
@@ -265,8 +286,8 @@ impl PersonExtractor {
                 continue;
             }
             let (rs, re) = (units[0].0, units[units.len() - 1].1);
-            if self.rejected_name(t, rs, re) && self.not_names.starts_at(t, rs) {
-                continue;
+            if self.not_names.match_at(t, rs).is_some_and(|(n, _)| rs + n >= re) {
+                continue; // the whole run is a place or thing: `Thái Nguyên`
             }
             if let Some(u) = self.surname_name(t, &units) {
                 let s = units[u].0;
