@@ -15,6 +15,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use crate::extract::directive::DirectiveExtractor;
 use crate::extract::legal::LegalExtractor;
 use crate::extract::person::PersonExtractor;
 use crate::extract::place::PlaceExtractor;
@@ -38,6 +39,7 @@ pub struct Processor {
     person: PersonExtractor,
     place: PlaceExtractor,
     legal: LegalExtractor,
+    directive: DirectiveExtractor,
 }
 
 impl Processor {
@@ -48,6 +50,7 @@ impl Processor {
             person: PersonExtractor::new(&rules.person),
             place: PlaceExtractor::new(&rules.place),
             legal: LegalExtractor::new(&rules.legal),
+            directive: DirectiveExtractor::new(&rules.directive),
         }
     }
 
@@ -80,6 +83,7 @@ impl Processor {
             // people first: a place inside a person's name is not a place
             let found = self.person.extract(&ctx);
             let (countries, regions) = self.place.extract(&ctx, &found.name_ranges);
+            rec.directives = self.directive.extract(&ctx, &found.people, &found.name_ranges);
             rec.people = found.people;
             rec.countries = countries;
             rec.regions = regions;

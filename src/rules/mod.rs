@@ -10,6 +10,7 @@
 //! `model` and the matching fold of `text::normalize` (regexes are compiled,
 //! and reported with their line, at load).
 
+pub mod directive;
 pub mod legal;
 pub mod person;
 pub mod place;
@@ -128,6 +129,7 @@ pub struct Rules {
     pub place: place::PlaceRules,
     pub person: person::PersonRules,
     pub legal: legal::LegalRules,
+    pub directive: directive::DirectiveRules,
 }
 
 impl Rules {
@@ -144,6 +146,7 @@ impl Rules {
             place: place::PlaceRules::load(source)?,
             person: person::PersonRules::load(source)?,
             legal: legal::LegalRules::load(source)?,
+            directive: directive::DirectiveRules::load(source)?,
         })
     }
 

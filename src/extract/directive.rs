@@ -1,0 +1,579 @@
+//! Directives: who was told to do what, by whom (SPEC §3 Directives).
+//!
+//! Shapes read, on tokens of body sentences:
+//! 1. `X yêu cầu / đề nghị / chỉ đạo / giao … Y + task`: a request verb, the
+//!    addressee right after it, the task after that; the issuer is the
+//!    subject before the verb, or carried from the passage.
+//! 2. `Y chủ trì, phối hợp với … + task`, `Y có trách nhiệm …`, `Y cần …`:
+//!    an addressee opening a sentence or list item, then a lead or modal verb
+//!    (anywhere), or a task verb (inside a passage of conclusions or tasks).
+//! 3. `Đối với Y, cần …`.
+//!
+//! A passage starts with a sentence ending in a colon whose subject asks or
+//! concludes (`Thủ tướng Chính phủ … kết luận như sau:`): its subject is the
+//! issuer of the directives under it. A pronoun subject (`Đồng chí cũng đề
+//! nghị`) stands for the office of the last person named. Several
+//! addressees in one clause (`Bộ trưởng các Bộ … và Thống đốc …`) give
+//! several rows; a clause with no written addressee is kept with an empty one.
+
+use std::ops::Range;
+
+use super::phrase::{toks, PhraseSet, Tok};
+use super::token::{is_all_caps, TokKind};
+use super::Ctx;
+use crate::model::{Directive, Person};
+use crate::rules::directive::DirectiveRules;
+
+pub struct DirectiveExtractor {
+    names: PhraseSet<()>,
+    heads: PhraseSet<()>,
+    generic: PhraseSet<()>,
+    tails: PhraseSet<()>,
+    generic_subjects: PhraseSet<()>,
+    pronouns: PhraseSet<()>,
+    request: PhraseSet<()>,
+    noun_markers: PhraseSet<()>,
+    strong: PhraseSet<()>,
+    tasks: PhraseSet<()>,
+    for_marker: PhraseSet<()>,
+    passage: PhraseSet<()>,
+    adverbs: PhraseSet<()>,
+    lead: PhraseSet<()>,
+    events: PhraseSet<()>,
+}
+
+fn title_case(t: &Tok<'_>) -> bool {
+    t.is_word() && t.raw.chars().next().is_some_and(|c| c.is_uppercase()) && !is_all_caps(t.raw)
+}
+
+fn is_cap(t: &Tok<'_>) -> bool {
+    t.is_word() && t.raw.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn cs(list: &[String]) -> PhraseSet<()> {
+    let mut p = PhraseSet::new();
+    for s in list {
+        p.add(s, true, ());
+    }
+    p
+}
+
+fn is_break(t: &Tok<'_>) -> bool {
+    t.kind == TokKind::Newline || (t.kind == TokKind::Symbol && matches!(t.raw, ";" | "." | "!" | "?" | "…"))
+}
+
+/// A directive found in a sentence, before offsets.
+struct Found {
+    /// Token range of the whole clause.
+    span: (usize, usize),
+    /// Token range of the issuer when the clause writes it.
+    issuer: Option<(usize, usize)>,
+    addressee: Option<(usize, usize)>,
+    verb: (usize, usize),
+    action: (usize, usize),
+}
+
+impl DirectiveExtractor {
+    pub fn new(rules: &DirectiveRules) -> DirectiveExtractor {
+        let o = &rules.orgs;
+        let v = &rules.verbs;
+        DirectiveExtractor {
+            names: PhraseSet::from_list(&o.names, ()),
+            heads: cs(&o.heads),
+            generic: cs(&o.generic),
+            tails: cs(&o.tails),
+            generic_subjects: cs(&o.generic_subjects),
+            pronouns: cs(&o.pronouns),
+            request: PhraseSet::from_list(&v.request, ()),
+            noun_markers: PhraseSet::from_list(&v.noun_markers, ()),
+            strong: PhraseSet::from_list(&v.strong, ()),
+            tasks: PhraseSet::from_list(&v.tasks, ()),
+            for_marker: cs(&v.for_marker),
+            passage: PhraseSet::from_list(&v.passage, ()),
+            adverbs: PhraseSet::from_list(&v.adverbs, ()),
+            lead: PhraseSet::from_list(&v.lead, ()),
+            events: PhraseSet::from_list(&o.events, ()),
+        }
+    }
+
+    fn is_verb_at(&self, t: &[Tok<'_>], k: usize) -> bool {
+        self.request.starts_at(t, k) || self.strong.starts_at(t, k) || self.tasks.starts_at(t, k) || self.lead.starts_at(t, k)
+    }
+
+    fn stopword(&self, x: &Tok<'_>) -> bool {
+        matches!(x.low.as_str(), "và" | "của" | "cho" | "với" | "để" | "các" | "những" | "đã" | "sẽ" | "đang" | "cũng" | "theo" | "trong" | "tại" | "ở" | "về" | "là" | "có" | "được" | "bị" | "khi" | "thì" | "mà" | "năm" | "như" | "sau" | "trước")
+    }
+
+    /// Words that may follow a capitalised word inside a name (`Bộ Ngoại giao`).
+    fn name_material(&self, t: &[Tok<'_>], k: usize, lower_run: usize) -> bool {
+        let x = &t[k];
+        x.is_word() && !is_cap(x) && lower_run < 3 && k > 0 && (title_case(&t[k - 1]) || lower_run > 0) && !self.is_verb_at(t, k)
+            && !self.stopword(x)
+    }
+
+    /// A named organisation or office at `i`: its end.
+    fn named_at(&self, t: &[Tok<'_>], i: usize) -> Option<usize> {
+        let mut e = if let Some((n, _)) = self.names.match_at(t, i) {
+            i + n
+        } else {
+            let (n, _) = self.heads.match_at(t, i)?;
+            i + n
+        };
+        let mut lower_run = 0;
+        loop {
+            let Some(x) = t.get(e) else { break };
+            if let Some((n, _)) = self.names.match_at(t, e) {
+                e += n;
+                lower_run = 0;
+                continue;
+            }
+            if is_cap(x) && !(e > i && self.heads.starts_at(t, e) && t[e - 1].low == "và") {
+                e += 1;
+                lower_run = 0;
+                continue;
+            }
+            if let Some((n, _)) = self.tails.match_at(t, e) {
+                e += n;
+                lower_run = 0;
+                continue;
+            }
+            if x.is_symbol("-") && t.get(e + 1).is_some_and(is_cap) {
+                e += 1;
+                continue;
+            }
+            // `UBND các huyện, thành phố`, `Bộ trưởng các Bộ: Công Thương, …`
+            if x.low == "các" {
+                if let Some(end) = self.generic_list(t, e + 1) {
+                    e = end;
+                    // `các Bộ: Công Thương, Công an, Giao thông vận tải`
+                    if is_sym(t.get(e), ":") {
+                        let mut k = e + 1;
+                        let mut last = e;
+                        while k < t.len() {
+                            if is_cap(&t[k]) && !self.heads.starts_at(t, k) {
+                                k += 1;
+                                let item = k;
+                                while k < t.len()
+                                    && k - item < 8
+                                    && (is_cap(&t[k])
+                                        || (t[k].is_word() && t[k].low != "và" && !self.is_verb_at(t, k) && !self.stopword(&t[k]))
+                                        || t[k].low == "và" && t.get(k + 1).is_some_and(|y| is_cap(y) && !self.heads.starts_at(t, k + 1)))
+                                {
+                                    k += 1;
+                                }
+                                last = k;
+                                if is_sym(t.get(k), ",") {
+                                    k += 1;
+                                    continue;
+                                }
+                                if t.get(k).is_some_and(|y| y.low == "và") && t.get(k + 1).is_some_and(|y| is_cap(y) && !self.heads.starts_at(t, k + 1)) {
+                                    k += 1;
+                                    continue;
+                                }
+                            }
+                            break;
+                        }
+                        e = last;
+                    }
+                    continue;
+                }
+                break;
+            }
+            if x.low == "và" && t.get(e + 1).is_some_and(|y| title_case(y) && !self.heads.starts_at(t, e + 1)) && e > i && t[e - 1].is_word() {
+                e += 1;
+                continue;
+            }
+            if self.name_material(t, e, lower_run) {
+                e += 1;
+                lower_run += 1;
+                continue;
+            }
+            break;
+        }
+        Some(e)
+    }
+
+    /// `bộ, ngành, địa phương liên quan` at `i` (after `các`): its end.
+    fn generic_list(&self, t: &[Tok<'_>], i: usize) -> Option<usize> {
+        let (n, _) = self.generic.match_at(t, i)?;
+        let mut e = i + n;
+        loop {
+            if let Some((n, _)) = self.tails.match_at(t, e) {
+                e += n;
+                continue;
+            }
+            // compounds: `đồng chí lãnh đạo các địa phương`
+            if let Some((n, _)) = self.generic.match_at(t, e) {
+                e += n;
+                continue;
+            }
+            if t.get(e).is_some_and(|x| x.low == "các") {
+                if let Some((n, _)) = self.generic.match_at(t, e + 1) {
+                    e += 1 + n;
+                    continue;
+                }
+            }
+            // named continuation: `Cơ quan đại diện Việt Nam ở nước ngoài`
+            if t.get(e).is_some_and(is_cap) && !self.heads.starts_at(t, e) {
+                e += 1;
+                continue;
+            }
+            let sep = t.get(e).is_some_and(|x| x.is_symbol(",") || x.low == "và");
+            if sep {
+                let mut k = e + 1;
+                if t.get(k).is_some_and(|x| x.low == "các") {
+                    k += 1;
+                }
+                if let Some((n, _)) = self.generic.match_at(t, k) {
+                    e = k + n;
+                    continue;
+                }
+                if let Some(end) = self.named_generic(t, k) {
+                    e = end;
+                    continue;
+                }
+            }
+            break;
+        }
+        Some(e)
+    }
+
+    /// `UBND các huyện, thành phố` inside a list of bodies.
+    fn named_generic(&self, t: &[Tok<'_>], k: usize) -> Option<usize> {
+        let (n, _) = self.heads.match_at(t, k)?;
+        if t.get(k + n).is_some_and(|x| x.low == "các") {
+            return self.generic_list(t, k + n + 1);
+        }
+        None
+    }
+
+    /// An addressee or issuer at `i`: its end.
+    fn org_at(&self, t: &[Tok<'_>], i: usize) -> Option<usize> {
+        let x = t.get(i)?;
+        if self.events.starts_at(t, i) {
+            return None; // `chỉ đạo Hội nghị`: a meeting is not told to act
+        }
+        if x.low == "các" || x.low == "những" {
+            let e = self.generic_list(t, i + 1)?;
+            return Some(e);
+        }
+        if let Some(e) = self.named_at(t, i) {
+            return Some(e);
+        }
+        // a list without `các`: `sở, ban, ngành` — needs two items
+        if self.generic.starts_at(t, i) {
+            let e = self.generic_list(t, i)?;
+            if t[i..e].iter().any(|y| y.is_symbol(",")) {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    /// The issuer written before token `v` (skipping adverbs): its span.
+    fn subject_before(&self, t: &[Tok<'_>], v: usize) -> Option<(usize, usize)> {
+        let mut end = v;
+        while let Some((s, _)) = self.adverbs.match_before(t, end) {
+            end = s;
+        }
+        if end == 0 {
+            return None;
+        }
+        if let Some((s, _)) = self.pronouns.match_before(t, end) {
+            if s == 0 || !t[s - 1].is_word() {
+                return Some((s, end));
+            }
+        }
+        let lo = end.saturating_sub(14);
+        for s in lo..end {
+            let glued_code = t[s].glued() && (t[s - 1].is_word() || t[s - 1].is_number() || t[s - 1].is_symbol("-") || t[s - 1].is_symbol("/"));
+            if s > 0 && ((t[s - 1].is_word() && !matches!(t[s - 1].low.as_str(), "và")) || glued_code) {
+                // a subject starts a clause (`UBND-NLN` is a code, not a subject)
+                continue;
+            }
+            if self.org_at(t, s) == Some(end) || self.named_list_at(t, s) == Some(end) {
+                return Some((s, end));
+            }
+        }
+        if let Some((s, _)) = self.generic_subjects.match_before(t, end) {
+            if s == 0 || !t[s - 1].is_word() {
+                return Some((s, end));
+            }
+        }
+        None
+    }
+
+    /// `Chính phủ, Thủ tướng Chính phủ`: named bodies joined by commas.
+    fn named_list_at(&self, t: &[Tok<'_>], s: usize) -> Option<usize> {
+        let mut e = self.named_at(t, s)?;
+        while is_sym(t.get(e), ",") {
+            match self.named_at(t, e + 1) {
+                Some(x) => e = x,
+                None => break,
+            }
+        }
+        Some(e)
+    }
+
+    /// Addressees starting at `a`: several when named bodies are joined by
+    /// `và` (`Bộ trưởng các Bộ: … và Thống đốc Ngân hàng Nhà nước`).
+    fn addressees_at(&self, t: &[Tok<'_>], a: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut s = a;
+        while let Some(e) = self.org_at(t, s) {
+            if e <= s {
+                break;
+            }
+            out.push((s, e));
+            if t.get(e).is_some_and(|x| x.low == "và" || x.is_symbol(",")) && self.heads.starts_at(t, e + 1) && !t[a..e].iter().any(|y| y.low == "các") {
+                s = e + 1;
+                continue;
+            }
+            if t.get(e).is_some_and(|x| x.low == "và") && self.heads.starts_at(t, e + 1) {
+                s = e + 1;
+                continue;
+            }
+            break;
+        }
+        out
+    }
+
+    fn clause_end(t: &[Tok<'_>], from: usize) -> usize {
+        let mut e = from;
+        while e < t.len() && !is_break(&t[e]) {
+            e += 1;
+        }
+        e
+    }
+
+    fn find_in_sentence(&self, t: &[Tok<'_>], in_passage: bool) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::new();
+        let mut clause_start = 0;
+        let mut k = 0;
+        while k < t.len() {
+            if is_break(&t[k]) {
+                clause_start = k + 1;
+                k += 1;
+                continue;
+            }
+            // 1. request verbs
+            if let Some((n, _)) = self.request.match_at(t, k) {
+                let noun = self.noun_markers.ends_before(t, k) || (k > 0 && self.heads.ends_before(t, k) && t[k - 1].is_word() && !title_case(&t[k - 1]) && false);
+                let inside_name = k > 0 && is_cap(&t[k]) && k != clause_start && !t[k - 1].is_symbol(",") && !t[k - 1].is_symbol(":");
+                if !noun && !inside_name {
+                    let mut a = k + n;
+                    if t.get(a).is_some_and(|x| x.low == "cho" || x.low == "với") {
+                        a += 1;
+                    }
+                    let subject = self.subject_before(t, k);
+                    let addressees = self.addressees_at(t, a);
+                    let end = Self::clause_end(t, a);
+                    let start = subject.map(|s| s.0).unwrap_or(k);
+                    let opens_clause = k == clause_start || t[k - 1].is_symbol(",") || t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-");
+                    let clause_initial = k == clause_start || (k > 0 && (t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-") || t[k - 1].is_symbol(";")));
+                    if !addressees.is_empty() && (subject.is_some() || clause_initial) {
+                        let last_end = addressees.last().map(|x| x.1).unwrap_or(a);
+                        for ad in &addressees {
+                            out.push(Found {
+                                span: (start, end.max(ad.1)),
+                                issuer: subject,
+                                addressee: Some(*ad),
+                                verb: (k, k + n),
+                                action: (last_end, end),
+                            });
+                        }
+                        k = last_end;
+                        continue;
+                    } else if subject.is_some() || (opens_clause && k == 0) {
+                        if let Some(s) = subject {
+                            if end > a {
+                                out.push(Found {
+                                    span: (start, end),
+                                    issuer: Some(s),
+                                    addressee: None,
+                                    verb: (k, k + n),
+                                    action: (a, end),
+                                });
+                            }
+                        }
+                    }
+                }
+                k += n;
+                continue;
+            }
+            // 3. `Đối với Y, cần …`
+            if k == clause_start || t[k - 1].is_symbol(",") {
+                if let Some((n, _)) = self.for_marker.match_at(t, k) {
+                    if let Some(e) = self.org_at(t, k + n) {
+                        let mut v = e;
+                        if is_sym(t.get(v), ",") {
+                            v += 1;
+                        }
+                        if let Some((m, _)) = self.strong.match_at(t, v) {
+                            let end = Self::clause_end(t, v);
+                            out.push(Found {
+                                span: (k, end),
+                                issuer: None,
+                                addressee: Some((k + n, e)),
+                                verb: (v, v + m),
+                                action: (v + m, end),
+                            });
+                            k = end;
+                            continue;
+                        }
+                    }
+                }
+            }
+            // 2. an addressee opening a clause, then a lead, modal or task verb
+            if k == clause_start || (k > 0 && (t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-") || t[k - 1].is_symbol("+"))) {
+                if let Some(e) = self.org_at(t, k) {
+                    // skip `, theo chức năng, nhiệm vụ, thẩm quyền,` and adverbs
+                    let mut v = e;
+                    let limit = (e + 14).min(t.len());
+                    let mut hit = None;
+                    while v < limit && !is_break(&t[v]) {
+                        if let Some((m, _)) = self.lead.match_at(t, v).or_else(|| self.strong.match_at(t, v)) {
+                            hit = Some((v, m, true));
+                            break;
+                        }
+                        if let Some((m, _)) = self.tasks.match_at(t, v) {
+                            hit = Some((v, m, false));
+                            break;
+                        }
+                        if self.request.starts_at(t, v) {
+                            break;
+                        }
+                        v += 1;
+                    }
+                    // the verb must follow the addressee closely or behind commas
+                    if let Some((v, m, strong)) = hit {
+                        let close = (v == e || t[e..v].iter().any(|x| x.is_symbol(",")) || v - e <= 2) && !t[e..v].iter().any(is_cap);
+                        if close && (strong || in_passage) {
+                            let end = Self::clause_end(t, v);
+                            out.push(Found {
+                                span: (k, end),
+                                issuer: None,
+                                addressee: Some((k, e)),
+                                verb: (v, v + m),
+                                action: (v + m, end),
+                            });
+                            // a request inside the task gets its own row (`Bộ Ngoại giao tiếp tục chỉ đạo các …`)
+                            k = v + m;
+                            continue;
+                        }
+                    }
+                }
+            }
+            k += 1;
+        }
+        out
+    }
+
+    /// Directives of a document. `people` resolves pronoun issuers.
+    pub fn extract(&self, ctx: &Ctx<'_>, people: &[Person], name_ranges: &[Range<usize>]) -> Vec<Directive> {
+        let text = &ctx.norm.text;
+        let mut rows = Vec::new();
+        let mut passage_issuer: Option<String> = None;
+        let mut last_issuer: Option<String> = None;
+        for (si, sr) in ctx.sentences.iter().enumerate() {
+            if ctx.is_skipped(sr) {
+                continue;
+            }
+            let t = toks(text, sr.clone());
+            if t.is_empty() {
+                continue;
+            }
+            let display = |a: usize, b: usize| -> String {
+                if a >= b || b > t.len() {
+                    return String::new();
+                }
+                ctx.display(&(t[a].start..t[b - 1].end))
+            };
+            // the issuer, without a person's name at its end
+            let issuer_text = |a: usize, b: usize| -> String {
+                let mut e = b;
+                if let Some(nr) = name_ranges.iter().find(|r| r.start >= t[a].start && r.start < t[b - 1].end) {
+                    if let Some(p) = t.iter().position(|x| x.start >= nr.start) {
+                        if p > a {
+                            e = p;
+                        }
+                    }
+                }
+                // a pronoun stands for the office of the last person named
+                if self.pronouns.match_at(&t, a).is_some_and(|(n, _)| a + n == e) {
+                    let at = ctx.norm.orig_char(t[a].start);
+                    let last = people
+                        .iter()
+                        .filter_map(|p| p.mentions.iter().filter(|m| m.start < at).map(|m| m.start).max().map(|m| (m, p)))
+                        .max_by_key(|(m, _)| *m);
+                    if let Some((_, p)) = last {
+                        return p.roles.last().cloned().unwrap_or_else(|| p.name.clone());
+                    }
+                }
+                display(a, e)
+            };
+            let in_passage = passage_issuer.is_some();
+            let found = self.find_in_sentence(&t, in_passage);
+            let mut sentence_issuer: Option<String> = None;
+            for f in found {
+                let issuer = match f.issuer {
+                    Some((a, b)) => {
+                        let s = issuer_text(a, b);
+                        sentence_issuer = Some(s.clone());
+                        last_issuer = Some(s.clone());
+                        s
+                    }
+                    None => sentence_issuer.clone().or_else(|| passage_issuer.clone()).or_else(|| last_issuer.clone()).unwrap_or_default(),
+                };
+                let (a, b) = f.span;
+                let (a, b) = (a.min(t.len().saturating_sub(1)), b.min(t.len()));
+                if a >= b {
+                    continue;
+                }
+                let r = t[a].start..t[b - 1].end;
+                let (start, end) = ctx.char_span(&r);
+                rows.push(Directive {
+                    start,
+                    end,
+                    issuer,
+                    addressee: f.addressee.map(|(x, y)| display(x, y)).unwrap_or_default(),
+                    verb: display(f.verb.0, f.verb.1),
+                    action: display(f.action.0, f.action.1),
+                    sentence: si,
+                });
+            }
+            // a sentence ending in a colon that asks or concludes opens a passage
+            let last = t.iter().rposition(|x| x.kind != TokKind::Newline);
+            if let Some(li) = last {
+                if t[li].is_symbol(":") {
+                    for k in 0..li {
+                        if self.passage.starts_at(&t, k) {
+                            if let Some((a, b)) = self.subject_before(&t, k) {
+                                let s = issuer_text(a, b);
+                                passage_issuer = Some(s.clone());
+                                last_issuer = Some(s);
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // one row per addressee and task: drop repeats of the same addressee
+        // in overlapping clauses (`yêu cầu Bộ KHĐT chủ trì …`)
+        let mut kept: Vec<Directive> = Vec::new();
+        for d in rows {
+            let dup = kept.iter().any(|k| {
+                !d.addressee.is_empty() && k.addressee.to_lowercase() == d.addressee.to_lowercase() && k.start < d.end && d.start < k.end
+            });
+            if !dup {
+                kept.push(d);
+            }
+        }
+        kept
+    }
+}
+
+fn is_sym(t: Option<&Tok<'_>>, s: &str) -> bool {
+    t.is_some_and(|x| x.is_symbol(s))
+}

@@ -1,0 +1,66 @@
+//! Rules of the directive extractor (`rules/directive/*.toml`): the
+//! organisations that give and receive instructions, and the verbs that
+//! make a clause an instruction.
+
+use serde::Deserialize;
+
+use super::{RuleError, RuleFile, RuleSource};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrgsFile {
+    pub names: Vec<String>,
+    pub heads: Vec<String>,
+    pub generic: Vec<String>,
+    pub tails: Vec<String>,
+    pub generic_subjects: Vec<String>,
+    pub pronouns: Vec<String>,
+    pub events: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerbsFile {
+    pub request: Vec<String>,
+    pub noun_markers: Vec<String>,
+    pub lead: Vec<String>,
+    pub strong: Vec<String>,
+    pub tasks: Vec<String>,
+    pub for_marker: Vec<String>,
+    pub passage: Vec<String>,
+    pub adverbs: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DirectiveRules {
+    pub orgs: OrgsFile,
+    pub verbs: VerbsFile,
+}
+
+fn check(file: &RuleFile, lists: &[(&str, &Vec<String>)]) -> Result<(), RuleError> {
+    for (name, list) in lists {
+        if list.is_empty() {
+            return Err(file.error_at(file.content.find(&format!("{name} =")), format!("`{name}` is empty")));
+        }
+        if let Some(s) = list.iter().find(|s| s.trim().is_empty()) {
+            let _ = s;
+            return Err(file.error_at(file.content.find(&format!("{name} =")), format!("`{name}` has an empty entry")));
+        }
+    }
+    Ok(())
+}
+
+impl DirectiveRules {
+    pub fn load(source: &RuleSource) -> Result<DirectiveRules, RuleError> {
+        let of = source.read("directive/orgs.toml")?;
+        let orgs: OrgsFile = of.parse()?;
+        check(&of, &[("names", &orgs.names), ("heads", &orgs.heads), ("generic", &orgs.generic), ("tails", &orgs.tails)])?;
+        let vf = source.read("directive/verbs.toml")?;
+        let verbs: VerbsFile = vf.parse()?;
+        check(
+            &vf,
+            &[("request", &verbs.request), ("lead", &verbs.lead), ("strong", &verbs.strong), ("tasks", &verbs.tasks)],
+        )?;
+        Ok(DirectiveRules { orgs, verbs })
+    }
+}
