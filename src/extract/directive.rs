@@ -150,7 +150,8 @@ impl DirectiveExtractor {
                         let mut k = e + 1;
                         let mut last = e;
                         while k < t.len() {
-                            if is_cap(&t[k]) && !self.heads.starts_at(t, k) {
+                            let after_and = k > 0 && t[k - 1].low == "và";
+                            if is_cap(&t[k]) && !(after_and && self.heads.starts_at(t, k)) {
                                 k += 1;
                                 let item = k;
                                 while k < t.len()
@@ -346,7 +347,25 @@ impl DirectiveExtractor {
         e
     }
 
-    fn find_in_sentence(&self, t: &[Tok<'_>], in_passage: bool) -> Vec<Found> {
+    /// A passage opener in the sentence: (colon index, issuer span).
+    fn passage_opener(&self, t: &[Tok<'_>]) -> Option<(usize, (usize, usize))> {
+        for c in 0..t.len() {
+            if !t[c].is_symbol(":") {
+                continue;
+            }
+            let lo = c.saturating_sub(12);
+            for k in lo..c {
+                if self.passage.starts_at(t, k) {
+                    if let Some(sub) = self.subject_before(t, k) {
+                        return Some((c, sub));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn find_in_sentence(&self, t: &[Tok<'_>], passage_from: Option<usize>) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::new();
         let mut clause_start = 0;
         let mut k = 0;
@@ -448,6 +467,7 @@ impl DirectiveExtractor {
                     // the verb must follow the addressee closely or behind commas
                     if let Some((v, m, strong)) = hit {
                         let close = (v == e || t[e..v].iter().any(|x| x.is_symbol(",")) || v - e <= 2) && !t[e..v].iter().any(is_cap);
+                        let in_passage = passage_from.is_some_and(|p| k >= p);
                         if close && (strong || in_passage) {
                             let end = Self::clause_end(t, v);
                             out.push(Found {
@@ -512,8 +532,14 @@ impl DirectiveExtractor {
                 }
                 display(a, e)
             };
-            let in_passage = passage_issuer.is_some();
-            let found = self.find_in_sentence(&t, in_passage);
+            // a passage of conclusions opens at `… kết luận như sau:`
+            let opener = self.passage_opener(&t);
+            let passage_from = match opener {
+                Some((c, _)) => Some(c + 1),
+                None => passage_issuer.as_ref().map(|_| 0),
+            };
+            let opener_issuer = opener.map(|(_, (a, b))| issuer_text(a, b));
+            let found = self.find_in_sentence(&t, passage_from);
             let mut sentence_issuer: Option<String> = None;
             for f in found {
                 let issuer = match f.issuer {
@@ -523,7 +549,12 @@ impl DirectiveExtractor {
                         last_issuer = Some(s.clone());
                         s
                     }
-                    None => sentence_issuer.clone().or_else(|| passage_issuer.clone()).or_else(|| last_issuer.clone()).unwrap_or_default(),
+                    None => sentence_issuer
+                        .clone()
+                        .or_else(|| opener_issuer.clone())
+                        .or_else(|| passage_issuer.clone())
+                        .or_else(|| last_issuer.clone())
+                        .unwrap_or_default(),
                 };
                 let (a, b) = f.span;
                 let (a, b) = (a.min(t.len().saturating_sub(1)), b.min(t.len()));
@@ -542,21 +573,9 @@ impl DirectiveExtractor {
                     sentence: si,
                 });
             }
-            // a sentence ending in a colon that asks or concludes opens a passage
-            let last = t.iter().rposition(|x| x.kind != TokKind::Newline);
-            if let Some(li) = last {
-                if t[li].is_symbol(":") {
-                    for k in 0..li {
-                        if self.passage.starts_at(&t, k) {
-                            if let Some((a, b)) = self.subject_before(&t, k) {
-                                let s = issuer_text(a, b);
-                                passage_issuer = Some(s.clone());
-                                last_issuer = Some(s);
-                                break;
-                            }
-                        }
-                    }
-                }
+            if let Some(i) = opener_issuer {
+                passage_issuer = Some(i.clone());
+                last_issuer = Some(i);
             }
         }
         // one row per addressee and task: drop repeats of the same addressee
