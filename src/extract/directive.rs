@@ -405,7 +405,7 @@ impl DirectiveExtractor {
                         continue;
                     } else if subject.is_some() || (opens_clause && k == 0) {
                         if let Some(s) = subject {
-                            if end > a {
+                            if t[a..end].iter().any(|x| x.is_word()) && !is_sym(t.get(a), ":") {
                                 out.push(Found {
                                     span: (start, end),
                                     issuer: Some(s),
@@ -444,7 +444,8 @@ impl DirectiveExtractor {
                 }
             }
             // 2. an addressee opening a clause, then a lead, modal or task verb
-            if k == clause_start || (k > 0 && (t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-") || t[k - 1].is_symbol("+"))) {
+            let list_item = k > 0 && (t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-") || t[k - 1].is_symbol("+") || t[k - 1].is_symbol(")") || t[k - 1].is_symbol("–"));
+            if k == clause_start || list_item {
                 if let Some(e) = self.org_at(t, k) {
                     // skip `, theo chức năng, nhiệm vụ, thẩm quyền,` and adverbs
                     let mut v = e;

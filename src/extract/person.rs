@@ -371,7 +371,39 @@ impl PersonExtractor {
                     x.kind = TokKind::Newline;
                 }
             }
-            for f in self.find_in_sentence(&t) {
+            let found = self.find_in_sentence(&t);
+            // an office alone (`Thủ tướng khẳng định …`) is a mention of the one
+            // person already named with that office
+            let mut k = 0;
+            while k < t.len() {
+                let Some((n, _)) = self.heads.match_at(&t, k) else {
+                    k += 1;
+                    continue;
+                };
+                let used = found.iter().any(|f| f.roles.iter().any(|&(a, b)| a <= k && k < b) || (f.name.0 <= k && k < f.name.1));
+                let capital = t[k].raw.chars().next().is_some_and(|c| c.is_uppercase());
+                if !used && capital && !self.heads_inside(&t, k) {
+                    let end = self.role_from(&t, k).unwrap_or(k + n);
+                    let role = fold(&ctx.display(&(t[k].start..t[end - 1].end))).to_lowercase();
+                    let holders: Vec<usize> = people
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (_, p))| p.roles.iter().any(|r| {
+                            let r = fold(r).to_lowercase();
+                            r == role || r.starts_with(&format!("{role} "))
+                        }))
+                        .map(|(i, _)| i)
+                        .collect();
+                    if let [i] = holders[..] {
+                        let (cs, ce) = ctx.char_span(&(t[k].start..t[end - 1].end));
+                        people[i].1.mentions.push(Mention { start: cs, end: ce });
+                    }
+                    k = end.max(k + 1);
+                    continue;
+                }
+                k += n;
+            }
+            for f in found {
                 let (s, e) = f.name;
                 let r = t[s].start..t[e - 1].end;
                 let name = ctx.display(&r);
