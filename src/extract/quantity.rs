@@ -48,6 +48,7 @@ pub struct QuantityExtractor {
     change_down: PhraseSet<()>,
     change_between: PhraseSet<()>,
     not_before: PhraseSet<()>,
+    not_before_except: PhraseSet<()>,
     not_after: PhraseSet<()>,
     time_suffix: PhraseSet<()>,
     phone_min_digits: usize,
@@ -135,6 +136,7 @@ impl QuantityExtractor {
             change_down: PhraseSet::from_list(&ch.down, ()),
             change_between: PhraseSet::from_list(&ch.between, ()),
             not_before: PhraseSet::from_list(&c.not_quantity.before, ()),
+            not_before_except: PhraseSet::from_list(&c.not_quantity.before_except, ()),
             not_after: PhraseSet::from_list(&c.not_quantity.after, ()),
             time_suffix: PhraseSet::from_list(&c.not_quantity.time_suffix, ()),
             phone_min_digits: c.not_quantity.phone_min_digits,
@@ -437,11 +439,11 @@ impl QuantityExtractor {
                     }
                 }
             }
-            // rates: `USD/tấn`
-            if self.units[u].kind == QuantityKind::Money {
+            // rates: `USD/tấn`, `đồng/lít`, `tấn/ha`, `đồng/USD`
+            if matches!(self.units[u].kind, QuantityKind::Money | QuantityKind::Measure) {
                 if let Some((n, _)) = self.rate_sep.match_at(t, j) {
                     if let Some((u2, m)) = self.unit_at(t, j + n) {
-                        if self.units[u2].kind == QuantityKind::Measure {
+                        if matches!(self.units[u2].kind, QuantityKind::Measure | QuantityKind::Money) && u2 != u {
                             unit_code = Some(format!("{}/{}", self.units[u].code, self.units[u2].code));
                             j += n + m;
                         }
@@ -497,7 +499,7 @@ impl QuantityExtractor {
             if self.not_after.starts_at(t, j) {
                 return None;
             }
-            if self.not_before.ends_before(t, i) {
+            if self.not_before.ends_before(t, i) && !self.not_before_except.ends_before(t, i) {
                 return None;
             }
             if t.get(j).is_some_and(|x| x.glued() && x.is_word()) {

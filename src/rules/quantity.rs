@@ -114,6 +114,9 @@ pub struct NotQuantity {
     /// A number right after one of these is a label, an ordinal or a date
     /// part: `lần thứ 14`, `năm 2024`, `số 15`, `phút 28`.
     pub before: Vec<String>,
+    /// Longer phrases ending in a `before` word that do not exclude.
+    #[serde(default)]
+    pub before_except: Vec<String>,
     /// A number right before one of these is a date, a time or a duration:
     /// `6 tháng`, `20 giờ`, `30 năm`.
     pub after: Vec<String>,

@@ -96,6 +96,9 @@ pub struct MetaRules {
     pub title: TitleRules,
     /// Whole lines of site furniture.
     pub noise: Vec<Regex>,
+    /// A line that opens a block of site furniture running to the end of
+    /// the text (`Tin liên quan` and the links under it).
+    pub block_starts: Vec<Regex>,
     pub menu_max_words: usize,
     /// A line cut by `menu_pieces` into pieces of at most this many words
     /// is a category path, not a headline.
@@ -175,6 +178,8 @@ struct TitleFile {
 #[serde(deny_unknown_fields)]
 struct NoiseFile {
     lines: Vec<Spanned<String>>,
+    #[serde(default)]
+    block_starts: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -515,6 +520,7 @@ fn load_meta(file: &RuleFile) -> Result<MetaRules, RuleError> {
         stamp,
         title,
         noise: c.regexes(&f.noise.lines)?,
+        block_starts: c.regexes(&f.noise.block_starts)?,
         menu_max_words: f.menu.max_words,
         menu_piece_words: f.menu.piece_words,
         menu_pieces: Some(c.regex(&f.menu.pieces)?),

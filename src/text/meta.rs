@@ -126,6 +126,16 @@ pub fn extract(norm: &str, rules: &TextRules) -> Meta {
             }
         })
         .collect();
+    // `Tin liên quan` and everything under it is furniture
+    let mut lines = lines;
+    if let Some(b) = lines.iter().position(|l| m.block_starts.iter().any(|re| re.is_match(l.text))) {
+        // only in the second half of the text: a block at the top is a menu
+        if b * 2 >= lines.len() {
+            for l in &mut lines[b..] {
+                l.kind = Kind::Noise;
+            }
+        }
+    }
     let n = lines.len();
     let mut meta = Meta::default();
     let mut skip: Vec<Range<usize>> = Vec::new();
