@@ -40,6 +40,11 @@ pub struct DirectiveExtractor {
     adverbs: PhraseSet<()>,
     lead: PhraseSet<()>,
     events: PhraseSet<()>,
+    countries: PhraseSet<()>,
+    agentive: PhraseSet<()>,
+    object_nouns: PhraseSet<()>,
+    singular: PhraseSet<()>,
+    not_verbs: PhraseSet<()>,
 }
 
 fn title_case(t: &Tok<'_>) -> bool {
@@ -93,6 +98,11 @@ impl DirectiveExtractor {
             adverbs: PhraseSet::from_list(&v.adverbs, ()),
             lead: PhraseSet::from_list(&v.lead, ()),
             events: PhraseSet::from_list(&o.events, ()),
+            countries: cs(&rules.country_forms),
+            agentive: PhraseSet::from_list(&v.agentive, ()),
+            object_nouns: PhraseSet::from_list(&o.object_nouns, ()),
+            singular: cs(&o.singular),
+            not_verbs: PhraseSet::from_list(&v.not_verbs, ()),
         }
     }
 
@@ -115,9 +125,17 @@ impl DirectiveExtractor {
     fn named_at(&self, t: &[Tok<'_>], i: usize) -> Option<usize> {
         let mut e = if let Some((n, _)) = self.names.match_at(t, i) {
             i + n
-        } else {
-            let (n, _) = self.heads.match_at(t, i)?;
+        } else if let Some((n, _)) = self.heads.match_at(t, i) {
             i + n
+        } else if matches!(t[i].raw, "Phó" | "Quyền") && self.heads.starts_at(t, i + 1) {
+            // `Phó Thống đốc`, `Quyền Bộ trưởng`
+            let (n, _) = self.heads.match_at(t, i + 1)?;
+            i + 1 + n
+        } else if is_all_caps(t[i].raw) && t[i].raw.chars().count() >= 2 && !self.countries.starts_at(t, i) {
+            // an acronym: `EVN`, `VCCI`
+            i + 1
+        } else {
+            return None;
         };
         let mut lower_run = 0;
         loop {
@@ -140,6 +158,22 @@ impl DirectiveExtractor {
             if x.is_symbol("-") && t.get(e + 1).is_some_and(is_cap) {
                 e += 1;
                 continue;
+            }
+            // `Hiệp hội Lương thực Việt Nam (VFA)`: an acronym in brackets
+            if x.is_symbol("(") && t.get(e + 1).is_some_and(|y| is_all_caps(y.raw)) && is_sym(t.get(e + 2), ")") {
+                e += 3;
+                continue;
+            }
+            // `Sở Văn hóa, Thể thao và Du lịch`: a comma inside a name ending `… và Xx`
+            if x.is_symbol(",") && e > i {
+                let mut j = e + 1;
+                while j < t.len() && j < e + 5 && (title_case(&t[j]) || (self.name_material(t, j, 0) && j > e + 1)) {
+                    j += 1;
+                }
+                if j > e + 1 && t.get(j).is_some_and(|y| y.low == "và") && t.get(j + 1).is_some_and(|y| title_case(y) && !self.heads.starts_at(t, j + 1)) && !self.heads.starts_at(t, e + 1) {
+                    e = j;
+                    continue;
+                }
             }
             // `UBND các huyện, thành phố`, `Bộ trưởng các Bộ: Công Thương, …`
             if x.low == "các" {
@@ -196,7 +230,12 @@ impl DirectiveExtractor {
 
     /// `bộ, ngành, địa phương liên quan` at `i` (after `các`): its end.
     fn generic_list(&self, t: &[Tok<'_>], i: usize) -> Option<usize> {
-        let (n, _) = self.generic.match_at(t, i)?;
+        // the longer of a common noun and an office (`Bộ` < `Bộ trưởng`)
+        let n = match (self.generic.match_at(t, i), self.office_item(t, i)) {
+            (Some((a, _)), Some((b, _))) => a.max(b),
+            (Some((a, _)), None) | (None, Some((a, _))) => a,
+            (None, None) => return None,
+        };
         let mut e = i + n;
         loop {
             if let Some((n, _)) = self.tails.match_at(t, e) {
@@ -214,8 +253,12 @@ impl DirectiveExtractor {
                     continue;
                 }
             }
-            // named continuation: `Cơ quan đại diện Việt Nam ở nước ngoài`
+            // named continuation: `Cơ quan đại diện Việt Nam ở nước ngoài`, `các Bộ Xây dựng`
             if t.get(e).is_some_and(is_cap) && !self.heads.starts_at(t, e) {
+                e += 1;
+                continue;
+            }
+            if e > i && e < t.len() && title_case(&t[e - 1]) && self.name_material(t, e, 0) {
                 e += 1;
                 continue;
             }
@@ -225,9 +268,19 @@ impl DirectiveExtractor {
                 if t.get(k).is_some_and(|x| x.low == "các") {
                     k += 1;
                 }
-                if let Some((n, _)) = self.generic.match_at(t, k) {
+                let office = self.office_item(t, k).map(|x| x.0);
+                if let Some((n, _)) = self.generic.match_at(t, k).filter(|(n, _)| office.is_none_or(|o| *n >= o)) {
                     e = k + n;
                     continue;
+                }
+                // `Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ` — but an office
+                // with a name of its own starts another addressee
+                if let Some((n, _)) = self.office_item(t, k) {
+                    if !t.get(k + n).is_some_and(is_cap) {
+                        e = k + n;
+                        continue;
+                    }
+                    break;
                 }
                 if let Some(end) = self.named_generic(t, k) {
                     e = end;
@@ -237,6 +290,18 @@ impl DirectiveExtractor {
             break;
         }
         Some(e)
+    }
+
+    /// An office as an item of a list of bodies: `Bộ trưởng`, `Thủ trưởng`.
+    fn office_item(&self, t: &[Tok<'_>], k: usize) -> Option<(usize, &())> {
+        let (n, v) = self.heads.match_at(t, k)?;
+        // offices of people, not bodies: they end in a lower-case syllable
+        // (`Bộ trưởng`, `Thủ trưởng`, `Chủ tịch`)
+        if t[k + n - 1].raw.chars().next().is_some_and(|c| c.is_lowercase()) {
+            Some((n, v))
+        } else {
+            None
+        }
     }
 
     /// `UBND các huyện, thành phố` inside a list of bodies.
@@ -319,14 +384,28 @@ impl DirectiveExtractor {
     /// Addressees starting at `a`: several when named bodies are joined by
     /// `và` (`Bộ trưởng các Bộ: … và Thống đốc Ngân hàng Nhà nước`).
     fn addressees_at(&self, t: &[Tok<'_>], a: usize) -> Vec<(usize, usize)> {
+        self.addressees(t, a, false)
+    }
+
+    /// Addressees at `a`; after an agentive verb (`yêu cầu`, `đề nghị`,
+    /// `giao`) also a country (`đề nghị Chile …`), a body named by a common
+    /// noun (`yêu cầu tỉnh …`, `đề nghị chủ đầu tư …`) and `các` + any noun
+    /// phrase (`yêu cầu các thương nhân đầu mối …`).
+    fn addressees(&self, t: &[Tok<'_>], a: usize, agentive: bool) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut s = a;
-        while let Some(e) = self.org_at(t, s) {
+        loop {
+            let e = self.org_at(t, s).or_else(|| if agentive { self.loose_addressee(t, s) } else { None });
+            let Some(e) = e else { break };
             if e <= s {
                 break;
             }
             out.push((s, e));
-            if t.get(e).is_some_and(|x| x.low == "và" || x.is_symbol(",")) && self.heads.starts_at(t, e + 1) && !t[a..e].iter().any(|y| y.low == "các") {
+            let sep = t.get(e).is_some_and(|x| x.low == "và" || x.is_symbol(","));
+            let named_next = self.heads.match_at(t, e + 1).is_some_and(|(n, _)| t.get(e + 1 + n).is_some_and(is_cap))
+                || self.names.starts_at(t, e + 1)
+                || t.get(e + 1).is_some_and(|y| is_all_caps(y.raw) && y.raw.chars().count() >= 2);
+            if sep && (named_next || (self.heads.starts_at(t, e + 1) && !t[a..e].iter().any(|y| y.low == "các"))) {
                 s = e + 1;
                 continue;
             }
@@ -337,6 +416,29 @@ impl DirectiveExtractor {
             break;
         }
         out
+    }
+
+    fn loose_addressee(&self, t: &[Tok<'_>], s: usize) -> Option<usize> {
+        // the addressee must be followed by its task
+        let task_follows = |e: usize| t.get(e).is_some_and(|x| x.is_word() && !is_cap(x));
+        if let Some((n, _)) = self.countries.match_at(t, s) {
+            return task_follows(s + n).then_some(s + n);
+        }
+        if let Some((n, _)) = self.singular.match_at(t, s) {
+            let mut e = s + n;
+            while let Some((m, _)) = self.tails.match_at(t, e) {
+                e += m;
+            }
+            return task_follows(e).then_some(e);
+        }
+        if t[s].low == "các" && t.get(s + 1).is_some_and(|x| x.is_word() && !is_cap(x)) && !self.object_nouns.starts_at(t, s + 1) {
+            let mut e = s + 1;
+            while e < t.len() && e < s + 11 && t[e].is_word() && !is_cap(&t[e]) && !self.is_verb_at(t, e) && !self.stopword(&t[e]) {
+                e += 1;
+            }
+            return (e > s + 1 && task_follows(e)).then_some(e);
+        }
+        None
     }
 
     fn clause_end(t: &[Tok<'_>], from: usize) -> usize {
@@ -376,6 +478,10 @@ impl DirectiveExtractor {
                 continue;
             }
             // 1. request verbs
+            if self.not_verbs.starts_at(t, k) {
+                k += 1;
+                continue;
+            }
             if let Some((n, _)) = self.request.match_at(t, k) {
                 let noun = self.noun_markers.ends_before(t, k) || (k > 0 && self.heads.ends_before(t, k) && t[k - 1].is_word() && !title_case(&t[k - 1]) && false);
                 let inside_name = k > 0 && is_cap(&t[k]) && k != clause_start && !t[k - 1].is_symbol(",") && !t[k - 1].is_symbol(":");
@@ -385,12 +491,13 @@ impl DirectiveExtractor {
                         a += 1;
                     }
                     let subject = self.subject_before(t, k);
-                    let addressees = self.addressees_at(t, a);
+                    let agentive = self.agentive.starts_at(t, k);
+                    let addressees = self.addressees(t, a, agentive);
                     let end = Self::clause_end(t, a);
                     let start = subject.map(|s| s.0).unwrap_or(k);
                     let opens_clause = k == clause_start || t[k - 1].is_symbol(",") || t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-");
                     let clause_initial = k == clause_start || (k > 0 && (t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-") || t[k - 1].is_symbol(";")));
-                    if !addressees.is_empty() && (subject.is_some() || clause_initial) {
+                    if !addressees.is_empty() && (subject.is_some() || clause_initial || agentive) {
                         let last_end = addressees.last().map(|x| x.1).unwrap_or(a);
                         for ad in &addressees {
                             out.push(Found {
@@ -446,7 +553,8 @@ impl DirectiveExtractor {
             // 2. an addressee opening a clause, then a lead, modal or task verb
             let list_item = k > 0 && (t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-") || t[k - 1].is_symbol("+") || t[k - 1].is_symbol(")") || t[k - 1].is_symbol("–"));
             if k == clause_start || list_item {
-                if let Some(e) = self.org_at(t, k) {
+                let list = self.addressees_at(t, k);
+                if let Some(&(_, e)) = list.last() {
                     // skip `, theo chức năng, nhiệm vụ, thẩm quyền,` and adverbs
                     let mut v = e;
                     let limit = (e + 14).min(t.len());
@@ -460,24 +568,41 @@ impl DirectiveExtractor {
                             hit = Some((v, m, false));
                             break;
                         }
-                        if self.request.starts_at(t, v) {
+                        if self.request.starts_at(t, v) && !self.noun_markers.ends_before(t, v) {
                             break;
                         }
                         v += 1;
                     }
                     // the verb must follow the addressee closely or behind commas
                     if let Some((v, m, strong)) = hit {
-                        let close = (v == e || t[e..v].iter().any(|x| x.is_symbol(",")) || v - e <= 2) && !t[e..v].iter().any(is_cap);
-                        let in_passage = passage_from.is_some_and(|p| k >= p);
+                        let mut adv = e;
+                        let mut reaches = adv == v;
+                        while !reaches {
+                            match self.adverbs.match_at(t, adv) {
+                                Some((n2, _)) => {
+                                    adv += n2;
+                                    reaches = adv == v;
+                                }
+                                None => break,
+                            }
+                        }
+                        // `, theo chức năng, nhiệm vụ,` or `theo chức năng, nhiệm vụ được giao`
+                        let aside = is_sym(t.get(e), ",") || t.get(e).is_some_and(|x| x.low == "theo");
+                        let close = (reaches || aside) && !t[e..v].iter().any(is_cap);
+                        // a task after `;` in a sentence that already gave one
+                        let chained = !out.is_empty() && k > 0 && t[k - 1].is_symbol(";");
+                        let in_passage = passage_from.is_some_and(|p| k >= p) || chained;
                         if close && (strong || in_passage) {
                             let end = Self::clause_end(t, v);
-                            out.push(Found {
-                                span: (k, end),
-                                issuer: None,
-                                addressee: Some((k, e)),
-                                verb: (v, v + m),
-                                action: (v + m, end),
-                            });
+                            for &ad in &list {
+                                out.push(Found {
+                                    span: (k, end),
+                                    issuer: None,
+                                    addressee: Some(ad),
+                                    verb: (v, v + m),
+                                    action: (v + m, end),
+                                });
+                            }
                             // a request inside the task gets its own row (`Bộ Ngoại giao tiếp tục chỉ đạo các …`)
                             k = v + m;
                             continue;

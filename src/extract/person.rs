@@ -36,6 +36,7 @@ pub struct PersonExtractor {
     connectors: PhraseSet<()>,
     stop: PhraseSet<()>,
     countries: PhraseSet<()>,
+    openers: PhraseSet<()>,
 }
 
 /// People of a document, and the normalized byte ranges of their names
@@ -94,6 +95,7 @@ impl PersonExtractor {
             connectors: PhraseSet::from_list(&t.connectors, ()),
             stop: PhraseSet::from_list(&t.stop, ()),
             countries: case_sensitive_set(&rules.country_forms),
+            openers: case_sensitive_set(&n.sentence_openers),
         }
     }
 
@@ -150,7 +152,12 @@ impl PersonExtractor {
         let mut first = 0;
         while first < n {
             let s = units[first].0;
-            let skip = self.not_names.match_at(t, s).or_else(|| self.countries.match_at(t, s)).map(|(k, _)| k);
+            // a one-word country form may be a family name (`Thái Thanh Quý`)
+            let skip = self
+                .not_names
+                .match_at(t, s)
+                .or_else(|| self.countries.match_at(t, s).filter(|(k, _)| *k >= 2 || !self.surnames.contains(t[s].raw)))
+                .map(|(k, _)| k);
             match skip {
                 Some(k) => {
                     let end = s + k;
@@ -217,6 +224,26 @@ impl PersonExtractor {
             if x.is_symbol("-") && x.glued() && t.get(k + 1).is_some_and(|y| y.glued() && y.is_word()) {
                 k += 1;
                 continue;
+            }
+            // `Bộ Văn hóa, Thể thao và Du lịch`: a comma inside a name that ends `… và Xx`
+            if x.is_symbol(",") && k > a && title_case(&t[k - 1]) || x.is_symbol(",") && k > a && t[k - 1].is_word() {
+                let mut j = k + 1;
+                while j < b.min(k + 5) && (is_cap(&t[j]) || (t[j].is_word() && j > k + 1 && title_case(&t[j - 1]))) {
+                    j += 1;
+                }
+                if j > k + 1 && t.get(j).is_some_and(|y| y.low == "và") && t.get(j + 1).is_some_and(title_case) && j + 1 < b {
+                    k = j + 1;
+                    continue;
+                }
+            }
+            // `Vụ trưởng Vụ châu Mỹ (Bộ Ngoại giao)`: a body in brackets
+            if x.is_symbol("(") {
+                if let Some(c) = (k + 1..b.min(k + 8)).find(|&j| t[j].is_symbol(")")) {
+                    if t[k + 1..c].iter().all(|y| y.is_word()) && t.get(k + 1).is_some_and(is_cap) {
+                        k = c + 1;
+                        continue;
+                    }
+                }
             }
             if let Some((n, _)) = self.connectors.match_at(t, k) {
                 if t.get(k + n).is_some_and(is_cap) && k + n < b {
@@ -285,6 +312,15 @@ impl PersonExtractor {
             if units.is_empty() {
                 continue;
             }
+            // `Từ Mỹ, …` opening a sentence: a preposition, not a family name
+            if units[0].0 == 0 || t[units[0].0 - 1].kind != TokKind::Word {
+                if self.openers.match_at(t, units[0].0).is_some_and(|(n, _)| n == units[0].1 - units[0].0) {
+                    units.remove(0);
+                    if units.is_empty() {
+                        continue;
+                    }
+                }
+            }
             let (rs, re) = (units[0].0, units[units.len() - 1].1);
             if self.not_names.match_at(t, rs).is_some_and(|(n, _)| rs + n >= re) {
                 continue; // the whole run is a place or thing: `Thái Nguyên`
@@ -313,8 +349,19 @@ impl PersonExtractor {
                     s = rs + n;
                 }
             }
-            let anchored = after_head || (s > rs && s < re);
-            let ends_clause = t.get(re).is_none_or(|x| !x.is_word() || self.stop.starts_at(t, re));
+            let foreign = t[s.min(re)..re].iter().any(|x| x.is_word() && !is_vn_syllable(&x.low) && !self.particles.contains(x.raw));
+            // `AmCham`, `PetroVietnam`: a capital inside a word is a brand or body
+            let camel = t[s.min(re)..re].iter().any(|x| x.raw.chars().skip(1).any(|c| c.is_uppercase()) && !is_all_caps(x.raw));
+            // `Ông Michael Ross, Chủ tịch AmCham Vietnam`: an office after a
+            // name and a comma is followed by its body, not by another name
+            let appositive = self.heads.match_before(t, rs).is_some_and(|(h, _)| {
+                h >= 2 && (t[h - 1].is_symbol(",") || t[h - 1].is_symbol("-")) && title_case(&t[h - 2])
+            });
+            if camel || (appositive && s == rs && !self.heads.starts_at(t, rs)) {
+                continue;
+            }
+            let anchored = after_head || (s > rs && s < re) || (foreign && self.role_before(t, rs).is_some());
+            let ends_clause = t.get(re).is_none_or(|x| !x.is_word() || self.stop.starts_at(t, re)) || foreign;
             if anchored && ends_clause && s < re && re - s <= 6 && !self.rejected_name(t, s, re) && !t[s..re].iter().any(|x| is_all_caps(x.raw)) {
                 names.push((s, re));
             }
@@ -442,6 +489,20 @@ impl PersonExtractor {
     }
 }
 
+/// A lower-case word that can be one Vietnamese syllable (`thanh`, `nguyễn`);
+/// `alberto`, `troussier` cannot: a name of such words is foreign.
+fn is_vn_syllable(w: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let v = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ";
+        regex::Regex::new(&format!(
+            "^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{v}]{{1,3}}(?:ch|ng|nh|[cmnpt])?$"
+        ))
+        .expect("static regex")
+    });
+    re.is_match(w)
+}
+
 /// Add a role unless it is already there; of two roles where one starts the
 /// other (`Thủ tướng`, `Thủ tướng Chính phủ`), the longer is kept.
 fn add_role(roles: &mut Vec<String>, role: String) {
@@ -467,7 +528,9 @@ fn find_person(people: &[(Vec<String>, Person)], key: &[String]) -> Option<usize
         return Some(i);
     }
     if key.len() >= 2 {
-        return people.iter().position(|(k, _)| k.len() >= 2 && (k.ends_with(key) || key.ends_with(k)));
+        return people.iter().position(|(k, _)| {
+            k.len() >= 2 && (k.ends_with(key) || key.ends_with(k) || k.starts_with(key) || key.starts_with(k))
+        });
     }
     people
         .iter()

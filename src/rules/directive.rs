@@ -16,6 +16,10 @@ pub struct OrgsFile {
     pub generic_subjects: Vec<String>,
     pub pronouns: Vec<String>,
     pub events: Vec<String>,
+    #[serde(default)]
+    pub object_nouns: Vec<String>,
+    #[serde(default)]
+    pub singular: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -29,12 +33,31 @@ pub struct VerbsFile {
     pub for_marker: Vec<String>,
     pub passage: Vec<String>,
     pub adverbs: Vec<String>,
+    #[serde(default)]
+    pub agentive: Vec<String>,
+    #[serde(default)]
+    pub not_verbs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct DirectiveRules {
     pub orgs: OrgsFile,
     pub verbs: VerbsFile,
+    /// Every written form of every country (`rules/place/countries.toml`):
+    /// a country can be asked to act (`đề nghị Chile …`).
+    pub country_forms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct CountryForms {
+    #[serde(default)]
+    country: Vec<CountryEntry>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct CountryEntry {
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 fn check(file: &RuleFile, lists: &[(&str, &Vec<String>)]) -> Result<(), RuleError> {
@@ -61,6 +84,9 @@ impl DirectiveRules {
             &vf,
             &[("request", &verbs.request), ("lead", &verbs.lead), ("strong", &verbs.strong), ("tasks", &verbs.tasks)],
         )?;
-        Ok(DirectiveRules { orgs, verbs })
+        let cf = source.read("place/countries.toml")?;
+        let countries: CountryForms = cf.parse()?;
+        let country_forms = countries.country.into_iter().flat_map(|c| c.aliases).collect();
+        Ok(DirectiveRules { orgs, verbs, country_forms })
     }
 }

@@ -19,6 +19,8 @@ pub struct NamesFile {
     pub particles: Vec<String>,
     pub not_names: Vec<String>,
     pub place_heads: Vec<String>,
+    #[serde(default)]
+    pub sentence_openers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
