@@ -1,22 +1,1295 @@
 //! Cited legal and party documents (SPEC §3 Legal references).
 //!
-//! STUB: to be implemented.
+//! Every body sentence is read as tokens. A citation is built around its
+//! code, or, without one, around a capitalised type word and its name:
+//!
+//! ```text
+//! [[ISSUER] verb] [type word [modifier] [số[:]]] CODE [,|(] [ban hành] [ngày DATE] [của ISSUER]
+//! Type word [name] số CODE …                    Luật Đất đai số 31/2024/QH15
+//! Type word  (số N | N | party body | Name)     Nghị quyết Đại hội Đảng lần thứ XIII
+//! ```
+//!
+//! - A code is a number, an optional year, then parts of letters joined by
+//!   `/` or `-` (`15-CT/TW`, `21/NQ-CP`, `46/2026/NĐ-CP`, `59/2020/QH14`,
+//!   `969/TTg – KGVX`); it is written out as it stands, with the spaces
+//!   around its dashes dropped. Dates (`15/12/2024`), `COVID-19`, scores and
+//!   models are never codes: they have no letter part, or letters before the
+//!   digits.
+//! - `doc_type` is the written type word, matched without tone marks when a
+//!   code follows (`Chị thị số 16/CT-TTg` is a Chỉ thị); else the code's
+//!   letters (`NQ` → Nghị quyết; a code that begins with an issuer,
+//!   `73/UBND-NLN`, is a Công văn). A code with no type word needs two
+//!   letter parts or a year code (`59/2020/QH14`), and none after a word for
+//!   another kind of paper (`Báo cáo số 12/UBND-VX`).
+//! - `issued` is the date right after the code (or after its issuer), else
+//!   the date that opens the clause of an issuing verb (`Ngày 10/8/2022, Ban
+//!   Bí thư ban hành Chỉ thị số 15-CT/TW`); a header `Số: 1583/CĐ-VPCP`
+//!   takes the dated line below it. A date with no year takes the code's.
+//! - `issuer` is the one written after `của` (`của Ban Bí thư`), else the
+//!   subject of an issuing verb, else the names of the code's issuer letters
+//!   (`CP` → Chính phủ). Coordinated citations of one type and issuer share
+//!   the date and issuer written after the last (`Nghị quyết 18-NQ/TW và
+//!   19-NQ/TW ngày 25/10/2017`).
+//! - Without a code only a capitalised type word followed by a proper
+//!   designation counts (a number, a party body, a capitalised name for
+//!   laws); lower-case `kế hoạch cụ thể` never does, nor headlines where
+//!   every word is capitalised.
+//!
+//! Every word list is in `rules/legal/`.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use super::date::{date_at, find_dates, DateMatch};
+use super::phrase::{toks, PhraseSet, Tok};
+use super::token::{is_capitalized, TokKind};
 use super::{Ctx, Extractor};
 use crate::model::LegalRef;
-use crate::rules::legal::LegalRules;
+use crate::rules::legal::{code_key, LegalRules};
+use crate::text::fold;
 
-pub struct LegalExtractor {}
+/// A type word: a declared type, or a generic word (`văn bản`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TypeRef {
+    Type(usize),
+    Generic,
+}
+
+#[derive(Debug, Clone)]
+struct TypeInfo {
+    name: String,
+    named: bool,
+    standalone: bool,
+    party: bool,
+    numbered: bool,
+}
+
+/// How a written issuer begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Head {
+    /// A whole name (`Ban Bí thư`).
+    Body,
+    /// A whole name a place name may follow (`Tỉnh ủy Bắc Giang`).
+    Local,
+    /// A first word that a capitalised name follows (`Bộ Công Thương`).
+    Opener,
+}
+
+/// A code read from tokens.
+#[derive(Debug, Clone)]
+struct Code {
+    /// Tokens `[start, end)`.
+    end: usize,
+    text: String,
+    number: Option<u64>,
+    year: Option<u32>,
+    /// The letter parts, as written (`TTg`, `QH14`).
+    parts: Vec<String>,
+}
+
+/// A reference found, before it becomes a row.
+#[derive(Debug, Clone)]
+struct Found {
+    range: Range<usize>,
+    doc_type: String,
+    code: Option<String>,
+    number: Option<u64>,
+    issued: Option<String>,
+    issuer: Option<String>,
+    /// Tokens of the sentence it covers.
+    toks: Range<usize>,
+    /// The date was written right after it.
+    own_date: bool,
+    /// The issuer was written right after it.
+    own_issuer: bool,
+    /// The issuer was written (after it, or as the subject of its verb).
+    issuer_written: bool,
+    /// The issuer read from the code's letters.
+    code_issuer: Option<String>,
+}
+
+/// What follows a citation: its date and written issuer.
+#[derive(Debug, Default)]
+struct Tail {
+    /// Next token after the tail.
+    next: usize,
+    /// Byte end of the last token taken.
+    end: Option<usize>,
+    date: Option<DateMatch>,
+    issuer: Option<Range<usize>>,
+}
+
+/// The legal-reference extractor, compiled from its rules.
+#[derive(Debug, Clone)]
+pub struct LegalExtractor {
+    types: Vec<TypeInfo>,
+    generic_default: usize,
+    issuer_first: usize,
+    forms: PhraseSet<TypeRef>,
+    stripped: HashMap<String, TypeRef>,
+    max_form_words: usize,
+    code_types: HashMap<String, usize>,
+    year_types: HashMap<String, usize>,
+    issuers: HashMap<String, String>,
+    number_words: PhraseSet<()>,
+    modifiers: PhraseSet<()>,
+    max_digits: usize,
+    max_letters: usize,
+    max_name_words: usize,
+    issued_lead: PhraseSet<()>,
+    header_words: PhraseSet<()>,
+    header_lines: usize,
+    not_after: PhraseSet<()>,
+    party_bodies: PhraseSet<()>,
+    treaties: PhraseSet<()>,
+    topic_words: PhraseSet<()>,
+    number_followers: PhraseSet<()>,
+    measure_words: PhraseSet<()>,
+    not_names: PhraseSet<()>,
+    name_words: PhraseSet<()>,
+    name_stop: PhraseSet<()>,
+    issuer_lead: PhraseSet<()>,
+    issuer_heads: PhraseSet<Head>,
+    place_words: PhraseSet<()>,
+    issuer_stop: PhraseSet<()>,
+    issuer_verbs: PhraseSet<()>,
+    issuer_adverbs: PhraseSet<()>,
+    max_before: usize,
+    sentence_date: bool,
+    joiners: PhraseSet<()>,
+    other_documents: PhraseSet<()>,
+}
+
+/// Lower case without tone or vowel marks, `đ` as `d`: the key that forgives
+/// a misspelt type word before a code.
+fn strip_marks(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The stripped key of a written form: its tokens, stripped, space-joined.
+fn form_stripped(form: &str) -> (String, usize) {
+    let f = fold(form);
+    let t = toks(&f, 0..f.len());
+    (
+        t.iter()
+            .map(|t| strip_marks(t.raw))
+            .collect::<Vec<_>>()
+            .join(" "),
+        t.len(),
+    )
+}
+
+fn set(list: &[String], case_sensitive: bool) -> PhraseSet<()> {
+    let mut p = PhraseSet::new();
+    for s in list {
+        p.add(s, case_sensitive, ());
+    }
+    p
+}
+
+/// A run of ASCII digits, no separators.
+fn plain_int(t: &Tok<'_>) -> bool {
+    t.kind == TokKind::Number && t.raw.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn year_like(t: &Tok<'_>) -> bool {
+    plain_int(t)
+        && t.raw.len() == 4
+        && t.raw
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// Punctuation that may end a clause after `Nghị quyết 57`.
+fn clause_end(t: &Tok<'_>) -> bool {
+    t.kind == TokKind::Newline
+        || (t.kind == TokKind::Symbol
+            && matches!(t.raw, "," | "." | ";" | ":" | ")" | "\"" | "!" | "?" | "…"))
+}
+
+/// Most words capitalised (`Thủ Tướng Ký Luật Chơi Mới`, `LUẬT ĐẤT ĐAI`):
+/// capitals tell nothing about names there.
+fn is_title_case(t: &[Tok<'_>]) -> bool {
+    let words: Vec<&Tok<'_>> = t.iter().filter(|x| x.is_word()).collect();
+    let caps = words.iter().filter(|x| is_capitalized(x.raw)).count();
+    words.len() >= 4 && caps * 10 >= words.len() * 8
+}
 
 impl LegalExtractor {
-    pub fn new(_rules: &LegalRules) -> LegalExtractor {
-        LegalExtractor {}
+    pub fn new(rules: &LegalRules) -> LegalExtractor {
+        let mut types = Vec::new();
+        let mut forms = PhraseSet::new();
+        let mut stripped = HashMap::new();
+        let mut max_form_words = 1;
+        let mut code_types = HashMap::new();
+        let mut year_types = HashMap::new();
+        let mut by_name = HashMap::new();
+        for (i, t) in rules.types.types.iter().enumerate() {
+            types.push(TypeInfo {
+                name: t.name.get_ref().trim().to_string(),
+                named: t.named,
+                standalone: t.standalone,
+                party: t.party,
+                numbered: t.numbered,
+            });
+            by_name.insert(fold(t.name.get_ref().trim()).to_lowercase(), i);
+            for f in &t.forms {
+                forms.add(f.get_ref(), false, TypeRef::Type(i));
+                let (k, n) = form_stripped(f.get_ref());
+                stripped.insert(k, TypeRef::Type(i));
+                max_form_words = max_form_words.max(n);
+            }
+            for c in &t.codes {
+                code_types.insert(code_key(c.get_ref()), i);
+            }
+            for c in &t.year_codes {
+                year_types.insert(code_key(c.get_ref()), i);
+            }
+        }
+        let g = &rules.types.generic;
+        for f in &g.forms {
+            forms.add(f.get_ref(), false, TypeRef::Generic);
+            let (k, n) = form_stripped(f.get_ref());
+            stripped.entry(k).or_insert(TypeRef::Generic);
+            max_form_words = max_form_words.max(n);
+        }
+        let lookup = |s: &str| {
+            by_name
+                .get(&fold(s.trim()).to_lowercase())
+                .copied()
+                .unwrap_or(0)
+        };
+        let generic_default = lookup(g.default.get_ref());
+        let issuer_first = lookup(g.issuer_first.get_ref());
+        let mut issuers = HashMap::new();
+        for i in &rules.issuers.issuers {
+            for c in &i.codes {
+                issuers.insert(code_key(c.get_ref()), i.name.get_ref().trim().to_string());
+            }
+        }
+        let w = &rules.issuers.written;
+        let mut issuer_heads = PhraseSet::new();
+        for (list, head) in [
+            (&w.openers, Head::Opener),
+            (&w.bodies, Head::Body),
+            (&w.local_bodies, Head::Local),
+        ] {
+            for s in list {
+                issuer_heads.add(s, false, head);
+            }
+        }
+        let c = &rules.cite;
+        LegalExtractor {
+            types,
+            generic_default,
+            issuer_first,
+            forms,
+            stripped,
+            max_form_words,
+            code_types,
+            year_types,
+            issuers,
+            number_words: set(&c.code.number_words, false),
+            modifiers: set(&c.code.modifiers, false),
+            max_digits: *c.code.max_number_digits.get_ref(),
+            max_letters: *c.code.max_part_letters.get_ref(),
+            max_name_words: c.code.max_name_words,
+            issued_lead: set(&c.issued.lead, false),
+            header_words: set(&c.header.words, true),
+            header_lines: c.header.date_lines,
+            not_after: set(&c.codeless.not_after, true),
+            party_bodies: set(&c.codeless.party_bodies, false),
+            treaties: set(&c.codeless.treaties, false),
+            topic_words: set(&c.codeless.topic_words, false),
+            number_followers: set(&c.codeless.number_followers, false),
+            measure_words: set(&c.codeless.measure_words, false),
+            not_names: set(&c.codeless.not_names, false),
+            name_words: set(&c.codeless.name_words, false),
+            name_stop: set(&c.codeless.name_stop, false),
+            issuer_lead: set(&w.lead, false),
+            issuer_heads,
+            place_words: set(&w.place_words, false),
+            issuer_stop: set(&w.stop, false),
+            issuer_verbs: set(&w.verbs, false),
+            issuer_adverbs: set(&w.adverbs, false),
+            max_before: w.max_before,
+            sentence_date: c.issued.sentence_date,
+            joiners: set(&c.code.joiners, false),
+            other_documents: set(&c.code.other_documents, false),
+        }
+    }
+
+    /// A part of a code: letters, upper case first and mostly upper case
+    /// (`CT`, `TTg`, `QĐi`, `BTGTW`). `strict` (after a spaced dash) wants
+    /// at least two capitals and at most one small letter (`KGVX`).
+    fn part_ok(&self, s: &str, strict: bool) -> bool {
+        let n = s.chars().count();
+        let upper = s.chars().filter(|c| c.is_uppercase()).count();
+        if n == 0 || n > self.max_letters || !is_capitalized(s) {
+            return false;
+        }
+        if strict {
+            upper >= 2 && upper + 1 >= n
+        } else {
+            upper * 2 >= n
+        }
+    }
+
+    /// The code starting at token `i`.
+    fn code_at(&self, t: &[Tok<'_>], i: usize) -> Option<Code> {
+        let first = &t[i];
+        if !plain_int(first) || first.raw.len() > self.max_digits {
+            return None;
+        }
+        if i > 0 && first.glued() {
+            let p = &t[i - 1];
+            if p.is_word()
+                || p.is_number()
+                || ["-", "/", ".", ",", "_", "+"]
+                    .iter()
+                    .any(|s| p.is_symbol(s))
+            {
+                return None;
+            }
+        }
+        let mut text = first.raw.to_string();
+        let mut year = None;
+        let mut parts: Vec<String> = Vec::new();
+        let mut k = i + 1;
+        while k + 1 < t.len() {
+            let sep = &t[k];
+            let glued = sep.glued() && (sep.is_symbol("/") || sep.is_symbol("-"));
+            // `969/TTg – KGVX`: a dash with spaces, between letter parts only
+            let spaced = !glued && sep.is_symbol("-") && !parts.is_empty();
+            if !glued && !spaced {
+                break;
+            }
+            let n = &t[k + 1];
+            // `21/ NQ-CP`: a space after the separator only before a strict part
+            let spaced = spaced || !n.glued();
+            if glued && n.glued() && parts.is_empty() && year.is_none() && year_like(n) {
+                year = n.raw.parse().ok();
+                text.push_str(sep.raw);
+                text.push_str(n.raw);
+                k += 2;
+                continue;
+            }
+            if n.is_word() && self.part_ok(n.raw, spaced) {
+                let mut part = n.raw.to_string();
+                let mut m = k + 2;
+                // `QH14`, `UBTVQH15`
+                if m < t.len() && plain_int(&t[m]) && t[m].glued() && t[m].raw.len() <= 3 {
+                    part.push_str(t[m].raw);
+                    m += 1;
+                }
+                text.push_str(sep.raw);
+                text.push_str(&part);
+                parts.push(part);
+                k = m;
+                continue;
+            }
+            break;
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        // a code never runs into a word or number glued to it
+        if k < t.len() && t[k].glued() && (t[k].is_word() || t[k].is_number()) {
+            return None;
+        }
+        let number = first.raw.parse().ok();
+        Some(Code {
+            end: k,
+            text,
+            number,
+            year,
+            parts,
+        })
+    }
+
+    /// The type named by a code's letters, if any.
+    fn code_type(&self, code: &Code) -> Option<usize> {
+        let first = code_key(&code.parts[0]);
+        if let Some(&t) = self.code_types.get(&first) {
+            return Some(t);
+        }
+        if code.year.is_some() {
+            if let Some(&t) = self.year_types.get(&first) {
+                return Some(t);
+            }
+        }
+        if self.issuers.contains_key(&first) && code.parts.len() >= 2 {
+            return Some(self.issuer_first);
+        }
+        None
+    }
+
+    /// The issuer named by a code's letters: the parts after the type letters,
+    /// or the first part when it is an issuer (`969/TTg-KGVX`, `59/2020/QH14`).
+    fn code_issuer(&self, code: &Code) -> Option<String> {
+        let first = code_key(&code.parts[0]);
+        let cands: &[String] = if self.code_types.contains_key(&first) {
+            &code.parts[1..]
+        } else if self.issuers.contains_key(&first) {
+            &code.parts[..1]
+        } else {
+            &code.parts[1..]
+        };
+        let mut names: Vec<&str> = Vec::new();
+        for p in cands {
+            if let Some(n) = self.issuers.get(&code_key(p)) {
+                if !names.contains(&n.as_str()) {
+                    names.push(n);
+                }
+            }
+        }
+        (!names.is_empty()).then(|| names.join(", "))
+    }
+
+    /// A type word (exact or with wrong tone marks) ending right before token `end`.
+    fn type_before(&self, t: &[Tok<'_>], end: usize) -> Option<(usize, TypeRef)> {
+        for n in (1..=self.max_form_words.min(end)).rev() {
+            let s = end - n;
+            if !t[s..end].iter().all(|x| x.is_word()) {
+                continue;
+            }
+            let key = t[s..end]
+                .iter()
+                .map(|x| strip_marks(x.raw))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(&r) = self.stripped.get(&key) {
+                return Some((s, r));
+            }
+        }
+        None
+    }
+
+    /// A capitalised run of words from token `i` (a place name: `Tuyên Quang`).
+    fn cap_run(&self, t: &[Tok<'_>], mut i: usize) -> usize {
+        while i < t.len()
+            && t[i].is_word()
+            && is_capitalized(t[i].raw)
+            && !self.forms.starts_at(t, i)
+        {
+            i += 1;
+        }
+        i
+    }
+
+    /// A name after an opener: capitalised words, each with the lower-case
+    /// syllable that may follow it (`Công Thương`, `Tài chính`, `Chỉ đạo`).
+    fn name_run(&self, t: &[Tok<'_>], mut i: usize) -> usize {
+        let mut prev_cap = false;
+        while i < t.len() && t[i].is_word() {
+            if is_capitalized(t[i].raw) {
+                if self.forms.starts_at(t, i) || self.issuer_lead.starts_at(t, i) {
+                    break;
+                }
+                prev_cap = true;
+            } else if prev_cap
+                && !self.issuer_stop.starts_at(t, i)
+                && !self.place_words.starts_at(t, i)
+                && !self.issuer_verbs.starts_at(t, i)
+                && !self.issuer_adverbs.starts_at(t, i)
+            {
+                prev_cap = false;
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        i
+    }
+
+    /// The issuer written from token `p` (after `của`): the token after it.
+    fn written_issuer(&self, t: &[Tok<'_>], p: usize) -> Option<usize> {
+        let first = t.get(p)?;
+        if !first.is_word() || !is_capitalized(first.raw) {
+            return None;
+        }
+        let (n, &head) = self.issuer_heads.match_at(t, p)?;
+        let mut e = p + n;
+        let mut head = head;
+        // `Bộ trưởng Bộ Công Thương`, `Chủ tịch UBND tỉnh`: a whole name after an opener
+        if head == Head::Opener {
+            if let Some((m, &h)) = self.issuer_heads.match_at(t, e) {
+                if h != Head::Opener && is_capitalized(t[e].raw) {
+                    e += m;
+                    head = h;
+                }
+            }
+        }
+        if head == Head::Opener {
+            let e2 = self.name_run(t, e);
+            if e2 == e {
+                return None;
+            }
+            e = e2;
+        }
+        if let Some((m, _)) = self.place_words.match_at(t, e) {
+            e = self.cap_run(t, e + m);
+        } else if head == Head::Local {
+            e = self.cap_run(t, e);
+        }
+        Some(e)
+    }
+
+    /// The date and written issuer after a citation ending before token `p`.
+    fn tail(&self, text: &str, t: &[Tok<'_>], p: usize) -> Tail {
+        let mut tail = Tail {
+            next: p,
+            ..Tail::default()
+        };
+        for _ in 0..2 {
+            let mut q = tail.next;
+            let paren = q < t.len() && t[q].is_symbol("(");
+            if q < t.len() && (t[q].is_symbol(",") || paren) {
+                q += 1;
+            }
+            if tail.date.is_none() && q < t.len() {
+                let mut r = q;
+                if let Some((n, _)) = self.issued_lead.match_at(t, r) {
+                    r += n;
+                }
+                if let Some(d) = t.get(r).and_then(|x| date_at(text, x.start)) {
+                    let mut next = t.partition_point(|x| x.start < d.range.end);
+                    // `…15-CT/TW của Ban Bí thư, ngày 20/2/2023, Chính phủ
+                    // ban hành …`: a date between commas opens the next clause
+                    if t[tail.next].is_symbol(",") && next < t.len() && t[next].is_symbol(",") {
+                        break;
+                    }
+                    let mut end = d.range.end;
+                    if paren && next < t.len() && t[next].is_symbol(")") {
+                        end = t[next].end;
+                        next += 1;
+                    }
+                    tail.next = next;
+                    tail.end = Some(end);
+                    tail.date = Some(d);
+                    continue;
+                }
+            }
+            if tail.issuer.is_none() {
+                if let Some((n, _)) = self.issuer_lead.match_at(t, q) {
+                    if let Some(e) = self.written_issuer(t, q + n) {
+                        tail.issuer = Some(t[q + n].start..t[e - 1].end);
+                        tail.end = Some(t[e - 1].end);
+                        tail.next = e;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        tail
+    }
+
+    /// Before a citation that starts at token `start`, when an issuing verb
+    /// introduces it (`ban hành`, `vừa ký`): the issuer written as the verb's
+    /// subject (`Ban Bí thư ban hành Chỉ thị …`), and the date that opens
+    /// the clause (`Ngày 10/8/2022, Ban Bí thư ban hành …`).
+    fn before(
+        &self,
+        text: &str,
+        t: &[Tok<'_>],
+        start: usize,
+    ) -> (Option<Range<usize>>, Option<DateMatch>) {
+        let Some((v, _)) = self.issuer_verbs.match_before(t, start) else {
+            return (None, None);
+        };
+        let mut k = v;
+        while let Some((a, _)) = self.issuer_adverbs.match_before(t, k) {
+            k = a;
+        }
+        let mut subject = None;
+        let mut lead = k;
+        for s in k.saturating_sub(self.max_before)..k {
+            if let Some(e) = self.written_issuer(t, s) {
+                // `Thủ tướng Phạm Minh Chính ký`, `Ban Bí thư Trung ương Đảng đã
+                // ban hành`: the office as listed, then the rest of the name
+                if e == k || (e < k && self.name_run(t, e) == k) {
+                    subject = Some(t[s].start..t[e - 1].end);
+                    lead = s;
+                    break;
+                }
+            }
+        }
+        (subject, self.date_before(text, t, lead))
+    }
+
+    /// A date followed by a comma right before token `lead`: `ngày
+    /// 11/10/2021, Chính phủ ban hành …`.
+    fn date_before(&self, text: &str, t: &[Tok<'_>], lead: usize) -> Option<DateMatch> {
+        if !self.sentence_date || lead < 2 || !t[lead - 1].is_symbol(",") {
+            return None;
+        }
+        let end = t[lead - 2].end;
+        (lead.saturating_sub(10)..lead - 1)
+            .filter(|&j| t[j].low == "ngày")
+            .find_map(|j| date_at(text, t[j].start).filter(|d| d.range.end == end))
+    }
+
+    /// The issue date of a header `Số: 1583/CĐ-VPCP`: the first full date in
+    /// the next few non-empty lines.
+    fn header_date(&self, text: &str, from: usize) -> Option<String> {
+        let mut pos = text[from..].find('\n').map(|i| from + i + 1)?;
+        let mut seen = 0;
+        while pos < text.len() && seen < self.header_lines {
+            let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+            if !text[pos..end].trim().is_empty() {
+                seen += 1;
+                if let Some(iso) = find_dates(text, pos..end).iter().find_map(DateMatch::iso) {
+                    return Some(iso);
+                }
+            }
+            pos = end + 1;
+        }
+        None
+    }
+
+    /// The citation around the code at tokens `[ci, code.end)`.
+    fn coded(
+        &self,
+        ctx: &Ctx<'_>,
+        t: &[Tok<'_>],
+        ci: usize,
+        code: &Code,
+    ) -> Option<(usize, Found)> {
+        let text = &ctx.norm.text;
+        let mut k = ci;
+        let colon = k > 0 && t[k - 1].is_symbol(":");
+        if colon {
+            k -= 1;
+        }
+        let mut numbered = false;
+        let mut header = false;
+        if let Some((s, _)) = self.number_words.match_before(t, k) {
+            numbered = true;
+            header = colon && s == 0 && self.header_words.starts_at(t, s);
+            k = s;
+        } else if colon {
+            k = ci;
+        }
+        let mut written = None;
+        if let Some((s, _)) = self.modifiers.match_before(t, k) {
+            written = self.type_before(t, s);
+        }
+        if written.is_none() {
+            written = self.type_before(t, k);
+        }
+        // `Luật Đất đai số 31/2024/QH15`: a name between the type and `số`
+        if written.is_none() && numbered {
+            for m in 1..=self.max_name_words.min(k) {
+                let s = k - m;
+                if !t[s].is_word() {
+                    break;
+                }
+                if let Some((fs, &TypeRef::Type(ti))) = self.forms.match_before(t, s) {
+                    if self.types[ti].named && is_capitalized(t[fs].raw) && is_capitalized(t[s].raw)
+                    {
+                        written = Some((fs, TypeRef::Type(ti)));
+                    }
+                    break;
+                }
+            }
+        }
+        let code_type = self.code_type(code);
+        let (start, ty) = match written {
+            Some((s, TypeRef::Type(ti))) => (s, ti),
+            Some((s, TypeRef::Generic)) => (s, code_type.unwrap_or(self.generic_default)),
+            None => {
+                if self.other_documents.ends_before(t, k) {
+                    return None;
+                }
+                let ty = code_type?;
+                let year_code =
+                    code.year.is_some() && self.year_types.contains_key(&code_key(&code.parts[0]));
+                if code.parts.len() < 2 && !year_code {
+                    return None;
+                }
+                (if header { k } else { ci }, ty)
+            }
+        };
+        let tail = self.tail(text, t, code.end);
+        let (subject, date_before) = self.before(text, t, start);
+        let dated = |d: &DateMatch| match code.year {
+            Some(y) => d.iso_with_year(y),
+            None => d.iso(),
+        };
+        let mut issued = tail.date.as_ref().and_then(dated);
+        if issued.is_none() && header {
+            issued = self.header_date(text, t[code.end - 1].end);
+        }
+        if issued.is_none() {
+            issued = date_before.as_ref().and_then(dated);
+        }
+        let issuer = match (&tail.issuer, &subject) {
+            (Some(r), _) | (None, Some(r)) => Some(ctx.display(r)),
+            (None, None) => self.code_issuer(code),
+        };
+        let end = tail.end.unwrap_or(t[code.end - 1].end);
+        let next = tail.next.max(code.end);
+        let found = Found {
+            range: t[start].start..end,
+            doc_type: self.types[ty].name.clone(),
+            code: Some(code.text.clone()),
+            number: code.number,
+            issued,
+            issuer,
+            toks: start..next,
+            own_date: tail.date.is_some(),
+            own_issuer: tail.issuer.is_some(),
+            issuer_written: tail.issuer.is_some() || subject.is_some(),
+            code_issuer: self.code_issuer(code),
+        };
+        Some((next, found))
+    }
+
+    /// Extend a name from token `i`; `loose` also takes lower-case words
+    /// (law titles: `Luật Bảo vệ môi trường`).
+    fn name_end(&self, t: &[Tok<'_>], mut i: usize, loose: bool) -> usize {
+        let limit = i + 10;
+        let mut prev_cap = true;
+        while i < t.len() && i < limit {
+            let x = &t[i];
+            if plain_int(x) {
+                i += 1;
+                if year_like(x) {
+                    break;
+                }
+                continue;
+            }
+            if !x.is_word() || self.name_stop.starts_at(t, i) {
+                break;
+            }
+            if is_capitalized(x.raw) && self.forms.starts_at(t, i) {
+                break;
+            }
+            if let Some((m, _)) = self.name_words.match_at(t, i) {
+                i += m;
+                prev_cap = false;
+                continue;
+            }
+            if is_capitalized(x.raw) {
+                prev_cap = true;
+            } else if prev_cap || loose {
+                prev_cap = false;
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        i
+    }
+
+    /// `Công ước Liên hợp quốc về Luật Biển`: the type word at `i` follows
+    /// `về` at the end of a treaty's name (capitalised words after the treaty word).
+    fn treaty_topic(&self, t: &[Tok<'_>], i: usize) -> bool {
+        let Some((v, _)) = self.topic_words.match_before(t, i) else {
+            return false;
+        };
+        let mut k = v;
+        while k > 0 && t[k - 1].is_word() && v - k < 8 {
+            if self.treaties.ends_before(t, k) {
+                return true;
+            }
+            k -= 1;
+        }
+        self.treaties.ends_before(t, k)
+    }
+
+    /// A reference without a code at token `i`: a capitalised type word and
+    /// a proper designation. Returns the next token and the reference.
+    fn codeless(
+        &self,
+        ctx: &Ctx<'_>,
+        t: &[Tok<'_>],
+        i: usize,
+        title_case: bool,
+    ) -> Option<(usize, Found)> {
+        let (n, &tr) = self.forms.match_at(t, i)?;
+        let TypeRef::Type(ti) = tr else {
+            return None;
+        };
+        let ty = &self.types[ti];
+        if !is_capitalized(t[i].raw) || self.not_after.ends_before(t, i) || self.treaty_topic(t, i)
+        {
+            return None;
+        }
+        let j = i + n;
+        let mut number = None;
+        let end;
+        let nw = self.number_words.match_at(t, j).map(|(m, _)| j + m);
+        let after_num_ok = |k: usize| {
+            if k >= t.len() || self.number_followers.starts_at(t, k) {
+                return true;
+            }
+            if t[k].glued() && !clause_end(&t[k]) {
+                return false;
+            }
+            if clause_end(&t[k]) {
+                return !(t[k].glued()
+                    && (t[k].is_symbol(".") || t[k].is_symbol(","))
+                    && k + 1 < t.len()
+                    && t[k + 1].glued());
+            }
+            ty.numbered && t[k].is_word() && !self.measure_words.starts_at(t, k)
+        };
+        if let Some(k) = nw.filter(|&k| k < t.len() && plain_int(&t[k])) {
+            if k + 1 < t.len()
+                && t[k + 1].glued()
+                && (t[k + 1].is_symbol("/") || t[k + 1].is_symbol("-"))
+            {
+                return None;
+            }
+            number = t[k].raw.parse().ok();
+            end = k + 1;
+        } else if j < t.len()
+            && plain_int(&t[j])
+            && !year_like(&t[j])
+            && t[j].raw.len() <= self.max_digits
+        {
+            if !after_num_ok(j + 1) {
+                return None;
+            }
+            number = t[j].raw.parse().ok();
+            end = j + 1;
+        } else if title_case {
+            // `Luật Chơi Mới`: in a headline every word is capitalised
+            return None;
+        } else if let Some((m, _)) = self
+            .party_bodies
+            .match_at(t, j)
+            .filter(|_| ty.party && is_capitalized(t[j].raw))
+        {
+            end = self.name_end(t, j + m, false);
+        } else if ty.named
+            && j < t.len()
+            && t[j].is_word()
+            && is_capitalized(t[j].raw)
+            && !self.not_names.starts_at(t, j)
+            && !self.forms.starts_at(t, j)
+        {
+            end = self.name_end(t, j + 1, true);
+        } else if ty.standalone {
+            let mut e = j;
+            if e < t.len() && t[e].low == "năm" && e + 1 < t.len() && year_like(&t[e + 1]) {
+                e += 2;
+            } else if e < t.len() && year_like(&t[e]) {
+                e += 1;
+            }
+            end = e;
+        } else {
+            return None;
+        }
+        let text = &ctx.norm.text;
+        let tail = self.tail(text, t, end);
+        let (subject, date_before) = self.before(text, t, i);
+        let issued = tail
+            .date
+            .as_ref()
+            .or(date_before.as_ref())
+            .and_then(DateMatch::iso);
+        let found = Found {
+            range: t[i].start..tail.end.unwrap_or(t[end - 1].end),
+            doc_type: ty.name.clone(),
+            code: None,
+            number,
+            issued,
+            issuer: tail
+                .issuer
+                .as_ref()
+                .or(subject.as_ref())
+                .map(|r| ctx.display(r)),
+            toks: i..tail.next.max(end),
+            own_date: tail.date.is_some(),
+            own_issuer: tail.issuer.is_some(),
+            issuer_written: tail.issuer.is_some() || subject.is_some(),
+            code_issuer: None,
+        };
+        Some((tail.next.max(end), found))
+    }
+
+    /// `Nghị quyết 18-NQ/TW và Nghị quyết 19-NQ/TW ngày 25/10/2017 của …`:
+    /// coordinated citations of one type and issuer share the date and
+    /// written issuer of the last one.
+    fn share(&self, t: &[Tok<'_>], found: &mut [Found]) {
+        for i in (0..found.len().saturating_sub(1)).rev() {
+            let (a, b) = (&found[i], &found[i + 1]);
+            if a.own_date
+                || a.own_issuer
+                || a.doc_type != b.doc_type
+                || a.code_issuer != b.code_issuer
+            {
+                continue;
+            }
+            let mut k = a.toks.end;
+            while k < b.toks.start {
+                match self.joiners.match_at(t, k) {
+                    Some((n, _)) => k += n,
+                    None => break,
+                }
+            }
+            if k != b.toks.start || a.toks.end == b.toks.start {
+                continue;
+            }
+            let (date, issuer) = (
+                b.issued.clone(),
+                b.own_issuer.then(|| b.issuer.clone()).flatten(),
+            );
+            let (own_date, own_issuer) = (b.own_date, b.own_issuer);
+            let a = &mut found[i];
+            if own_date {
+                a.issued = date;
+                a.own_date = true;
+            }
+            if let Some(x) = issuer {
+                a.issuer = Some(x);
+                a.own_issuer = own_issuer;
+                a.issuer_written = true;
+            }
+        }
+    }
+
+    fn sentence(&self, ctx: &Ctx<'_>, range: Range<usize>, out: &mut Vec<Found>) {
+        let t = toks(&ctx.norm.text, range);
+        let mut used = vec![false; t.len()];
+        let first_found = out.len();
+        // citations with a code first
+        let mut i = 0;
+        while i < t.len() {
+            let Some(code) = self.code_at(&t, i) else {
+                i += 1;
+                continue;
+            };
+            let span = t[i].start..t[code.end - 1].end;
+            if ctx.is_skipped(&span) {
+                i = code.end;
+                continue;
+            }
+            match self.coded(ctx, &t, i, &code) {
+                Some((next, f)) => {
+                    let first = t.partition_point(|x| x.start < f.range.start);
+                    for u in used.iter_mut().take(next).skip(first) {
+                        *u = true;
+                    }
+                    out.push(f);
+                    i = next;
+                }
+                None => i = code.end,
+            }
+        }
+        self.share(&t, &mut out[first_found..]);
+        // then capitalised type words with a designation
+        let title_case = is_title_case(&t);
+        let mut i = 0;
+        while i < t.len() {
+            if used[i] || !t[i].is_word() {
+                i += 1;
+                continue;
+            }
+            match self.codeless(ctx, &t, i, title_case) {
+                Some((next, f))
+                    if !ctx.is_skipped(&f.range) && !used[i..next].iter().any(|&u| u) =>
+                {
+                    out.push(f);
+                    i = next;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+}
+
+/// Text order, and of overlapping references the longest (then the
+/// earliest): the rule of [`super::resolve_overlaps`], as one sweep, since
+/// references seldom overlap and a document may hold very many.
+fn drop_overlaps(found: &mut Vec<Found>) {
+    found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        match out.last_mut() {
+            Some(last) if f.range.start < last.range.end => {
+                if f.range.len() > last.range.len() {
+                    *last = f;
+                }
+            }
+            _ => out.push(f),
+        }
+    }
+    *found = out;
+}
+
+/// One code is one document: a mention with no date, or with an issuer read
+/// only from its letters, takes what another mention of the same code in the
+/// document writes (`Chỉ thị số 15-CT/TW ngày 10/8/2022 của Ban Bí thư …
+/// Chỉ thị 15-CT/TW đã tạo chuyển biến`).
+fn same_document(found: &mut [Found]) {
+    let key = |f: &Found| {
+        f.code
+            .as_ref()
+            .map(|c| c.to_uppercase().replace(' ', "").replace('Đ', "D"))
+    };
+    // per code: the first date, and the first written issuer
+    let mut known: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
+    for f in found.iter() {
+        if let Some(k) = key(f) {
+            let e = known.entry(k).or_default();
+            if e.0.is_none() {
+                e.0 = f.issued.clone();
+            }
+            if e.1.is_none() && f.issuer_written {
+                e.1 = f.issuer.clone();
+            }
+        }
+    }
+    for f in found.iter_mut() {
+        let Some((issued, issuer)) = key(f).and_then(|k| known.get(&k)) else {
+            continue;
+        };
+        if f.issued.is_none() {
+            f.issued = issued.clone();
+        }
+        if !f.issuer_written && issuer.is_some() {
+            f.issuer = issuer.clone();
+        }
     }
 }
 
 impl Extractor for LegalExtractor {
     type Row = LegalRef;
-    fn extract(&self, _ctx: &Ctx<'_>) -> Vec<LegalRef> {
-        Vec::new()
+    fn extract(&self, ctx: &Ctx<'_>) -> Vec<LegalRef> {
+        let mut found = Vec::new();
+        for sr in ctx.sentences {
+            if ctx.is_skipped(sr) {
+                continue;
+            }
+            self.sentence(ctx, sr.clone(), &mut found);
+        }
+        same_document(&mut found);
+        drop_overlaps(&mut found);
+        found
+            .iter()
+            .map(|f| {
+                let (start, end) = ctx.char_span(&f.range);
+                LegalRef {
+                    start,
+                    end,
+                    text: ctx.display(&f.range),
+                    doc_type: f.doc_type.clone(),
+                    code: f.code.clone(),
+                    number: f.number,
+                    issued: f.issued.clone(),
+                    issuer: f.issuer.clone(),
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSource;
+    use crate::text::NormText;
+
+    fn ex() -> LegalExtractor {
+        LegalExtractor::new(&LegalRules::load(&RuleSource::Embedded).expect("rules"))
+    }
+
+    /// A code as (text, number, year, parts).
+    type CodeParts = (String, Option<u64>, Option<u32>, Vec<String>);
+
+    /// A code form case: input, text, number, year, parts.
+    type CodeCase = (
+        &'static str,
+        &'static str,
+        u64,
+        Option<u32>,
+        &'static [&'static str],
+    );
+
+    /// The first code in `s`.
+    fn code(e: &LegalExtractor, s: &str) -> Option<CodeParts> {
+        let n = NormText::new(s);
+        let t = toks(&n.text, 0..n.text.len());
+        (0..t.len())
+            .find_map(|i| e.code_at(&t, i))
+            .map(|c| (c.text, c.number, c.year, c.parts))
+    }
+
+    #[test]
+    fn code_forms() {
+        let e = ex();
+        #[rustfmt::skip]
+        let cases: &[CodeCase] = &[
+            ("số 15-CT/TW ngày", "15-CT/TW", 15, None, &["CT", "TW"]),
+            ("số 15-CT/TƯ", "15-CT/TƯ", 15, None, &["CT", "TƯ"]),
+            ("số 21/NQ-CP.", "21/NQ-CP", 21, None, &["NQ", "CP"]),
+            ("(355/TB-VPCP)", "355/TB-VPCP", 355, None, &["TB", "VPCP"]),
+            ("số 46/2026/NĐ-CP,", "46/2026/NĐ-CP", 46, Some(2026), &["NĐ", "CP"]),
+            ("Luật 59/2020/QH14", "59/2020/QH14", 59, Some(2020), &["QH14"]),
+            ("số 969/TTg – KGVX", "969/TTg-KGVX", 969, None, &["TTg", "KGVX"]),
+            ("số 969/TTg - KGVX", "969/TTg-KGVX", 969, None, &["TTg", "KGVX"]),
+            ("số 21/ NQ-CP", "21/NQ-CP", 21, None, &["NQ", "CP"]),
+            ("số 08-QĐi/TW", "08-QĐi/TW", 8, None, &["QĐi", "TW"]),
+            ("số 03/2016/TTLT-BTP-BCA", "03/2016/TTLT-BTP-BCA", 3, Some(2016), &["TTLT", "BTP", "BCA"]),
+            ("số 4538/BGDĐT-GDTrH", "4538/BGDĐT-GDTrH", 4538, None, &["BGDĐT", "GDTrH"]),
+            ("Số:1583/CĐ-VPCP", "1583/CĐ-VPCP", 1583, None, &["CĐ", "VPCP"]),
+            ("số 1105/QĐ-BCĐ389", "1105/QĐ-BCĐ389", 1105, None, &["QĐ", "BCĐ389"]),
+            // a spaced dash goes on only to a part in capitals
+            ("số 21/NQ - Ban Bí thư", "21/NQ", 21, None, &["NQ"]),
+        ];
+        for (s, text, number, year, parts) in cases {
+            let got = code(&e, s).unwrap_or_else(|| panic!("no code in {s}"));
+            let parts: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+            assert_eq!(got, (text.to_string(), Some(*number), *year, parts), "{s}");
+        }
+    }
+
+    #[test]
+    fn not_codes() {
+        let e = ex();
+        for s in [
+            "ngày 15/12/2024",
+            "dịch COVID-19 và SARS-CoV-2",
+            "giai đoạn 2021-2025",
+            "tỷ số 2-1, đội hình 4-3-3",
+            "Airbus A321-200, Boeing 787-9",
+            "biển số 30A-123.45",
+            "tỷ lệ 1/3 dân số, 24/7",
+            "15-Ban/TW",
+            "1.234/QĐ-UBND",
+            "1234567/QĐ-UBND",
+            "G20/NQ-CP",
+        ] {
+            assert_eq!(code(&e, s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn type_words_forgive_tone_marks_only_before_codes() {
+        let e = ex();
+        let s = "Chị thị Nghi quyet CONG DIEN văn bản";
+        let t = toks(s, 0..s.len());
+        let name = |r: Option<(usize, TypeRef)>| match r {
+            Some((_, TypeRef::Type(i))) => e.types[i].name.clone(),
+            Some((_, TypeRef::Generic)) => "generic".into(),
+            None => "-".into(),
+        };
+        assert_eq!(name(e.type_before(&t, 2)), "Chỉ thị");
+        assert_eq!(name(e.type_before(&t, 4)), "Nghị quyết");
+        assert_eq!(name(e.type_before(&t, 6)), "Công điện");
+        assert_eq!(name(e.type_before(&t, 8)), "generic");
+        assert_eq!(name(e.type_before(&t, 1)), "-");
+        // exact forms only without a code
+        assert!(e.forms.match_at(&t, 0).is_some());
+        assert!(e.forms.match_at(&t, 2).is_none());
+        assert_eq!(strip_marks("Nghị Định"), "nghi dinh");
+    }
+
+    #[test]
+    fn types_and_issuers_from_code_letters() {
+        let e = ex();
+        #[rustfmt::skip]
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            ("số 21/NQ-CP", Some("Nghị quyết"), Some("Chính phủ")),
+            ("số 15-CT/TW", Some("Chỉ thị"), Some("Ban Chấp hành Trung ương")),
+            ("số 1583/CĐ-VPCP", Some("Công điện"), Some("Văn phòng Chính phủ")),
+            ("số 12/2023/TT-NHNN", Some("Thông tư"), Some("Ngân hàng Nhà nước")),
+            ("số 24-KL/TW", Some("Kết luận"), Some("Ban Chấp hành Trung ương")),
+            ("số 51/KH-UBND", Some("Kế hoạch"), Some("Ủy ban nhân dân")),
+            ("số 59/2020/QH14", Some("Luật"), Some("Quốc hội")),
+            ("số 969/TTg-KGVX", Some("Công văn"), Some("Thủ tướng Chính phủ")),
+            ("số 73/UBND-NLN", Some("Công văn"), Some("Ủy ban nhân dân")),
+            ("số 1234/BNG-LPQT", Some("Công văn"), Some("Bộ Ngoại giao")),
+            ("số 05-NQ/TU", Some("Nghị quyết"), Some("Tỉnh ủy")),
+            ("số 12/BC-UBND", None, Some("Ủy ban nhân dân")),
+            ("số 12/XY-ZW", None, None),
+        ];
+        for (s, ty, issuer) in cases {
+            let n = NormText::new(s);
+            let t = toks(&n.text, 0..n.text.len());
+            let c = e.code_at(&t, 1).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(
+                e.code_type(&c).map(|i| e.types[i].name.as_str()),
+                *ty,
+                "{s}"
+            );
+            assert_eq!(e.code_issuer(&c).as_deref(), *issuer, "{s}");
+        }
+    }
+
+    fn run(e: &LegalExtractor, s: &str) -> Vec<LegalRef> {
+        let norm = NormText::new(s);
+        let sentences = crate::text::segment::sentences(&norm.text);
+        let ctx = Ctx {
+            original: s,
+            norm: &norm,
+            sentences: &sentences,
+            skip: &[],
+        };
+        e.extract(&ctx)
+    }
+
+    #[test]
+    fn never_panics_on_fragments() {
+        let e = ex();
+        for s in [
+            "",
+            "Số:",
+            "Số: 15",
+            "số",
+            "15-",
+            "15-CT",
+            "15-CT/",
+            "15-CT/TW",
+            "Chỉ thị",
+            "Chỉ thị số",
+            "Chỉ thị số 15-CT/TW ngày",
+            "Chỉ thị số 15-CT/TW của",
+            "Chỉ thị số 15-CT/TW (ngày",
+            "Nghị quyết 57",
+            "Luật",
+            "Luật Đầu",
+            "Hiến pháp năm",
+            "Ngày 10/8/2022,",
+            "ban hành Chỉ thị",
+            "Số: 1583/CĐ-VPCP\n",
+            "Số: 1583/CĐ-VPCP\n\n\nngày",
+            "của Ban Bí thư",
+            "và 21/NQ-CP và",
+            "1/2/3/4/5/6/7/8/9/10/A/B/C",
+            "Nghị quyết 18-NQ/TW và",
+            "Công ước về Luật",
+        ] {
+            let _ = run(&e, s);
+        }
+    }
+
+    #[test]
+    fn rows_map_to_original_characters() {
+        let e = ex();
+        let s = "Ngày 10/8/2022, Ban Bí thư ban hành Chỉ thị số 15-CT/TW.";
+        let r = run(&e, s);
+        assert_eq!(r.len(), 1);
+        let span: String = s
+            .chars()
+            .skip(r[0].start)
+            .take(r[0].end - r[0].start)
+            .collect();
+        assert_eq!(span, "Chỉ thị số 15-CT/TW");
+        assert_eq!(r[0].text, span);
     }
 }

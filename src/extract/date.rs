@@ -1,0 +1,357 @@
+//! Calendar dates as Vietnamese text writes them, validated and turned into
+//! ISO `YYYY-MM-DD` strings:
+//!
+//! ```text
+//! [ngày] D/M/YYYY      ngày 10/8/2022, 10/8/2022
+//! [ngày] D-M-YYYY      ngày 10-8-2022, 10-8-2022
+//! ngày D.M.YYYY        ngày 10.8.2022
+//! [ngày] D tháng M [,] năm YYYY
+//! ngày D/M, ngày D tháng M   (no year: `iso` is `None`)
+//! ```
+//!
+//! Works on the normalized text (`NormText::text`): ASCII spaces and
+//! hyphens, NFC. `ngày`/`tháng`/`năm` are compared without case. The three
+//! words are the grammar of a date, not a vocabulary a linguist would grow,
+//! so they live here rather than in `rules/`.
+//!
+//! A date is never read out of a longer run of digits or letters:
+//! `115/12/2024`, `COVID-19/8/2022` and `10/8/20221` are not dates, and the
+//! day, month and year must make a real calendar day (`31/2/2024` is not).
+
+use std::ops::Range;
+
+use crate::text::meta::iso_date;
+
+/// A date found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMatch {
+    /// Byte range in the text, `ngày` included when written.
+    pub range: Range<usize>,
+    pub day: u32,
+    pub month: u32,
+    /// `None` for `ngày 10/8` with no year.
+    pub year: Option<u32>,
+}
+
+impl DateMatch {
+    /// `YYYY-MM-DD`, when the year is written.
+    pub fn iso(&self) -> Option<String> {
+        self.year.and_then(|y| iso_date(y, self.month, self.day))
+    }
+
+    /// `YYYY-MM-DD` with `year` standing in for a missing year.
+    pub fn iso_with_year(&self, year: u32) -> Option<String> {
+        iso_date(self.year.unwrap_or(year), self.month, self.day)
+    }
+}
+
+/// A small cursor over the bytes of the text.
+struct Cur<'a> {
+    s: &'a str,
+    p: usize,
+}
+
+impl<'a> Cur<'a> {
+    fn spaces(&mut self) -> usize {
+        let start = self.p;
+        while self.s.as_bytes().get(self.p) == Some(&b' ') {
+            self.p += 1;
+        }
+        self.p - start
+    }
+
+    fn digits(&mut self, min: usize, max: usize) -> Option<u32> {
+        let b = self.s.as_bytes();
+        let start = self.p;
+        let mut end = start;
+        while end < b.len() && b[end].is_ascii_digit() {
+            end += 1;
+        }
+        let n = end - start;
+        if n < min || n > max {
+            return None;
+        }
+        self.p = end;
+        self.s[start..end].parse().ok()
+    }
+
+    fn byte(&mut self, c: u8) -> bool {
+        if self.s.as_bytes().get(self.p) == Some(&c) {
+            self.p += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// A word, compared without case, ending at a non-letter.
+    fn word(&mut self, w: &str) -> bool {
+        let Some(rest) = self.s.get(self.p..) else {
+            return false;
+        };
+        let mut it = rest.char_indices();
+        let mut end = 0;
+        for wc in w.chars() {
+            match it.next() {
+                Some((i, c)) if c.to_lowercase().eq(wc.to_lowercase()) => end = i + c.len_utf8(),
+                _ => return false,
+            }
+        }
+        if rest[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+        {
+            return false;
+        }
+        self.p += end;
+        true
+    }
+
+    /// The next character is not a letter or digit (a date must end here).
+    fn at_boundary(&self) -> bool {
+        let rest = &self.s[self.p..];
+        let mut it = rest.chars();
+        match it.next() {
+            None => true,
+            Some(c) if c.is_alphanumeric() => false,
+            // `10/8/2022/QĐ`, `10-8-2022-3`: a longer code
+            Some('/') => !it.next().is_some_and(|c| c.is_alphanumeric()),
+            Some('-') => !it.next().is_some_and(|c| c.is_ascii_digit()),
+            Some(_) => true,
+        }
+    }
+}
+
+/// The character before byte `p` cannot start a date there: a letter, a digit,
+/// or a `/`, `-`, `.`, `,` glued to a digit (`COVID-19/8`, `1.10/8/2022`).
+fn bad_before(s: &str, p: usize) -> bool {
+    let mut it = s[..p].chars().rev();
+    match it.next() {
+        None => false,
+        Some(c) if c.is_alphanumeric() => true,
+        Some('/') | Some('-') | Some('.') | Some(',') => {
+            it.next().is_some_and(|c| c.is_alphanumeric())
+        }
+        Some(_) => false,
+    }
+}
+
+/// The date starting at byte `pos` of `text` (leading spaces skipped), if any.
+pub fn date_at(text: &str, pos: usize) -> Option<DateMatch> {
+    if pos > text.len() || !text.is_char_boundary(pos) {
+        return None;
+    }
+    let mut c = Cur { s: text, p: pos };
+    c.spaces();
+    let start = c.p;
+    if bad_before(text, start) {
+        return None;
+    }
+    let ngay = c.word("ngày");
+    if ngay && c.spaces() == 0 {
+        return None;
+    }
+    let day = c.digits(1, 2)?;
+    let after_day = c.p;
+    // numeric: D/M/YYYY, D-M-YYYY, D.M.YYYY (the last only after `ngày`)
+    for sep in [b'/', b'-', b'.'] {
+        if sep == b'.' && !ngay {
+            continue;
+        }
+        c.p = after_day;
+        if !c.byte(sep) {
+            continue;
+        }
+        let Some(month) = c.digits(1, 2) else {
+            continue;
+        };
+        let after_month = c.p;
+        if c.byte(sep) {
+            if let Some(year) = c.digits(4, 4) {
+                if c.at_boundary() && iso_date(year, month, day).is_some() {
+                    return Some(DateMatch {
+                        range: start..c.p,
+                        day,
+                        month,
+                        year: Some(year),
+                    });
+                }
+                return None;
+            }
+            return None;
+        }
+        c.p = after_month;
+        if ngay && c.at_boundary() && iso_date(2000, month, day).is_some() {
+            return Some(DateMatch {
+                range: start..c.p,
+                day,
+                month,
+                year: None,
+            });
+        }
+        return None;
+    }
+    // D tháng M [,] năm YYYY
+    c.p = after_day;
+    if c.spaces() == 0 || !c.word("tháng") || c.spaces() == 0 {
+        return None;
+    }
+    let month = c.digits(1, 2)?;
+    if !c.at_boundary() {
+        return None;
+    }
+    let after_month = c.p;
+    c.spaces();
+    c.byte(b',');
+    c.spaces();
+    if c.word("năm") && c.spaces() > 0 {
+        if let Some(year) = c.digits(4, 4) {
+            if c.at_boundary() && iso_date(year, month, day).is_some() {
+                return Some(DateMatch {
+                    range: start..c.p,
+                    day,
+                    month,
+                    year: Some(year),
+                });
+            }
+            return None;
+        }
+    }
+    c.p = after_month;
+    // `ngày 10 tháng 8` with no year; a bare `10 tháng 8` is too loose
+    if ngay && iso_date(2000, month, day).is_some() {
+        return Some(DateMatch {
+            range: start..c.p,
+            day,
+            month,
+            year: None,
+        });
+    }
+    None
+}
+
+/// Every date in `text[range]`, in order, not overlapping.
+pub fn find_dates(text: &str, range: Range<usize>) -> Vec<DateMatch> {
+    let mut out = Vec::new();
+    let end = range.end.min(text.len());
+    let mut p = range.start.min(end);
+    while p < end {
+        if !text.is_char_boundary(p) {
+            p += 1;
+            continue;
+        }
+        let b = text.as_bytes()[p];
+        let candidate = b.is_ascii_digit() || b == b'n' || b == b'N';
+        if candidate && !bad_before(text, p) {
+            if let Some(d) = date_at(text, p) {
+                if d.range.start == p && d.range.end <= end {
+                    p = d.range.end;
+                    out.push(d);
+                    continue;
+                }
+            }
+        }
+        // skip the rest of a word or number: a date never starts inside one
+        let mut q = p + text[p..].chars().next().map_or(1, char::len_utf8);
+        if text[p..].chars().next().is_some_and(char::is_alphanumeric) {
+            while q < end && text[q..].chars().next().is_some_and(char::is_alphanumeric) {
+                q += text[q..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        p = q;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Option<String> {
+        date_at(s, 0).and_then(|d| d.iso())
+    }
+
+    #[test]
+    fn written_forms() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("ngày 10/8/2022", Some("2022-08-10")),
+            ("ngày 10-8-2022", Some("2022-08-10")),
+            ("Ngày 10.8.2022", Some("2022-08-10")),
+            ("10/8/2022", Some("2022-08-10")),
+            ("10-08-2022", Some("2022-08-10")),
+            ("ngày 01/02/2019 của", Some("2019-02-01")),
+            ("ngày 10 tháng 8 năm 2022", Some("2022-08-10")),
+            ("ngày 14 tháng 3, năm 2022", Some("2022-03-14")),
+            ("10 tháng 8 năm 2022", Some("2022-08-10")),
+            ("ngày 29/2/2024", Some("2024-02-29")),
+            // not real days
+            ("ngày 29/2/2023", None),
+            ("ngày 31/4/2022", None),
+            ("ngày 10/13/2022", None),
+            ("ngày 0/1/2022", None),
+            // not dates, or a longer code
+            ("10.8.2022", None),
+            ("10/8/20221", None),
+            ("10/8/2022/QĐ", None),
+            ("ngày10/8/2022", None),
+            ("ngàyy 10/8/2022", None),
+            ("10/8", None),
+            ("6 tháng đầu năm", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(iso(s).as_deref(), *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn spans_and_yearless() {
+        let s = "Chỉ thị ngày 10-8-2022 của Ban Bí thư";
+        let d = date_at(s, s.find("ngày").unwrap()).unwrap();
+        assert_eq!(&s[d.range.clone()], "ngày 10-8-2022");
+        let d = date_at("ngày 20/2 vừa qua", 0).unwrap();
+        assert_eq!((d.day, d.month, d.year), (20, 2, None));
+        assert_eq!(d.iso(), None);
+        assert_eq!(d.iso_with_year(2023).as_deref(), Some("2023-02-20"));
+        let d = date_at("ngày 5 tháng 6 vừa qua", 0).unwrap();
+        assert_eq!((d.day, d.month, d.year), (5, 6, None));
+        // a bare `20/2` is a fraction or a score, not a date
+        assert!(date_at("20/2 vừa qua", 0).is_none());
+    }
+
+    #[test]
+    fn finds_every_date_but_not_inside_codes() {
+        let s =
+            "Số 15/12/2024, ngày 10 tháng 8 năm 2022; mã 115/12/2024; COVID-19/8/2022 và 1/1/2025.";
+        let got: Vec<String> = find_dates(s, 0..s.len())
+            .iter()
+            .filter_map(|d| d.iso())
+            .collect();
+        assert_eq!(got, vec!["2024-12-15", "2022-08-10", "2025-01-01"]);
+        let d = &find_dates(s, 0..s.len())[1];
+        assert_eq!(&s[d.range.clone()], "ngày 10 tháng 8 năm 2022");
+    }
+
+    #[test]
+    fn never_panics() {
+        for s in [
+            "",
+            "ngày",
+            "ngày ",
+            "1",
+            "1/",
+            "1/2/",
+            "ngày 1 tháng",
+            "ngày 1 tháng 2 năm",
+            "ÿ10/8/2022",
+            "10/8/2022ÿ",
+        ] {
+            let _ = find_dates(s, 0..s.len());
+            for p in 0..=s.len() {
+                let _ = date_at(s, p);
+            }
+        }
+        let s = "abc";
+        assert!(find_dates(s, 2..10).is_empty());
+    }
+}
