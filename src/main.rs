@@ -22,7 +22,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract from articles and write the tables (SPEC §2) into --out.
-    Run(RunArgs),
+    Run(Box<RunArgs>),
     /// Work with rules files.
     Rules {
         #[command(subcommand)]
@@ -109,6 +109,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Run(a) => {
+            let a = *a;
             let rules = match load_rules(a.rules.as_ref()) {
                 Ok(r) => r,
                 Err(code) => return code,

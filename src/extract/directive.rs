@@ -138,8 +138,7 @@ impl DirectiveExtractor {
             return None;
         };
         let mut lower_run = 0;
-        loop {
-            let Some(x) = t.get(e) else { break };
+        while let Some(x) = t.get(e) {
             if let Some((n, _)) = self.names.match_at(t, e) {
                 e += n;
                 lower_run = 0;
@@ -483,7 +482,7 @@ impl DirectiveExtractor {
                 continue;
             }
             if let Some((n, _)) = self.request.match_at(t, k) {
-                let noun = self.noun_markers.ends_before(t, k) || (k > 0 && self.heads.ends_before(t, k) && t[k - 1].is_word() && !title_case(&t[k - 1]) && false);
+                let noun = self.noun_markers.ends_before(t, k);
                 let inside_name = k > 0 && is_cap(&t[k]) && k != clause_start && !t[k - 1].is_symbol(",") && !t[k - 1].is_symbol(":");
                 if !noun && !inside_name {
                     let mut a = k + n;

@@ -81,15 +81,26 @@ pub fn resolve_overlaps(spans: &[Range<usize>]) -> Vec<usize> {
         let (x, y) = (&spans[a], &spans[b]);
         (y.end - y.start).cmp(&(x.end - x.start)).then(x.start.cmp(&y.start)).then(a.cmp(&b))
     });
-    let mut kept: Vec<usize> = Vec::new();
+    // kept spans by start: disjoint, so a new span overlaps one of them only
+    // if it overlaps its nearest neighbour on either side (O(n log n))
+    let mut kept: std::collections::BTreeMap<usize, (usize, usize)> = std::collections::BTreeMap::new();
     for i in order {
         let s = &spans[i];
-        if kept.iter().all(|&k| spans[k].end <= s.start || s.end <= spans[k].start) {
-            kept.push(i);
+        if s.start >= s.end {
+            // an empty span overlaps nothing
+            if kept.range(..=s.start).next_back().is_none_or(|(_, &(e, _))| e <= s.start) {
+                kept.entry(s.start).or_insert((s.end, i));
+            }
+            continue;
+        }
+        let before = kept.range(..s.end).next_back().is_some_and(|(_, &(e, _))| e > s.start);
+        if !before {
+            kept.insert(s.start, (s.end, i));
         }
     }
-    kept.sort_by_key(|&i| (spans[i].start, spans[i].end));
-    kept
+    let mut out: Vec<usize> = kept.into_values().map(|(_, i)| i).collect();
+    out.sort_by_key(|&i| (spans[i].start, spans[i].end));
+    out
 }
 
 #[cfg(test)]
@@ -103,5 +114,10 @@ mod tests {
         let spans = vec![0..4, 2..6];
         assert_eq!(resolve_overlaps(&spans), vec![0]);
         assert!(resolve_overlaps(&[]).is_empty());
+        // same start, different lengths: the longer wins
+        assert_eq!(resolve_overlaps(&[3..5, 3..9, 9..10]), vec![1, 2]);
+        // a long list of disjoint spans keeps all, in order
+        let many: Vec<_> = (0..1000).map(|i| i * 2..i * 2 + 1).collect();
+        assert_eq!(resolve_overlaps(&many).len(), 1000);
     }
 }

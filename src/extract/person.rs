@@ -175,7 +175,7 @@ impl PersonExtractor {
                 && self.surnames.contains(t[s].raw)
                 && units[u].1 - s == 1
                 && !self.not_names.starts_at(t, s)
-                && !self.countries.match_at(t, s).is_some_and(|(k, _)| k >= 2)
+                && self.countries.match_at(t, s).is_none_or(|(k, _)| k < 2)
         })
     }
 
@@ -313,12 +313,11 @@ impl PersonExtractor {
                 continue;
             }
             // `Từ Mỹ, …` opening a sentence: a preposition, not a family name
-            if units[0].0 == 0 || t[units[0].0 - 1].kind != TokKind::Word {
-                if self.openers.match_at(t, units[0].0).is_some_and(|(n, _)| n == units[0].1 - units[0].0) {
-                    units.remove(0);
-                    if units.is_empty() {
-                        continue;
-                    }
+            let opens = units[0].0 == 0 || t[units[0].0 - 1].kind != TokKind::Word;
+            if opens && self.openers.match_at(t, units[0].0).is_some_and(|(n, _)| n == units[0].1 - units[0].0) {
+                units.remove(0);
+                if units.is_empty() {
+                    continue;
                 }
             }
             let (rs, re) = (units[0].0, units[units.len() - 1].1);

@@ -256,16 +256,16 @@ impl QuantityExtractor {
         if let Some(n) = t.get(i + 1) {
             if n.glued() {
                 match n.kind {
-                    TokKind::Symbol if matches!(n.raw, "/" | ":" | "_" | "@") => {
-                        // 20/12, 21/NQ-CP, 20:46 — but `5 USD/tấn` has a space first
-                        if t.get(i + 2).is_some_and(|x| x.glued() && (x.is_number() || x.is_word())) {
-                            return true;
-                        }
+                    // 20/12, 21/NQ-CP, 20:46 — but `5 USD/tấn` has a space first
+                    TokKind::Symbol
+                        if matches!(n.raw, "/" | ":" | "_" | "@")
+                            && t.get(i + 2).is_some_and(|x| x.glued() && (x.is_number() || x.is_word())) =>
+                    {
+                        return true;
                     }
-                    TokKind::Symbol if n.raw == "-" => {
-                        if t.get(i + 2).is_some_and(|x| x.glued() && x.is_word()) {
-                            return true; // 15-CT/TW
-                        }
+                    // 15-CT/TW
+                    TokKind::Symbol if n.raw == "-" && t.get(i + 2).is_some_and(|x| x.glued() && x.is_word()) => {
+                        return true;
                     }
                     TokKind::Word => {
                         if self.time_suffix.starts_at(t, i + 1) && t.get(i + 2).is_none_or(|x| x.is_number() || !x.glued()) {
