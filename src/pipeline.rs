@@ -78,7 +78,7 @@ impl Processor {
             directives: Vec::new(),
         };
         if VIETNAMESE_RULES_FOR.contains(&lang.code) {
-            let ctx = Ctx { original: &raw.text, norm: &norm, sentences: &sentences, skip: &meta.skip };
+            let ctx = Ctx::new(&raw.text, &norm, &sentences, &meta.skip);
             rec.quantities = self.quantity.extract(&ctx);
             // people first: a place inside a person's name is not a place
             let found = self.person.extract(&ctx);

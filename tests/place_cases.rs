@@ -40,12 +40,7 @@ fn run(ex: &PlaceExtractor, text: &str, exclude: &[&str]) -> (Vec<Country>, Vec<
             at..at + f.len()
         })
         .collect();
-    let ctx = Ctx {
-        original: text,
-        norm: &norm,
-        sentences: &sentences,
-        skip: &m.skip,
-    };
+    let ctx = Ctx::new(text, &norm, &sentences, &m.skip);
     ex.extract(&ctx, &ranges)
 }
 

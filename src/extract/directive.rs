@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use super::phrase::{toks, PhraseSet, Tok};
+use super::phrase::{PhraseSet, Tok};
 use super::token::{is_all_caps, TokKind};
 use super::Ctx;
 use crate::model::{Directive, Person};
@@ -111,7 +111,7 @@ impl DirectiveExtractor {
     }
 
     fn stopword(&self, x: &Tok<'_>) -> bool {
-        matches!(x.low.as_str(), "và" | "của" | "cho" | "với" | "để" | "các" | "những" | "đã" | "sẽ" | "đang" | "cũng" | "theo" | "trong" | "tại" | "ở" | "về" | "là" | "có" | "được" | "bị" | "khi" | "thì" | "mà" | "năm" | "như" | "sau" | "trước")
+        matches!(x.low.as_ref(), "và" | "của" | "cho" | "với" | "để" | "các" | "những" | "đã" | "sẽ" | "đang" | "cũng" | "theo" | "trong" | "tại" | "ở" | "về" | "là" | "có" | "được" | "bị" | "khi" | "thì" | "mà" | "năm" | "như" | "sau" | "trước")
     }
 
     /// Words that may follow a capitalised word inside a name (`Bộ Ngoại giao`).
@@ -352,7 +352,7 @@ impl DirectiveExtractor {
         let lo = end.saturating_sub(14);
         for s in lo..end {
             let glued_code = t[s].glued() && (t[s - 1].is_word() || t[s - 1].is_number() || t[s - 1].is_symbol("-") || t[s - 1].is_symbol("/"));
-            if s > 0 && ((t[s - 1].is_word() && !matches!(t[s - 1].low.as_str(), "và")) || glued_code) {
+            if s > 0 && ((t[s - 1].is_word() && !matches!(t[s - 1].low.as_ref(), "và")) || glued_code) {
                 // a subject starts a clause (`UBND-NLN` is a code, not a subject)
                 continue;
             }
@@ -616,7 +616,7 @@ impl DirectiveExtractor {
 
     /// Directives of a document. `people` resolves pronoun issuers.
     pub fn extract(&self, ctx: &Ctx<'_>, people: &[Person], name_ranges: &[Range<usize>]) -> Vec<Directive> {
-        let text = &ctx.norm.text;
+
         let mut rows = Vec::new();
         let mut passage_issuer: Option<String> = None;
         let mut last_issuer: Option<String> = None;
@@ -624,7 +624,7 @@ impl DirectiveExtractor {
             if ctx.is_skipped(sr) {
                 continue;
             }
-            let t = toks(text, sr.clone());
+            let t = ctx.sentence_tokens(si);
             if t.is_empty() {
                 continue;
             }
@@ -645,7 +645,7 @@ impl DirectiveExtractor {
                     }
                 }
                 // a pronoun stands for the office of the last person named
-                if self.pronouns.match_at(&t, a).is_some_and(|(n, _)| a + n == e) {
+                if self.pronouns.match_at(t, a).is_some_and(|(n, _)| a + n == e) {
                     let at = ctx.norm.orig_char(t[a].start);
                     let last = people
                         .iter()
@@ -658,13 +658,13 @@ impl DirectiveExtractor {
                 display(a, e)
             };
             // a passage of conclusions opens at `… kết luận như sau:`
-            let opener = self.passage_opener(&t);
+            let opener = self.passage_opener(t);
             let passage_from = match opener {
                 Some((c, _)) => Some(c + 1),
                 None => passage_issuer.as_ref().map(|_| 0),
             };
             let opener_issuer = opener.map(|(_, (a, b))| issuer_text(a, b));
-            let found = self.find_in_sentence(&t, passage_from);
+            let found = self.find_in_sentence(t, passage_from);
             let mut sentence_issuer: Option<String> = None;
             for f in found {
                 let issuer = match f.issuer {

@@ -962,14 +962,13 @@ impl LegalExtractor {
         }
     }
 
-    fn sentence(&self, ctx: &Ctx<'_>, range: Range<usize>, out: &mut Vec<Found>) {
-        let t = toks(&ctx.norm.text, range);
+    fn sentence(&self, ctx: &Ctx<'_>, t: &[Tok<'_>], out: &mut Vec<Found>) {
         let mut used = vec![false; t.len()];
         let first_found = out.len();
         // citations with a code first
         let mut i = 0;
         while i < t.len() {
-            let Some(code) = self.code_at(&t, i) else {
+            let Some(code) = self.code_at(t, i) else {
                 i += 1;
                 continue;
             };
@@ -978,7 +977,7 @@ impl LegalExtractor {
                 i = code.end;
                 continue;
             }
-            match self.coded(ctx, &t, i, &code) {
+            match self.coded(ctx, t, i, &code) {
                 Some((next, f)) => {
                     let first = t.partition_point(|x| x.start < f.range.start);
                     for u in used.iter_mut().take(next).skip(first) {
@@ -990,16 +989,16 @@ impl LegalExtractor {
                 None => i = code.end,
             }
         }
-        self.share(&t, &mut out[first_found..]);
+        self.share(t, &mut out[first_found..]);
         // then capitalised type words with a designation
-        let title_case = is_title_case(&t);
+        let title_case = is_title_case(t);
         let mut i = 0;
         while i < t.len() {
             if used[i] || !t[i].is_word() {
                 i += 1;
                 continue;
             }
-            match self.codeless(ctx, &t, i, title_case) {
+            match self.codeless(ctx, t, i, title_case) {
                 Some((next, f))
                     if !ctx.is_skipped(&f.range) && !used[i..next].iter().any(|&u| u) =>
                 {
@@ -1071,11 +1070,11 @@ impl Extractor for LegalExtractor {
     type Row = LegalRef;
     fn extract(&self, ctx: &Ctx<'_>) -> Vec<LegalRef> {
         let mut found = Vec::new();
-        for sr in ctx.sentences {
+        for (si, sr) in ctx.sentences.iter().enumerate() {
             if ctx.is_skipped(sr) {
                 continue;
             }
-            self.sentence(ctx, sr.clone(), &mut found);
+            self.sentence(ctx, ctx.sentence_tokens(si), &mut found);
         }
         same_document(&mut found);
         drop_overlaps(&mut found);
@@ -1234,12 +1233,7 @@ mod tests {
     fn run(e: &LegalExtractor, s: &str) -> Vec<LegalRef> {
         let norm = NormText::new(s);
         let sentences = crate::text::segment::sentences(&norm.text);
-        let ctx = Ctx {
-            original: s,
-            norm: &norm,
-            sentences: &sentences,
-            skip: &[],
-        };
+        let ctx = Ctx::new(s, &norm, &sentences, &[]);
         e.extract(&ctx)
     }
 

@@ -30,9 +30,22 @@ pub struct Ctx<'a> {
     /// Byte ranges of `norm.text` that are not article body (stamps,
     /// bylines, menus): extractors do not look inside them.
     pub skip: &'a [Range<usize>],
+    /// The tokens of every sentence, made once and shared by the extractors.
+    pub tokens: Vec<Vec<phrase::Tok<'a>>>,
 }
 
 impl<'a> Ctx<'a> {
+    /// A context with the tokens of every sentence.
+    pub fn new(original: &'a str, norm: &'a NormText, sentences: &'a [Range<usize>], skip: &'a [Range<usize>]) -> Ctx<'a> {
+        let tokens = sentences.iter().map(|r| phrase::toks(&norm.text, r.clone())).collect();
+        Ctx { original, norm, sentences, skip, tokens }
+    }
+
+    /// The tokens of sentence `si` (empty past the end).
+    pub fn sentence_tokens(&self, si: usize) -> &[phrase::Tok<'a>] {
+        self.tokens.get(si).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
     /// Original character span `(start, end)` of a normalized byte range.
     pub fn char_span(&self, r: &Range<usize>) -> (usize, usize) {
         (self.norm.orig_char(r.start), self.norm.orig_char(r.end))

@@ -18,7 +18,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::phrase::{toks, PhraseSet, Tok};
+use super::phrase::{PhraseSet, Tok};
 use super::token::{is_all_caps, TokKind};
 use super::Ctx;
 use crate::model::{Mention, Person};
@@ -402,15 +402,15 @@ impl PersonExtractor {
     }
 
     pub fn extract(&self, ctx: &Ctx<'_>) -> PeopleFound {
-        let text = &ctx.norm.text;
+
         // people in order of first mention; key = folded lower-case name
         let mut people: Vec<(Vec<String>, Person)> = Vec::new();
         let mut name_ranges = Vec::new();
-        for sr in ctx.sentences {
+        for (si, sr) in ctx.sentences.iter().enumerate() {
             if ctx.is_skipped(sr) {
                 continue;
             }
-            let mut t = toks(text, sr.clone());
+            let mut t = ctx.sentence_tokens(si).to_vec();
             // credits inside a caption (`(Ảnh: Dương Giang/TTXVN)`) are not people
             for x in t.iter_mut() {
                 if ctx.skip.iter().any(|s| s.start < x.end && x.start < s.end) {
@@ -453,7 +453,7 @@ impl PersonExtractor {
                 let (s, e) = f.name;
                 let r = t[s].start..t[e - 1].end;
                 let name = ctx.display(&r);
-                let key: Vec<String> = t[s..e].iter().filter(|x| x.is_word()).map(|x| x.low.clone()).collect();
+                let key: Vec<String> = t[s..e].iter().filter(|x| x.is_word()).map(|x| x.low.to_string()).collect();
                 if key.is_empty() {
                     continue;
                 }

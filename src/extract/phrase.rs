@@ -6,9 +6,11 @@
 //! same tokenizer, so `km/h` is three tokens on both sides. Case-insensitive
 //! unless the phrase was added as case-sensitive.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
-use super::token::{lower, tokenize, TokKind, Token};
+use rustc_hash::FxHashMap as HashMap;
+
+use super::token::{lower, lower_cow, tokenize, TokKind, Token};
 use crate::text::fold;
 
 /// A token of a sentence, with its lower-cased text for look-ups.
@@ -19,7 +21,8 @@ pub struct Tok<'a> {
     pub end: usize,
     pub space_before: bool,
     pub raw: &'a str,
-    pub low: String,
+    /// Lower case, borrowed from `raw` when it has no capital.
+    pub low: Cow<'a, str>,
 }
 
 impl<'a> Tok<'a> {
@@ -43,7 +46,7 @@ pub fn toks(text: &str, range: std::ops::Range<usize>) -> Vec<Tok<'_>> {
         .into_iter()
         .map(|t: Token| {
             let raw = text.get(t.start..t.end).unwrap_or("");
-            Tok { kind: t.kind, start: t.start, end: t.end, space_before: t.space_before, raw, low: lower(raw) }
+            Tok { kind: t.kind, start: t.start, end: t.end, space_before: t.space_before, raw, low: lower_cow(raw) }
         })
         .collect()
 }
@@ -65,7 +68,7 @@ pub struct PhraseSet<T> {
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
-        PhraseSet { phrases: Vec::new(), by_first: HashMap::new(), by_last: HashMap::new() }
+        PhraseSet { phrases: Vec::new(), by_first: HashMap::default(), by_last: HashMap::default() }
     }
 }
 
@@ -129,7 +132,7 @@ impl<T: Clone> PhraseSet<T> {
     /// The longest phrase starting at token `i`: (number of tokens, payload).
     pub fn match_at(&self, toks: &[Tok<'_>], i: usize) -> Option<(usize, &T)> {
         let first = toks.get(i)?;
-        let cands = self.by_first.get(&first.low)?;
+        let cands = self.by_first.get(first.low.as_ref())?;
         for &c in cands {
             let p = &self.phrases[c];
             let n = p.words.len();
@@ -150,7 +153,7 @@ impl<T: Clone> PhraseSet<T> {
             return None;
         }
         let last = toks.get(end - 1)?;
-        let cands = self.by_last.get(&last.low)?;
+        let cands = self.by_last.get(last.low.as_ref())?;
         for &c in cands {
             let p = &self.phrases[c];
             let n = p.words.len();

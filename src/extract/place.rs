@@ -292,17 +292,12 @@ impl PlaceExtractor {
     /// Countries and regions of a document, one row each with every mention.
     /// `exclude`: normalized byte ranges (person names) where no place is read.
     pub fn extract(&self, ctx: &Ctx<'_>, exclude: &[Range<usize>]) -> (Vec<Country>, Vec<Region>) {
-        let text = ctx.norm.text.as_str();
-        let sents: Vec<Vec<Tok<'_>>> = ctx
+
+        let sents: Vec<&[Tok<'_>]> = ctx
             .sentences
             .iter()
-            .map(|s| {
-                if ctx.is_skipped(s) {
-                    Vec::new()
-                } else {
-                    toks(text, s.clone())
-                }
-            })
+            .enumerate()
+            .map(|(si, s)| if ctx.is_skipped(s) { &[][..] } else { ctx.sentence_tokens(si) })
             .collect();
         let loose: Vec<bool> = sents.iter().map(|t| is_loose_sentence(t)).collect();
 
@@ -380,7 +375,7 @@ impl PlaceExtractor {
         let mut state: Vec<State> = Vec::with_capacity(cands.len());
         for (c, &rej) in cands.iter().zip(&rejected) {
             let form = &self.forms[c.form];
-            let opens = is_initial(&sents[c.sent], c.ti);
+            let opens = is_initial(sents[c.sent], c.ti);
             let st = if rej {
                 State::Rejected
             } else if form.ambiguous
@@ -402,7 +397,7 @@ impl PlaceExtractor {
             for k in 0..cands.len() {
                 if state[k] == State::Weak {
                     let same = by_sent[cands[k].sent].clone();
-                    if self.supported(k, &cands, same, &state, &sents[cands[k].sent], &accepted) {
+                    if self.supported(k, &cands, same, &state, sents[cands[k].sent], &accepted) {
                         state[k] = State::Accepted;
                         accepted.insert(self.forms[cands[k].form].target);
                         changed = true;
@@ -536,7 +531,7 @@ impl PlaceExtractor {
     /// A word of the run is a surname (`Bà Phạm Thái Lan`, `Nguyễn Trung Anh`).
     fn has_surname(&self, run: &[Tok<'_>]) -> bool {
         run.iter()
-            .any(|t| self.surnames.contains(&t.low) && !self.not_name.contains(&t.low))
+            .any(|t| self.surnames.contains(t.low.as_ref()) && !self.not_name.contains(t.low.as_ref()))
     }
 
     /// The ambiguous form is glued into a person's or a place's name. In a
@@ -567,7 +562,7 @@ impl PlaceExtractor {
                 }
                 if !is_initial(tk, c.ti - 1)
                     && has_vi_letter(prev.raw)
-                    && !self.not_name.contains(&prev.low)
+                    && !self.not_name.contains(prev.low.as_ref())
                 {
                     return true;
                 }
@@ -580,9 +575,9 @@ impl PlaceExtractor {
             if n.space_before
                 && cap(n)
                 && !self.in_other(same, c, c.tj)
-                && !self.not_name.contains(&n.low)
+                && !self.not_name.contains(n.low.as_ref())
             {
-                let new_name = self.surnames.contains(&n.low)
+                let new_name = self.surnames.contains(n.low.as_ref())
                     && tk.get(c.tj + 1).is_some_and(|m| {
                         m.space_before && cap(m) && !self.in_other(same, c, c.tj + 1)
                     });
@@ -631,7 +626,7 @@ impl PlaceExtractor {
                 if country_at(&|o: &Cand| o.tj == s) {
                     return true;
                 }
-                if pair && tk[s - 1].is_word() && self.pair_words.contains(&tk[s - 1].low) {
+                if pair && tk[s - 1].is_word() && self.pair_words.contains(tk[s - 1].low.as_ref()) {
                     return true;
                 }
             }
@@ -645,7 +640,7 @@ impl PlaceExtractor {
             if pair
                 && tk
                     .get(e)
-                    .is_some_and(|t| t.is_word() && self.pair_words.contains(&t.low))
+                    .is_some_and(|t| t.is_word() && self.pair_words.contains(t.low.as_ref()))
             {
                 return true;
             }
@@ -665,12 +660,7 @@ mod tests {
         let ex = PlaceExtractor::new(&rules);
         let norm = NormText::new(text);
         let sentences = segment::sentences(&norm.text);
-        let ctx = Ctx {
-            original: text,
-            norm: &norm,
-            sentences: &sentences,
-            skip: &[],
-        };
+        let ctx = Ctx::new(text, &norm, &sentences, &[]);
         ex.extract(&ctx, exclude)
     }
 

@@ -17,7 +17,7 @@
 use std::collections::HashSet;
 
 use super::number::{is_year_like, parse_vi_number};
-use super::phrase::{toks, PhraseSet, Tok};
+use super::phrase::{PhraseSet, Tok};
 use super::token::{is_all_caps, is_capitalized, TokKind};
 use super::{Ctx, Extractor};
 use crate::model::{Quantity, QuantityKind};
@@ -305,7 +305,7 @@ impl QuantityExtractor {
             }
         })?;
         if let Some(next) = t.get(j + n) {
-            if next.is_word() && self.units[u].not_before.contains(&next.low) {
+            if next.is_word() && self.units[u].not_before.contains(next.low.as_ref()) {
                 return None;
             }
             // a unit word glued to more letters or digits is another word (`m` of `m2` is handled by forms)
@@ -673,7 +673,7 @@ impl QuantityExtractor {
             }
             // a subject that is only a time phrase or a number is no subject
             let words = (s..e).filter(|&k| t[k].is_word()).count();
-            let only_time = (s..e).all(|k| t[k].is_number() || t[k].kind == TokKind::Symbol || matches!(t[k].low.as_str(), "năm" | "tháng" | "quý" | "ngày"));
+            let only_time = (s..e).all(|k| t[k].is_number() || t[k].kind == TokKind::Symbol || matches!(t[k].low.as_ref(), "năm" | "tháng" | "quý" | "ngày"));
             let before = if words > 0 && !only_time && words <= self.subj_max { Some((s, e)) } else { None };
             // after the figure: `gia tăng 6,5% tổng giá trị xuất khẩu so với …`
             let mut after = None;
@@ -719,9 +719,9 @@ impl Extractor for QuantityExtractor {
             if !slice.bytes().any(|b| b.is_ascii_digit()) {
                 continue;
             }
-            let t = toks(text, sr.clone());
-            let mut found = self.find_in_sentence(&t);
-            self.subjects(&t, &mut found);
+            let t = ctx.sentence_tokens(si);
+            let mut found = self.find_in_sentence(t);
+            self.subjects(t, &mut found);
             for f in found {
                 let Some(a) = t.get(f.first) else { continue };
                 let Some(b) = t.get(f.last.saturating_sub(1)) else { continue };

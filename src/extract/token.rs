@@ -116,6 +116,17 @@ pub fn tokenize(src: &str, range: Range<usize>) -> Vec<Token> {
     out
 }
 
+/// Lower-case a word for dictionary look-ups, borrowing it when it has no
+/// capital (most words): no allocation on the hot path.
+pub fn lower_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    let has_upper = if s.is_ascii() { s.bytes().any(|b| b.is_ascii_uppercase()) } else { s.chars().any(char::is_uppercase) };
+    if has_upper {
+        std::borrow::Cow::Owned(lower(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Lower-case a word for dictionary look-ups.
 pub fn lower(s: &str) -> String {
     if s.is_ascii() {
