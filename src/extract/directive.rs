@@ -694,7 +694,7 @@ impl DirectiveExtractor {
                     issuer,
                     addressee: f.addressee.map(|(x, y)| display(x, y)).unwrap_or_default(),
                     verb: display(f.verb.0, f.verb.1),
-                    action: display(f.action.0, f.action.1),
+                    action: display(f.action.0, f.action.1).trim_start_matches([',', ';', ':', '-', ' ']).to_string(),
                     sentence: si,
                 });
             }
