@@ -44,6 +44,8 @@ pub struct DirectiveExtractor {
     agentive: PhraseSet<()>,
     object_nouns: PhraseSet<()>,
     singular: PhraseSet<()>,
+    sides: PhraseSet<()>,
+    passage_verbs: PhraseSet<()>,
     not_verbs: PhraseSet<()>,
 }
 
@@ -102,12 +104,18 @@ impl DirectiveExtractor {
             agentive: PhraseSet::from_list(&v.agentive, ()),
             object_nouns: PhraseSet::from_list(&o.object_nouns, ()),
             singular: cs(&o.singular),
+            sides: PhraseSet::from_list(&o.sides, ()),
+            passage_verbs: PhraseSet::from_list(&["kết luận", "có ý kiến chỉ đạo", "chỉ đạo", "yêu cầu", "giao", "đề nghị", "điện"], ()),
             not_verbs: PhraseSet::from_list(&v.not_verbs, ()),
         }
     }
 
     fn is_verb_at(&self, t: &[Tok<'_>], k: usize) -> bool {
-        self.request.starts_at(t, k) || self.strong.starts_at(t, k) || self.tasks.starts_at(t, k) || self.lead.starts_at(t, k)
+        self.request.starts_at(t, k)
+            || self.strong.starts_at(t, k)
+            || self.tasks.starts_at(t, k)
+            || self.lead.starts_at(t, k)
+            || self.passage_verbs.starts_at(t, k)
     }
 
     fn stopword(&self, x: &Tok<'_>) -> bool {
@@ -420,8 +428,20 @@ impl DirectiveExtractor {
     fn loose_addressee(&self, t: &[Tok<'_>], s: usize) -> Option<usize> {
         // the addressee must be followed by its task
         let task_follows = |e: usize| t.get(e).is_some_and(|x| x.is_word() && !is_cap(x));
-        if let Some((n, _)) = self.countries.match_at(t, s) {
-            return task_follows(s + n).then_some(s + n);
+        // `phía Việt Nam`, `hai nước Lào, Campuchia`, `các đối tác Đan Mạch`
+        let mut c = s;
+        if let Some((n, _)) = self.sides.match_at(t, s) {
+            c = s + n;
+        }
+        if let Some((n, _)) = self.countries.match_at(t, c) {
+            let mut e = c + n;
+            while t.get(e).is_some_and(|x| x.is_symbol(",") || x.low == "và") {
+                match self.countries.match_at(t, e + 1) {
+                    Some((m, _)) => e = e + 1 + m,
+                    None => break,
+                }
+            }
+            return task_follows(e).then_some(e);
         }
         if let Some((n, _)) = self.singular.match_at(t, s) {
             let mut e = s + n;
@@ -457,9 +477,12 @@ impl DirectiveExtractor {
             let lo = c.saturating_sub(12);
             for k in lo..c {
                 if self.passage.starts_at(t, k) {
-                    if let Some(sub) = self.subject_before(t, k) {
-                        return Some((c, sub));
-                    }
+                    // `Kế hoạch giao nhiệm vụ cụ thể như sau:` opens a passage
+                    // even without a body as subject; the issuer is carried.
+                    // Only an asking verb with its subject names a new issuer
+                    // (`… tập trung vào một số nội dung cụ thể sau:` does not).
+                    let sub = self.subject_before(t, k).filter(|_| self.request.starts_at(t, k) || self.passage_verbs.starts_at(t, k));
+                    return Some((c, sub.unwrap_or((k, k))));
                 }
             }
         }
@@ -659,11 +682,12 @@ impl DirectiveExtractor {
             };
             // a passage of conclusions opens at `… kết luận như sau:`
             let opener = self.passage_opener(t);
-            let passage_from = match opener {
-                Some((c, _)) => Some(c + 1),
-                None => passage_issuer.as_ref().map(|_| 0),
+            let passage_from = match (passage_issuer.is_some(), opener) {
+                (true, _) => Some(0),
+                (false, Some((c, _))) => Some(c + 1),
+                (false, None) => None,
             };
-            let opener_issuer = opener.map(|(_, (a, b))| issuer_text(a, b));
+            let opener_issuer = opener.and_then(|(_, (a, b))| (a < b).then(|| issuer_text(a, b)));
             let found = self.find_in_sentence(t, passage_from);
             let mut sentence_issuer: Option<String> = None;
             for f in found {
@@ -701,6 +725,8 @@ impl DirectiveExtractor {
             if let Some(i) = opener_issuer {
                 passage_issuer = Some(i.clone());
                 last_issuer = Some(i);
+            } else if opener.is_some() && passage_issuer.is_none() {
+                passage_issuer = Some(last_issuer.clone().unwrap_or_default());
             }
         }
         // one row per addressee and task: drop repeats of the same addressee

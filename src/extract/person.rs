@@ -356,7 +356,10 @@ impl PersonExtractor {
             let appositive = self.heads.match_before(t, rs).is_some_and(|(h, _)| {
                 h >= 2 && (t[h - 1].is_symbol(",") || t[h - 1].is_symbol("-")) && title_case(&t[h - 2])
             });
-            if camel || (appositive && s == rs && !self.heads.starts_at(t, rs)) {
+            // `Samsung Display Việt Nam`, `Yuanta Việt Nam`: a foreign name that
+            // ends with a country is a company
+            let ends_in_country = (s + 1..re).any(|k| self.countries.match_at(t, k).is_some_and(|(n, _)| k + n == re && n >= 2));
+            if camel || (foreign && ends_in_country) || (appositive && s == rs && !self.heads.starts_at(t, rs)) {
                 continue;
             }
             let anchored = after_head || (s > rs && s < re) || (foreign && self.role_before(t, rs).is_some());

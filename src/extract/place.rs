@@ -165,15 +165,9 @@ fn is_initial(toks: &[Tok<'_>], k: usize) -> bool {
 /// (`Xuất Khẩu Sang Mỹ Tăng Mạnh`).
 fn is_loose_sentence(toks: &[Tok<'_>]) -> bool {
     let words: Vec<&Tok<'_>> = toks.iter().filter(|t| t.is_word()).collect();
-    let letters: usize = words
-        .iter()
-        .map(|t| t.raw.chars().filter(|c| c.is_alphabetic()).count())
-        .sum();
-    if letters >= 4
-        && words
-            .iter()
-            .all(|t| !t.raw.chars().any(|c| c.is_lowercase()))
-    {
+    // a word token is letters (and marks) only: its length counts letters
+    let all_caps = words.iter().all(|t| !t.raw.chars().any(char::is_lowercase));
+    if all_caps && words.iter().map(|t| t.raw.chars().count()).sum::<usize>() >= 4 {
         return true;
     }
     let caps = words.iter().filter(|t| is_capitalized(t.raw)).count();

@@ -243,7 +243,11 @@ impl QuantityExtractor {
                     return true; // G20, F0, quý II/…
                 }
                 TokKind::Symbol => {
-                    if matches!(p.raw, "/" | ":" | "+" | "#" | "№" | "." | "_" | "@" | "&" | "=") {
+                    if matches!(p.raw, "/" | ":" | "#" | "№" | "." | "_" | "@" | "&" | "=") {
+                        return true;
+                    }
+                    // `+84 …` is a phone number, `+0,97%` a change
+                    if p.raw == "+" && !tok.raw.contains(',') && tok.raw.bytes().filter(|b| b.is_ascii_digit()).count() >= 4 {
                         return true;
                     }
                     if p.raw == "-" && i >= 2 && t[i - 1].glued() && t[i - 2].kind == TokKind::Word {
@@ -420,6 +424,17 @@ impl QuantityExtractor {
                 j += n;
             }
         }
+        // `14 điểm ngập`: points of a place, not index points, when a noun follows
+        if let Some(u) = unit {
+            if self.units[u].code == "point" && first == i {
+                let unit_start = j - 1;
+                if let Some((_, e)) = self.counted_at(t, j) {
+                    unit = None;
+                    j = unit_start;
+                    let _ = e;
+                }
+            }
+        }
         let mut unit_code = unit.map(|u| self.units[u].code.clone());
         let mut kind = unit.map(|u| self.units[u].kind);
         if let Some(u) = unit {
@@ -439,7 +454,7 @@ impl QuantityExtractor {
                     }
                 }
             }
-            // rates: `USD/tấn`, `đồng/lít`, `tấn/ha`, `đồng/USD`
+            // rates: `USD/tấn`, `đồng/lít`, `tấn/ha`, `đồng/USD`, `USD/tháng`, `đồng/cổ phiếu`
             if matches!(self.units[u].kind, QuantityKind::Money | QuantityKind::Measure) {
                 if let Some((n, _)) = self.rate_sep.match_at(t, j) {
                     if let Some((u2, m)) = self.unit_at(t, j + n) {
@@ -447,6 +462,17 @@ impl QuantityExtractor {
                             unit_code = Some(format!("{}/{}", self.units[u].code, self.units[u2].code));
                             j += n + m;
                         }
+                    } else if t.get(j + n).is_some_and(|x| x.is_word() && !is_capitalized(x.raw)) {
+                        // a noun: one word, or two when the second is no stop word
+                        let mut e = j + n + 1;
+                        if t.get(e).is_some_and(|x| x.is_word() && !is_capitalized(x.raw) && !self.counted_stop.starts_at(t, e) && !self.not_after.starts_at(t, e))
+                            && !self.not_after.starts_at(t, j + n)
+                        {
+                            e += 1;
+                        }
+                        let noun: Vec<&str> = t[j + n..e].iter().map(|x| x.raw).collect();
+                        unit_code = Some(format!("{}/{}", self.units[u].code, noun.join(" ")));
+                        j = e;
                     }
                 }
             }
@@ -520,7 +546,9 @@ impl QuantityExtractor {
                     }
                 }
                 None => {
-                    let bare_ok = self.bare_after.ends_before(t, first) && !year && !is_range;
+                    // `Nhật Bản (2.903)`: a figure in brackets after a name
+                    let in_parens = i > 0 && t[i - 1].is_symbol("(") && t.get(j).is_some_and(|x| x.is_symbol(")")) && (t[i].raw.contains('.') || v0 >= 100.0);
+                    let bare_ok = (self.bare_after.ends_before(t, first) || in_parens) && !year && !is_range;
                     if !bare_ok {
                         return None;
                     }

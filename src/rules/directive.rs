@@ -20,6 +20,8 @@ pub struct OrgsFile {
     pub object_nouns: Vec<String>,
     #[serde(default)]
     pub singular: Vec<String>,
+    #[serde(default)]
+    pub sides: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -58,6 +60,8 @@ struct CountryForms {
 struct CountryEntry {
     #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default)]
+    ambiguous: Vec<String>,
 }
 
 fn check(file: &RuleFile, lists: &[(&str, &Vec<String>)]) -> Result<(), RuleError> {
@@ -86,7 +90,7 @@ impl DirectiveRules {
         )?;
         let cf = source.read("place/countries.toml")?;
         let countries: CountryForms = cf.parse()?;
-        let country_forms = countries.country.into_iter().flat_map(|c| c.aliases).collect();
+        let country_forms = countries.country.into_iter().flat_map(|c| c.aliases.into_iter().chain(c.ambiguous)).collect();
         Ok(DirectiveRules { orgs, verbs, country_forms })
     }
 }
