@@ -50,20 +50,6 @@ pub struct DirectiveRules {
     pub country_forms: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-struct CountryForms {
-    #[serde(default)]
-    country: Vec<CountryEntry>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-struct CountryEntry {
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    ambiguous: Vec<String>,
-}
-
 fn check(file: &RuleFile, lists: &[(&str, &Vec<String>)]) -> Result<(), RuleError> {
     for (name, list) in lists {
         if list.is_empty() {
@@ -88,9 +74,7 @@ impl DirectiveRules {
             &vf,
             &[("request", &verbs.request), ("lead", &verbs.lead), ("strong", &verbs.strong), ("tasks", &verbs.tasks)],
         )?;
-        let cf = source.read("place/countries.toml")?;
-        let countries: CountryForms = cf.parse()?;
-        let country_forms = countries.country.into_iter().flat_map(|c| c.aliases.into_iter().chain(c.ambiguous)).collect();
+        let country_forms = super::country_forms(source)?;
         Ok(DirectiveRules { orgs, verbs, country_forms })
     }
 }

@@ -121,6 +121,26 @@ impl RuleSource {
     }
 }
 
+/// Every written form (aliases and context-dependent forms) of every country
+/// in `place/countries.toml`: the person and directive extractors need them
+/// too (`Tổng thống Argentina Javier Milei`, `đề nghị Chile …`).
+pub fn country_forms(source: &RuleSource) -> Result<Vec<String>, RuleError> {
+    #[derive(serde::Deserialize)]
+    struct Forms {
+        #[serde(default)]
+        country: Vec<Entry>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        #[serde(default)]
+        aliases: Vec<String>,
+        #[serde(default)]
+        ambiguous: Vec<String>,
+    }
+    let forms: Forms = source.read("place/countries.toml")?.parse()?;
+    Ok(forms.country.into_iter().flat_map(|c| c.aliases.into_iter().chain(c.ambiguous)).collect())
+}
+
 /// Every rule set the pipeline needs, loaded and validated.
 #[derive(Debug, Clone)]
 pub struct Rules {

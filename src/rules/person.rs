@@ -32,21 +32,6 @@ pub struct TitlesFile {
     pub stop: Vec<String>,
 }
 
-/// Only what the person extractor needs of the country gazetteer.
-#[derive(Debug, Clone, Default, Deserialize)]
-struct CountryForms {
-    #[serde(default)]
-    country: Vec<CountryEntry>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-struct CountryEntry {
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    ambiguous: Vec<String>,
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct PersonRules {
     pub names: NamesFile,
@@ -96,10 +81,7 @@ impl PersonRules {
                 ("stop", &titles.stop),
             ],
         )?;
-        let cf = source.read("place/countries.toml")?;
-        let countries: CountryForms = cf.parse()?;
-        let country_forms =
-            countries.country.into_iter().flat_map(|c| c.aliases.into_iter().chain(c.ambiguous)).collect();
+        let country_forms = super::country_forms(source)?;
         Ok(PersonRules { names, titles, country_forms })
     }
 }
