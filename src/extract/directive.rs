@@ -46,6 +46,7 @@ pub struct DirectiveExtractor {
     singular: PhraseSet<()>,
     sides: PhraseSet<()>,
     passage_verbs: PhraseSet<()>,
+    issuing: PhraseSet<()>,
     not_verbs: PhraseSet<()>,
 }
 
@@ -105,7 +106,8 @@ impl DirectiveExtractor {
             object_nouns: PhraseSet::from_list(&o.object_nouns, ()),
             singular: cs(&o.singular),
             sides: PhraseSet::from_list(&o.sides, ()),
-            passage_verbs: PhraseSet::from_list(&["kết luận", "có ý kiến chỉ đạo", "chỉ đạo", "yêu cầu", "giao", "đề nghị", "điện"], ()),
+            passage_verbs: PhraseSet::from_list(&v.passage_verbs, ()),
+            issuing: PhraseSet::from_list(&v.issuing, ()),
             not_verbs: PhraseSet::from_list(&v.not_verbs, ()),
         }
     }
@@ -680,6 +682,16 @@ impl DirectiveExtractor {
                 }
                 display(a, e)
             };
+            // the last person named in this sentence or the one before speaks
+            let recent_speaker = |si: usize| -> Option<String> {
+                let lo = ctx.sentences.get(si.saturating_sub(1)).map(|r| ctx.norm.orig_char(r.start))?;
+                let here = ctx.sentences.get(si).map(|r| ctx.norm.orig_char(r.end))?;
+                people
+                    .iter()
+                    .filter_map(|p| p.mentions.iter().filter(|m| m.start >= lo && m.start < here).map(|m| m.start).max().map(|m| (m, p)))
+                    .max_by_key(|(m, _)| *m)
+                    .map(|(_, p)| p.roles.last().map(|r| format!("{r} {}", p.name)).unwrap_or_else(|| p.name.clone()))
+            };
             // a passage of conclusions opens at `… kết luận như sau:`
             let opener = self.passage_opener(t);
             let passage_from = match (passage_issuer.is_some(), opener) {
@@ -691,17 +703,45 @@ impl DirectiveExtractor {
             let found = self.find_in_sentence(t, passage_from);
             let mut sentence_issuer: Option<String> = None;
             for f in found {
-                let issuer = match f.issuer {
-                    Some((a, b)) => {
+                // a person named right before the verb asks (`Đại sứ Thomas Gass đề nghị …`)
+                let person_subject = {
+                    let mut v = f.verb.0;
+                    while let Some((s0, _)) = self.adverbs.match_before(t, v) {
+                        v = s0;
+                    }
+                    let end = if v > 0 { t[v - 1].end } else { usize::MAX };
+                    name_ranges.iter().find(|r| r.end == end).and_then(|r| {
+                        let at = ctx.norm.orig_char(r.start);
+                        people.iter().find(|p| p.mentions.iter().any(|m| m.start == at))
+                    })
+                };
+                let issuer = match (f.issuer, person_subject) {
+                    (_, Some(_)) => {
+                        // the subject as written: the office and name before the verb
+                        let mut v = f.verb.0;
+                        while let Some((s0, _)) = self.adverbs.match_before(t, v) {
+                            v = s0;
+                        }
+                        let mut a = v;
+                        while a > 0 && v - a < 12 && t[a - 1].is_word() {
+                            a -= 1;
+                        }
+                        let s = display(a, v);
+                        sentence_issuer = Some(s.clone());
+                        last_issuer = Some(s.clone());
+                        s
+                    }
+                    (Some((a, b)), _) => {
                         let s = issuer_text(a, b);
                         sentence_issuer = Some(s.clone());
                         last_issuer = Some(s.clone());
                         s
                     }
-                    None => sentence_issuer
+                    (None, None) => sentence_issuer
                         .clone()
                         .or_else(|| opener_issuer.clone())
                         .or_else(|| passage_issuer.clone())
+                        .or_else(|| recent_speaker(si))
                         .or_else(|| last_issuer.clone())
                         .unwrap_or_default(),
                 };
@@ -721,6 +761,14 @@ impl DirectiveExtractor {
                     action: display(f.action.0, f.action.1).trim_start_matches([',', ';', ':', '-', ' ']).to_string(),
                     sentence: si,
                 });
+            }
+            // `UBND thành phố Hà Nội ban hành Kế hoạch …`: who issues the text
+            if last_issuer.is_none() {
+                if let Some(k) = (0..t.len()).find(|&k| self.issuing.starts_at(t, k)) {
+                    if let Some((a, b)) = self.subject_before(t, k) {
+                        last_issuer = Some(issuer_text(a, b));
+                    }
+                }
             }
             if let Some(i) = opener_issuer {
                 passage_issuer = Some(i.clone());

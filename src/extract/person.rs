@@ -32,6 +32,7 @@ pub struct PersonExtractor {
     not_names: PhraseSet<()>,
     place_heads: PhraseSet<()>,
     heads: PhraseSet<()>,
+    former: PhraseSet<()>,
     continue_lower: PhraseSet<()>,
     connectors: PhraseSet<()>,
     stop: PhraseSet<()>,
@@ -91,6 +92,7 @@ impl PersonExtractor {
             not_names: case_sensitive_set(&n.not_names),
             place_heads: case_sensitive_set(&n.place_heads),
             heads: PhraseSet::from_list(&t.heads, ()),
+            former: case_sensitive_set(&t.former),
             continue_lower: PhraseSet::from_list(&t.continue_lower, ()),
             connectors: PhraseSet::from_list(&t.connectors, ()),
             stop: PhraseSet::from_list(&t.stop, ()),
@@ -376,7 +378,10 @@ impl PersonExtractor {
             if let Some((hs, _)) = self.honorifics.match_before(t, end) {
                 end = hs;
             }
-            while let Some(h) = self.role_before_avoiding(t, end, &names) {
+            while let Some(mut h) = self.role_before_avoiding(t, end, &names) {
+                if let Some((fs, _)) = self.former.match_before(t, h) {
+                    h = fs;
+                }
                 roles.insert(0, (h, end));
                 if h >= 1 && t[h - 1].is_symbol(",") {
                     end = h - 1;
@@ -387,7 +392,8 @@ impl PersonExtractor {
             // offices after it: `, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh`
             let mut k = e;
             while k < t.len() && (t[k].is_symbol(",") || t[k].is_symbol("-")) {
-                let h = k + 1;
+                let start = k + 1;
+                let h = start + self.former.match_at(t, start).map(|(n, _)| n).unwrap_or(0);
                 if !self.heads.starts_at(t, h) {
                     break;
                 }
@@ -396,7 +402,7 @@ impl PersonExtractor {
                 if names.iter().any(|&(s2, _)| s2 > h && s2 <= re) {
                     break;
                 }
-                roles.push((h, re));
+                roles.push((start, re));
                 k = re;
             }
             out.push(Found { name: (s, e), roles });

@@ -55,6 +55,8 @@ pub struct QuantityExtractor {
     bare_after: PhraseSet<()>,
     counted_stop: PhraseSet<()>,
     counted_not_first: PhraseSet<()>,
+    counted_allow: PhraseSet<()>,
+    rate_nouns: PhraseSet<()>,
     joiners: PhraseSet<()>,
     counted_max: usize,
     subj_trailing: PhraseSet<()>,
@@ -143,6 +145,8 @@ impl QuantityExtractor {
             bare_after: PhraseSet::from_list(&c.bare.after_words, ()),
             counted_stop: PhraseSet::from_list(&c.counted.stop, ()),
             counted_not_first: PhraseSet::from_list(&c.counted.not_first, ()),
+            counted_allow: PhraseSet::from_list(&c.counted.allow, ()),
+            rate_nouns: PhraseSet::from_list(&rules.units.rate_nouns, ()),
             joiners: PhraseSet::from_list(&c.counted.joiners, ()),
             counted_max: c.counted.max_words,
             subj_trailing: PhraseSet::from_list(&c.subject.trailing, ()),
@@ -463,13 +467,8 @@ impl QuantityExtractor {
                             j += n + m;
                         }
                     } else if t.get(j + n).is_some_and(|x| x.is_word() && !is_capitalized(x.raw)) {
-                        // a noun: one word, or two when the second is no stop word
-                        let mut e = j + n + 1;
-                        if t.get(e).is_some_and(|x| x.is_word() && !is_capitalized(x.raw) && !self.counted_stop.starts_at(t, e) && !self.not_after.starts_at(t, e))
-                            && !self.not_after.starts_at(t, j + n)
-                        {
-                            e += 1;
-                        }
+                        // a noun: one word, or a listed longer one (`cổ phiếu`)
+                        let e = j + n + self.rate_nouns.match_at(t, j + n).map(|(m, _)| m).unwrap_or(1);
                         let noun: Vec<&str> = t[j + n..e].iter().map(|x| x.raw).collect();
                         unit_code = Some(format!("{}/{}", self.units[u].code, noun.join(" ")));
                         j = e;
@@ -605,7 +604,7 @@ impl QuantityExtractor {
             t.get(k).is_some_and(|x| {
                 x.is_word()
                     && (!is_capitalized(x.raw) || is_all_caps(x.raw))
-                    && !self.counted_stop.starts_at(t, k)
+                    && (!self.counted_stop.starts_at(t, k) || self.counted_allow.starts_at(t, k))
                     && !self.not_after.starts_at(t, k)
                     && (k > j || !self.counted_not_first.starts_at(t, k))
             })
@@ -618,7 +617,7 @@ impl QuantityExtractor {
         while k < t.len() && words < self.counted_max {
             let x = &t[k];
             if x.is_word() {
-                if k > j && self.counted_stop.starts_at(t, k) {
+                if k > j && self.counted_stop.starts_at(t, k) && !self.counted_allow.starts_at(t, k) {
                     if self.joiners.starts_at(t, k) && starts_np(k + 1) && t.get(k + 1).is_some_and(|y| !y.is_number()) {
                         k += 1;
                         words += 1;

@@ -39,6 +39,10 @@ pub struct VerbsFile {
     pub agentive: Vec<String>,
     #[serde(default)]
     pub not_verbs: Vec<String>,
+    #[serde(default)]
+    pub passage_verbs: Vec<String>,
+    #[serde(default)]
+    pub issuing: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]

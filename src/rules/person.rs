@@ -27,6 +27,8 @@ pub struct NamesFile {
 #[serde(deny_unknown_fields)]
 pub struct TitlesFile {
     pub heads: Vec<String>,
+    #[serde(default)]
+    pub former: Vec<String>,
     pub continue_lower: Vec<String>,
     pub connectors: Vec<String>,
     pub stop: Vec<String>,

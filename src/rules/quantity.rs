@@ -53,6 +53,9 @@ pub struct UnitsFile {
     /// measure unit gives the code `USD/t`.
     #[serde(default)]
     pub rate_separators: Vec<String>,
+    /// Denominators of two words or more (`đồng/cổ phiếu`); otherwise one word.
+    #[serde(default)]
+    pub rate_nouns: Vec<String>,
 }
 
 /// A scale word: `tỷ` multiplies by 1e9. Consecutive scales multiply (`nghìn tỷ`).
@@ -141,6 +144,9 @@ pub struct Bare {
 pub struct Counted {
     /// Words that end the phrase and cannot begin it.
     pub stop: Vec<String>,
+    /// Nouns that begin with a stop word (`bị cáo`): they are not stops.
+    #[serde(default)]
+    pub allow: Vec<String>,
     /// Words that may continue the phrase but not begin it (`3 rõ`).
     pub not_first: Vec<String>,
     /// `và`/`hoặc`: the phrase goes on after them if a noun follows
