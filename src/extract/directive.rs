@@ -457,7 +457,12 @@ impl DirectiveExtractor {
             while e < t.len() && e < s + 11 && t[e].is_word() && !is_cap(&t[e]) && !self.is_verb_at(t, e) && !self.stopword(&t[e]) {
                 e += 1;
             }
-            return (e > s + 1 && task_follows(e)).then_some(e);
+            if e > s + 1 && task_follows(e) {
+                return Some(e);
+            }
+            // no known verb ends the phrase: keep its head (`các hãng hàng không`)
+            let head = (s + 4).min(e);
+            return (head > s + 1 && task_follows(head)).then_some(head);
         }
         None
     }
@@ -589,7 +594,9 @@ impl DirectiveExtractor {
                             break;
                         }
                         if let Some((m, _)) = self.tasks.match_at(t, v) {
-                            hit = Some((v, m, false));
+                            // `chủ trì hướng dẫn …` assigns a task; `chủ trì hội nghị` chairs
+                            let chairs_task = t[v].low == "chủ" && t.get(v + m).is_some_and(|x| x.is_word() && !is_cap(x) && !self.events.starts_at(t, v + m) && x.low != "tại");
+                            hit = Some((v, m, chairs_task));
                             break;
                         }
                         if self.request.starts_at(t, v) && !self.noun_markers.ends_before(t, v) {
