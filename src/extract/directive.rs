@@ -428,6 +428,9 @@ impl DirectiveExtractor {
     }
 
     fn loose_addressee(&self, t: &[Tok<'_>], s: usize) -> Option<usize> {
+        if s >= t.len() {
+            return None;
+        }
         // the addressee must be followed by its task
         let task_follows = |e: usize| t.get(e).is_some_and(|x| x.is_word() && !is_cap(x));
         // `phía Việt Nam`, `hai nước Lào, Campuchia`, `các đối tác Đan Mạch`
@@ -452,7 +455,7 @@ impl DirectiveExtractor {
             }
             return task_follows(e).then_some(e);
         }
-        if t[s].low == "các" && t.get(s + 1).is_some_and(|x| x.is_word() && !is_cap(x)) && !self.object_nouns.starts_at(t, s + 1) {
+        if t.get(s).is_some_and(|x| x.low == "các") && t.get(s + 1).is_some_and(|x| x.is_word() && !is_cap(x)) && !self.object_nouns.starts_at(t, s + 1) {
             let mut e = s + 1;
             while e < t.len() && e < s + 11 && t[e].is_word() && !is_cap(&t[e]) && !self.is_verb_at(t, e) && !self.stopword(&t[e]) {
                 e += 1;
