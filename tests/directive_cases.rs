@@ -1,9 +1,8 @@
 //! The directive corpus (`rules/directive/examples.toml`) as a test suite.
 
+mod common;
+
 use serde::Deserialize;
-use vnextract::model::RawDoc;
-use vnextract::pipeline::Processor;
-use vnextract::rules::Rules;
 
 #[derive(Deserialize, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -20,27 +19,12 @@ struct Example {
     directives: Vec<Want>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Negative {
-    text: String,
-}
-
-#[derive(Deserialize)]
-struct Corpus {
-    example: Vec<Example>,
-    negative: Vec<Negative>,
-}
-
 #[test]
 fn directive_corpus() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/directive/examples.toml");
-    let corpus: Corpus = toml::from_str(&std::fs::read_to_string(path).expect("read corpus")).expect("parse corpus");
-    let rules = Rules::embedded().expect("embedded rules");
-    let p = Processor::new(&rules);
+    let corpus: common::Corpus<Example> = common::load("directive/examples.toml");
+    let p = common::processor();
     let run = |text: &str| {
-        let doc = RawDoc { doc_id: "t".into(), source: "t".into(), text: text.into(), ..Default::default() };
-        p.process(&doc)
+        common::process(&p, text)
             .directives
             .into_iter()
             .map(|d| Want { issuer: d.issuer, addressee: d.addressee, verb: d.verb })

@@ -2,10 +2,9 @@
 //! example must give exactly the listed people with their roles in order;
 //! each negative no person. All failures are listed together.
 
+mod common;
+
 use serde::Deserialize;
-use vnextract::model::RawDoc;
-use vnextract::pipeline::Processor;
-use vnextract::rules::Rules;
 
 #[derive(Deserialize, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -21,28 +20,13 @@ struct Example {
     people: Vec<Want>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Negative {
-    text: String,
-}
-
-#[derive(Deserialize)]
-struct Corpus {
-    example: Vec<Example>,
-    negative: Vec<Negative>,
-}
-
 #[test]
 fn person_corpus() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/person/examples.toml");
-    let corpus: Corpus = toml::from_str(&std::fs::read_to_string(path).expect("read corpus")).expect("parse corpus");
+    let corpus: common::Corpus<Example> = common::load("person/examples.toml");
     assert!(corpus.example.len() + corpus.negative.len() >= 30);
-    let rules = Rules::embedded().expect("embedded rules");
-    let p = Processor::new(&rules);
+    let p = common::processor();
     let run = |text: &str| {
-        let doc = RawDoc { doc_id: "t".into(), source: "t".into(), text: text.into(), ..Default::default() };
-        p.process(&doc).people.into_iter().map(|x| Want { name: x.name, roles: x.roles }).collect::<Vec<_>>()
+        common::process(&p, text).people.into_iter().map(|x| Want { name: x.name, roles: x.roles }).collect::<Vec<_>>()
     };
     let mut failures = Vec::new();
     for ex in &corpus.example {

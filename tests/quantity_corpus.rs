@@ -2,10 +2,9 @@
 //! every example sentence must give exactly one quantity with the listed
 //! fields, every negative none. All failures are listed together.
 
+mod common;
+
 use serde::Deserialize;
-use vnextract::model::RawDoc;
-use vnextract::pipeline::Processor;
-use vnextract::rules::Rules;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,35 +20,18 @@ struct Example {
     subject: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Negative {
-    text: String,
-}
-
-#[derive(Deserialize)]
-struct Corpus {
-    example: Vec<Example>,
-    negative: Vec<Negative>,
-}
-
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9_f64.max(b.abs() * 1e-9)
 }
 
 #[test]
 fn quantity_corpus() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/quantity/examples.toml");
-    let corpus: Corpus = toml::from_str(&std::fs::read_to_string(path).expect("read corpus")).expect("parse corpus");
+    let corpus: common::Corpus<Example> = common::load("quantity/examples.toml");
     assert!(corpus.example.len() >= 60, "the corpus must hold at least 60 examples");
     assert!(corpus.negative.len() >= 15);
-    let rules = Rules::embedded().expect("embedded rules");
-    let p = Processor::new(&rules);
+    let p = common::processor();
     let mut failures = Vec::new();
-    let run = |text: &str| {
-        let doc = RawDoc { doc_id: "t".into(), source: "t".into(), text: text.into(), ..Default::default() };
-        p.process(&doc).quantities
-    };
+    let run = |text: &str| common::process(&p, text).quantities;
     for ex in &corpus.example {
         let qs = run(&ex.text);
         if qs.len() != 1 {

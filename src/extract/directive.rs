@@ -50,22 +50,6 @@ pub struct DirectiveExtractor {
     not_verbs: PhraseSet<()>,
 }
 
-fn title_case(t: &Tok<'_>) -> bool {
-    t.is_word() && t.raw.chars().next().is_some_and(|c| c.is_uppercase()) && !is_all_caps(t.raw)
-}
-
-fn is_cap(t: &Tok<'_>) -> bool {
-    t.is_word() && t.raw.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
-fn cs(list: &[String]) -> PhraseSet<()> {
-    let mut p = PhraseSet::new();
-    for s in list {
-        p.add(s, true, ());
-    }
-    p
-}
-
 fn is_break(t: &Tok<'_>) -> bool {
     t.kind == TokKind::Newline || (t.kind == TokKind::Symbol && matches!(t.raw, ";" | "." | "!" | "?" | "…"))
 }
@@ -87,24 +71,24 @@ impl DirectiveExtractor {
         let v = &rules.verbs;
         DirectiveExtractor {
             names: PhraseSet::from_list(&o.names, ()),
-            heads: cs(&o.heads),
-            generic: cs(&o.generic),
-            tails: cs(&o.tails),
-            generic_subjects: cs(&o.generic_subjects),
-            pronouns: cs(&o.pronouns),
+            heads: PhraseSet::from_list_exact(&o.heads, ()),
+            generic: PhraseSet::from_list_exact(&o.generic, ()),
+            tails: PhraseSet::from_list_exact(&o.tails, ()),
+            generic_subjects: PhraseSet::from_list_exact(&o.generic_subjects, ()),
+            pronouns: PhraseSet::from_list_exact(&o.pronouns, ()),
             request: PhraseSet::from_list(&v.request, ()),
             noun_markers: PhraseSet::from_list(&v.noun_markers, ()),
             strong: PhraseSet::from_list(&v.strong, ()),
             tasks: PhraseSet::from_list(&v.tasks, ()),
-            for_marker: cs(&v.for_marker),
+            for_marker: PhraseSet::from_list_exact(&v.for_marker, ()),
             passage: PhraseSet::from_list(&v.passage, ()),
             adverbs: PhraseSet::from_list(&v.adverbs, ()),
             lead: PhraseSet::from_list(&v.lead, ()),
             events: PhraseSet::from_list(&o.events, ()),
-            countries: cs(&rules.country_forms),
+            countries: PhraseSet::from_list_exact(&rules.country_forms, ()),
             agentive: PhraseSet::from_list(&v.agentive, ()),
             object_nouns: PhraseSet::from_list(&o.object_nouns, ()),
-            singular: cs(&o.singular),
+            singular: PhraseSet::from_list_exact(&o.singular, ()),
             sides: PhraseSet::from_list(&o.sides, ()),
             passage_verbs: PhraseSet::from_list(&v.passage_verbs, ()),
             issuing: PhraseSet::from_list(&v.issuing, ()),
@@ -127,7 +111,7 @@ impl DirectiveExtractor {
     /// Words that may follow a capitalised word inside a name (`Bộ Ngoại giao`).
     fn name_material(&self, t: &[Tok<'_>], k: usize, lower_run: usize) -> bool {
         let x = &t[k];
-        x.is_word() && !is_cap(x) && lower_run < 3 && k > 0 && (title_case(&t[k - 1]) || lower_run > 0) && !self.is_verb_at(t, k)
+        x.is_word() && !x.is_cap() && lower_run < 3 && k > 0 && (t[k - 1].is_title_case() || lower_run > 0) && !self.is_verb_at(t, k)
             && !self.stopword(x)
     }
 
@@ -154,7 +138,7 @@ impl DirectiveExtractor {
                 lower_run = 0;
                 continue;
             }
-            if is_cap(x) && !(e > i && self.heads.starts_at(t, e) && t[e - 1].low == "và") {
+            if x.is_cap() && !(e > i && self.heads.starts_at(t, e) && t[e - 1].low == "và") {
                 e += 1;
                 lower_run = 0;
                 continue;
@@ -164,7 +148,7 @@ impl DirectiveExtractor {
                 lower_run = 0;
                 continue;
             }
-            if x.is_symbol("-") && t.get(e + 1).is_some_and(is_cap) {
+            if x.is_symbol("-") && t.get(e + 1).is_some_and(Tok::is_cap) {
                 e += 1;
                 continue;
             }
@@ -176,10 +160,10 @@ impl DirectiveExtractor {
             // `Sở Văn hóa, Thể thao và Du lịch`: a comma inside a name ending `… và Xx`
             if x.is_symbol(",") && e > i {
                 let mut j = e + 1;
-                while j < t.len() && j < e + 5 && (title_case(&t[j]) || (self.name_material(t, j, 0) && j > e + 1)) {
+                while j < t.len() && j < e + 5 && (t[j].is_title_case() || (self.name_material(t, j, 0) && j > e + 1)) {
                     j += 1;
                 }
-                if j > e + 1 && t.get(j).is_some_and(|y| y.low == "và") && t.get(j + 1).is_some_and(|y| title_case(y) && !self.heads.starts_at(t, j + 1)) && !self.heads.starts_at(t, e + 1) {
+                if j > e + 1 && t.get(j).is_some_and(|y| y.low == "và") && t.get(j + 1).is_some_and(|y| y.is_title_case() && !self.heads.starts_at(t, j + 1)) && !self.heads.starts_at(t, e + 1) {
                     e = j;
                     continue;
                 }
@@ -194,14 +178,14 @@ impl DirectiveExtractor {
                         let mut last = e;
                         while k < t.len() {
                             let after_and = k > 0 && t[k - 1].low == "và";
-                            if is_cap(&t[k]) && !(after_and && self.heads.starts_at(t, k)) {
+                            if t[k].is_cap() && !(after_and && self.heads.starts_at(t, k)) {
                                 k += 1;
                                 let item = k;
                                 while k < t.len()
                                     && k - item < 8
-                                    && (is_cap(&t[k])
+                                    && (t[k].is_cap()
                                         || (t[k].is_word() && t[k].low != "và" && !self.is_verb_at(t, k) && !self.stopword(&t[k]))
-                                        || t[k].low == "và" && t.get(k + 1).is_some_and(|y| is_cap(y) && !self.heads.starts_at(t, k + 1)))
+                                        || t[k].low == "và" && t.get(k + 1).is_some_and(|y| y.is_cap() && !self.heads.starts_at(t, k + 1)))
                                 {
                                     k += 1;
                                 }
@@ -210,7 +194,7 @@ impl DirectiveExtractor {
                                     k += 1;
                                     continue;
                                 }
-                                if t.get(k).is_some_and(|y| y.low == "và") && t.get(k + 1).is_some_and(|y| is_cap(y) && !self.heads.starts_at(t, k + 1)) {
+                                if t.get(k).is_some_and(|y| y.low == "và") && t.get(k + 1).is_some_and(|y| y.is_cap() && !self.heads.starts_at(t, k + 1)) {
                                     k += 1;
                                     continue;
                                 }
@@ -223,7 +207,7 @@ impl DirectiveExtractor {
                 }
                 break;
             }
-            if x.low == "và" && t.get(e + 1).is_some_and(|y| title_case(y) && !self.heads.starts_at(t, e + 1)) && e > i && t[e - 1].is_word() {
+            if x.low == "và" && t.get(e + 1).is_some_and(|y| y.is_title_case() && !self.heads.starts_at(t, e + 1)) && e > i && t[e - 1].is_word() {
                 e += 1;
                 continue;
             }
@@ -263,11 +247,11 @@ impl DirectiveExtractor {
                 }
             }
             // named continuation: `Cơ quan đại diện Việt Nam ở nước ngoài`, `các Bộ Xây dựng`
-            if t.get(e).is_some_and(is_cap) && !self.heads.starts_at(t, e) {
+            if t.get(e).is_some_and(Tok::is_cap) && !self.heads.starts_at(t, e) {
                 e += 1;
                 continue;
             }
-            if e > i && e < t.len() && title_case(&t[e - 1]) && self.name_material(t, e, 0) {
+            if e > i && e < t.len() && t[e - 1].is_title_case() && self.name_material(t, e, 0) {
                 e += 1;
                 continue;
             }
@@ -285,7 +269,7 @@ impl DirectiveExtractor {
                 // `Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ` — but an office
                 // with a name of its own starts another addressee
                 if let Some((n, _)) = self.office_item(t, k) {
-                    if !t.get(k + n).is_some_and(is_cap) {
+                    if !t.get(k + n).is_some_and(Tok::is_cap) {
                         e = k + n;
                         continue;
                     }
@@ -411,7 +395,7 @@ impl DirectiveExtractor {
             }
             out.push((s, e));
             let sep = t.get(e).is_some_and(|x| x.low == "và" || x.is_symbol(","));
-            let named_next = self.heads.match_at(t, e + 1).is_some_and(|(n, _)| t.get(e + 1 + n).is_some_and(is_cap))
+            let named_next = self.heads.match_at(t, e + 1).is_some_and(|(n, _)| t.get(e + 1 + n).is_some_and(Tok::is_cap))
                 || self.names.starts_at(t, e + 1)
                 || t.get(e + 1).is_some_and(|y| is_all_caps(y.raw) && y.raw.chars().count() >= 2);
             if sep && (named_next || (self.heads.starts_at(t, e + 1) && !t[a..e].iter().any(|y| y.low == "các"))) {
@@ -432,7 +416,7 @@ impl DirectiveExtractor {
             return None;
         }
         // the addressee must be followed by its task
-        let task_follows = |e: usize| t.get(e).is_some_and(|x| x.is_word() && !is_cap(x));
+        let task_follows = |e: usize| t.get(e).is_some_and(|x| x.is_word() && !x.is_cap());
         // `phía Việt Nam`, `hai nước Lào, Campuchia`, `các đối tác Đan Mạch`
         let mut c = s;
         if let Some((n, _)) = self.sides.match_at(t, s) {
@@ -455,9 +439,9 @@ impl DirectiveExtractor {
             }
             return task_follows(e).then_some(e);
         }
-        if t.get(s).is_some_and(|x| x.low == "các") && t.get(s + 1).is_some_and(|x| x.is_word() && !is_cap(x)) && !self.object_nouns.starts_at(t, s + 1) {
+        if t.get(s).is_some_and(|x| x.low == "các") && t.get(s + 1).is_some_and(|x| x.is_word() && !x.is_cap()) && !self.object_nouns.starts_at(t, s + 1) {
             let mut e = s + 1;
-            while e < t.len() && e < s + 11 && t[e].is_word() && !is_cap(&t[e]) && !self.is_verb_at(t, e) && !self.stopword(&t[e]) {
+            while e < t.len() && e < s + 11 && t[e].is_word() && !t[e].is_cap() && !self.is_verb_at(t, e) && !self.stopword(&t[e]) {
                 e += 1;
             }
             if e > s + 1 && task_follows(e) {
@@ -516,7 +500,7 @@ impl DirectiveExtractor {
             }
             if let Some((n, _)) = self.request.match_at(t, k) {
                 let noun = self.noun_markers.ends_before(t, k);
-                let inside_name = k > 0 && is_cap(&t[k]) && k != clause_start && !t[k - 1].is_symbol(",") && !t[k - 1].is_symbol(":");
+                let inside_name = k > 0 && t[k].is_cap() && k != clause_start && !t[k - 1].is_symbol(",") && !t[k - 1].is_symbol(":");
                 if !noun && !inside_name {
                     let mut a = k + n;
                     if t.get(a).is_some_and(|x| x.low == "cho" || x.low == "với") {
@@ -598,7 +582,7 @@ impl DirectiveExtractor {
                         }
                         if let Some((m, _)) = self.tasks.match_at(t, v) {
                             // `chủ trì hướng dẫn …` assigns a task; `chủ trì hội nghị` chairs
-                            let chairs_task = t[v].low == "chủ" && t.get(v + m).is_some_and(|x| x.is_word() && !is_cap(x) && !self.events.starts_at(t, v + m) && x.low != "tại");
+                            let chairs_task = t[v].low == "chủ" && t.get(v + m).is_some_and(|x| x.is_word() && !x.is_cap() && !self.events.starts_at(t, v + m) && x.low != "tại");
                             hit = Some((v, m, chairs_task));
                             break;
                         }
@@ -622,7 +606,7 @@ impl DirectiveExtractor {
                         }
                         // `, theo chức năng, nhiệm vụ,` or `theo chức năng, nhiệm vụ được giao`
                         let aside = is_sym(t.get(e), ",") || t.get(e).is_some_and(|x| x.low == "theo");
-                        let close = (reaches || aside) && !t[e..v].iter().any(is_cap);
+                        let close = (reaches || aside) && !t[e..v].iter().any(Tok::is_cap);
                         // a task after `;` in a sentence that already gave one
                         let chained = !out.is_empty() && k > 0 && t[k - 1].is_symbol(";");
                         let in_passage = passage_from.is_some_and(|p| k >= p) || chained;

@@ -47,23 +47,6 @@ pub struct PeopleFound {
     pub name_ranges: Vec<Range<usize>>,
 }
 
-/// A word written with a capital and then lower case (`Sơn`, `Sang-sik`).
-fn title_case(t: &Tok<'_>) -> bool {
-    t.is_word() && t.raw.chars().next().is_some_and(|c| c.is_uppercase()) && !is_all_caps(t.raw)
-}
-
-fn is_cap(t: &Tok<'_>) -> bool {
-    t.is_word() && t.raw.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
-fn case_sensitive_set(list: &[String]) -> PhraseSet<()> {
-    let mut p = PhraseSet::new();
-    for s in list {
-        p.add(s, true, ());
-    }
-    p
-}
-
 /// One mention found in a sentence (token indices).
 #[derive(Debug, Clone)]
 struct Found {
@@ -78,8 +61,7 @@ impl PersonExtractor {
         let mut honorifics = PhraseSet::new();
         for h in &n.honorifics {
             // `ông` matches `ông` and `Ông`; `anh` only lower case (not `Anh`, England)
-            let folded = fold(h);
-            if folded.chars().next().is_some_and(|c| c.is_lowercase()) && ["anh", "chị", "em", "cô", "bạn", "nữ"].contains(&folded.as_str()) {
+            if n.lower_case_only.iter().any(|l| fold(l) == fold(h)) {
                 honorifics.add(h, true, ());
             } else {
                 honorifics.add(h, false, ());
@@ -89,15 +71,15 @@ impl PersonExtractor {
             surnames: n.surnames.iter().map(|s| fold(s)).collect(),
             honorifics,
             particles: n.particles.iter().map(|s| fold(s)).collect(),
-            not_names: case_sensitive_set(&n.not_names),
-            place_heads: case_sensitive_set(&n.place_heads),
+            not_names: PhraseSet::from_list_exact(&n.not_names, ()),
+            place_heads: PhraseSet::from_list_exact(&n.place_heads, ()),
             heads: PhraseSet::from_list(&t.heads, ()),
-            former: case_sensitive_set(&t.former),
+            former: PhraseSet::from_list_exact(&t.former, ()),
             continue_lower: PhraseSet::from_list(&t.continue_lower, ()),
             connectors: PhraseSet::from_list(&t.connectors, ()),
             stop: PhraseSet::from_list(&t.stop, ()),
-            countries: case_sensitive_set(&rules.country_forms),
-            openers: case_sensitive_set(&n.sentence_openers),
+            countries: PhraseSet::from_list_exact(&rules.country_forms, ()),
+            openers: PhraseSet::from_list_exact(&n.sentence_openers, ()),
         }
     }
 
@@ -109,7 +91,7 @@ impl PersonExtractor {
         let mut out = Vec::new();
         let mut i = 0;
         while i < t.len() {
-            if !title_case(&t[i]) {
+            if !t[i].is_title_case() {
                 i += 1;
                 continue;
             }
@@ -124,7 +106,7 @@ impl PersonExtractor {
                 }
                 units.push((s, e));
                 k = e;
-                if k < t.len() && title_case(&t[k]) {
+                if k < t.len() && t[k].is_title_case() {
                     continue;
                 }
                 // particles between capitalised words
@@ -132,7 +114,7 @@ impl PersonExtractor {
                 while p < t.len() && t[p].is_word() && self.particles.contains(t[p].raw) {
                     p += 1;
                 }
-                if p > k && p < t.len() && title_case(&t[p]) {
+                if p > k && p < t.len() && t[p].is_title_case() {
                     units.push((k, p));
                     k = p;
                     continue;
@@ -218,7 +200,7 @@ impl PersonExtractor {
                     continue;
                 }
             }
-            if is_cap(x) {
+            if x.is_cap() {
                 k += 1;
                 lower_run = 0;
                 continue;
@@ -228,12 +210,12 @@ impl PersonExtractor {
                 continue;
             }
             // `Bộ Văn hóa, Thể thao và Du lịch`: a comma inside a name that ends `… và Xx`
-            if x.is_symbol(",") && k > a && title_case(&t[k - 1]) || x.is_symbol(",") && k > a && t[k - 1].is_word() {
+            if x.is_symbol(",") && k > a && t[k - 1].is_title_case() || x.is_symbol(",") && k > a && t[k - 1].is_word() {
                 let mut j = k + 1;
-                while j < b.min(k + 5) && (is_cap(&t[j]) || (t[j].is_word() && j > k + 1 && title_case(&t[j - 1]))) {
+                while j < b.min(k + 5) && (t[j].is_cap() || (t[j].is_word() && j > k + 1 && t[j - 1].is_title_case())) {
                     j += 1;
                 }
-                if j > k + 1 && t.get(j).is_some_and(|y| y.low == "và") && t.get(j + 1).is_some_and(title_case) && j + 1 < b {
+                if j > k + 1 && t.get(j).is_some_and(|y| y.low == "và") && t.get(j + 1).is_some_and(Tok::is_title_case) && j + 1 < b {
                     k = j + 1;
                     continue;
                 }
@@ -241,19 +223,19 @@ impl PersonExtractor {
             // `Vụ trưởng Vụ châu Mỹ (Bộ Ngoại giao)`: a body in brackets
             if x.is_symbol("(") {
                 if let Some(c) = (k + 1..b.min(k + 8)).find(|&j| t[j].is_symbol(")")) {
-                    if t[k + 1..c].iter().all(|y| y.is_word()) && t.get(k + 1).is_some_and(is_cap) {
+                    if t[k + 1..c].iter().all(|y| y.is_word()) && t.get(k + 1).is_some_and(Tok::is_cap) {
                         k = c + 1;
                         continue;
                     }
                 }
             }
             if let Some((n, _)) = self.connectors.match_at(t, k) {
-                if t.get(k + n).is_some_and(is_cap) && k + n < b {
+                if t.get(k + n).is_some_and(Tok::is_cap) && k + n < b {
                     k += n;
                     continue;
                 }
             }
-            if x.is_word() && !self.stop.starts_at(t, k) && k > a && (title_case(&t[k - 1]) || lower_run > 0) && lower_run < 2 {
+            if x.is_word() && !self.stop.starts_at(t, k) && k > a && (t[k - 1].is_title_case() || lower_run > 0) && lower_run < 2 {
                 lower_run += 1;
                 k += 1;
                 continue;
@@ -296,7 +278,7 @@ impl PersonExtractor {
             if t[e - 1].kind == TokKind::Newline || t[e - 1].is_symbol(",") || t[e - 1].is_symbol(";") {
                 break;
             }
-            let ends_well = is_cap(&t[e - 1]) || self.continue_lower.ends_before(t, e) || (t[e - 1].is_word() && e >= 2 && title_case(&t[e - 2]));
+            let ends_well = t[e - 1].is_cap() || self.continue_lower.ends_before(t, e) || (t[e - 1].is_word() && e >= 2 && t[e - 2].is_title_case());
             if ends_well && !self.connectors.ends_before(t, e) && self.is_role_material(t, a, e) {
                 best = e;
             }
@@ -334,12 +316,13 @@ impl PersonExtractor {
                 }
             }
             // after an honorific: any capitalised run (`ông Soichi Okazaki`, `ông Kim`)
-            if let Some((hs, _)) = self.honorifics.match_before(t, rs) {
-                let _ = hs;
-                if units.len() <= 5 && !self.rejected_name(t, rs, re) && !t[rs..re].iter().any(|x| is_all_caps(x.raw)) {
-                    names.push((rs, re));
-                    continue;
-                }
+            if self.honorifics.ends_before(t, rs)
+                && units.len() <= 5
+                && !self.rejected_name(t, rs, re)
+                && !t[rs..re].iter().any(|x| is_all_caps(x.raw))
+            {
+                names.push((rs, re));
+                continue;
             }
             // the end of an office: `Tổng thống Argentina Javier Milei`, `thủ môn Đình Triệu`
             let after_head = self.heads.ends_before(t, rs) && !self.heads_inside(t, rs);
@@ -356,7 +339,7 @@ impl PersonExtractor {
             // `Ông Michael Ross, Chủ tịch AmCham Vietnam`: an office after a
             // name and a comma is followed by its body, not by another name
             let appositive = self.heads.match_before(t, rs).is_some_and(|(h, _)| {
-                h >= 2 && (t[h - 1].is_symbol(",") || t[h - 1].is_symbol("-")) && title_case(&t[h - 2])
+                h >= 2 && (t[h - 1].is_symbol(",") || t[h - 1].is_symbol("-")) && t[h - 2].is_title_case()
             });
             // `Samsung Display Việt Nam`, `Yuanta Việt Nam`: a foreign name that
             // ends with a country is a company

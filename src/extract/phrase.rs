@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::token::{lower, lower_cow, tokenize, TokKind, Token};
+use super::token::{is_all_caps, is_capitalized, lower, lower_cow, tokenize, TokKind, Token};
 use crate::text::fold;
 
 /// A token of a sentence, with its lower-cased text for look-ups.
@@ -37,6 +37,14 @@ impl<'a> Tok<'a> {
     }
     pub fn glued(&self) -> bool {
         !self.space_before
+    }
+    /// A word that starts with a capital (`Sơn`, `UBND`).
+    pub fn is_cap(&self) -> bool {
+        self.is_word() && is_capitalized(self.raw)
+    }
+    /// A word written with a capital and then lower case (`Sơn`, `Sang-sik`), not `UBND`.
+    pub fn is_title_case(&self) -> bool {
+        self.is_cap() && !is_all_caps(self.raw)
     }
 }
 
@@ -97,6 +105,15 @@ impl<T: Clone> PhraseSet<T> {
         let mut p = Self::new();
         for s in list {
             p.add(s.as_ref(), false, value.clone());
+        }
+        p
+    }
+
+    /// Every phrase of `list`, compared with case, with the same payload.
+    pub fn from_list_exact<S: AsRef<str>>(list: &[S], value: T) -> Self {
+        let mut p = Self::new();
+        for s in list {
+            p.add(s.as_ref(), true, value.clone());
         }
         p
     }

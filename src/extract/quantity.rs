@@ -169,8 +169,6 @@ struct Found {
     /// First and last+1 token of the figure's text.
     first: usize,
     last: usize,
-    /// Token index of the (first) number.
-    num: usize,
     value: f64,
     value_max: Option<f64>,
     unit: String,
@@ -429,15 +427,9 @@ impl QuantityExtractor {
             }
         }
         // `14 điểm ngập`: points of a place, not index points, when a noun follows
-        if let Some(u) = unit {
-            if self.units[u].code == "point" && first == i {
-                let unit_start = j - 1;
-                if let Some((_, e)) = self.counted_at(t, j) {
-                    unit = None;
-                    j = unit_start;
-                    let _ = e;
-                }
-            }
+        if unit.is_some_and(|u| self.units[u].code == "point") && first == i && self.counted_at(t, j).is_some() {
+            unit = None;
+            j -= 1;
         }
         let mut unit_code = unit.map(|u| self.units[u].code.clone());
         let mut kind = unit.map(|u| self.units[u].kind);
@@ -588,7 +580,6 @@ impl QuantityExtractor {
             value_max: value_max.map(round_sig),
             first,
             last: j,
-            num: i,
             unit: unit_code,
             kind,
             qualifier,
@@ -766,7 +757,6 @@ impl Extractor for QuantityExtractor {
                     QuantityKind::Money | QuantityKind::Percent | QuantityKind::Ratio => f.subject.and_then(span_of),
                     _ => None,
                 };
-                let _ = f.num;
                 rows.push(Quantity {
                     start,
                     end,

@@ -16,6 +16,9 @@ use super::{RuleError, RuleFile, RuleSource};
 pub struct NamesFile {
     pub surnames: Vec<String>,
     pub honorifics: Vec<String>,
+    /// Honorifics that count only in lower case (`anh`, not `Anh`, England).
+    #[serde(default)]
+    pub lower_case_only: Vec<String>,
     pub particles: Vec<String>,
     pub not_names: Vec<String>,
     pub place_heads: Vec<String>,

@@ -1,0 +1,41 @@
+//! What the corpus tests share: loading a `rules/*/examples.toml` corpus and
+//! running one text through the whole pipeline.
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use vnextract::model::{DocumentRecord, RawDoc};
+use vnextract::pipeline::Processor;
+use vnextract::rules::Rules;
+
+/// A sentence that must give nothing of the kind the corpus is about.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Negative {
+    pub text: String,
+}
+
+/// `[[example]]` entries of type `E` and `[[negative]]` entries.
+#[derive(Deserialize)]
+#[serde(bound = "E: DeserializeOwned")]
+pub struct Corpus<E> {
+    pub example: Vec<E>,
+    pub negative: Vec<Negative>,
+}
+
+/// Load a corpus by its path under `rules/` (`quantity/examples.toml`).
+pub fn load<E: DeserializeOwned>(rel: &str) -> Corpus<E> {
+    let path = format!("{}/rules/{rel}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The pipeline with the embedded rules.
+pub fn processor() -> Processor {
+    Processor::new(&Rules::embedded().expect("embedded rules"))
+}
+
+/// One text through the whole pipeline.
+pub fn process(p: &Processor, text: &str) -> DocumentRecord {
+    let doc = RawDoc { doc_id: "t".into(), source: "t".into(), text: text.into(), ..Default::default() };
+    p.process(&doc)
+}
