@@ -31,6 +31,7 @@
 //! ```
 
 pub mod extract;
+pub mod fold;
 pub mod input;
 pub mod lang;
 pub mod model;

@@ -49,7 +49,7 @@ use super::token::{is_capitalized, TokKind};
 use super::{Ctx, Extractor};
 use crate::model::LegalRef;
 use crate::rules::legal::{code_key, LegalRules};
-use crate::text::fold;
+use crate::fold::fold;
 
 /// A type word: a declared type, or a generic word (`văn bản`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

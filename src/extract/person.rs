@@ -23,7 +23,7 @@ use super::token::{is_all_caps, TokKind};
 use super::Ctx;
 use crate::model::{Mention, Person};
 use crate::rules::person::PersonRules;
-use crate::text::fold;
+use crate::fold::fold;
 
 pub struct PersonExtractor {
     surnames: HashSet<String>,

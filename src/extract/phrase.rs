@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::token::{is_all_caps, is_capitalized, lower, lower_cow, tokenize, TokKind, Token};
-use crate::text::fold;
+use crate::fold::fold;
 
 /// A token of a sentence, with its lower-cased text for look-ups.
 #[derive(Debug, Clone)]

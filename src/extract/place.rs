@@ -36,7 +36,7 @@ use super::token::{is_all_caps, is_capitalized, lower, TokKind};
 use super::{resolve_overlaps, Ctx};
 use crate::model::{Country, Region, TextMention};
 use crate::rules::place::{form_key, PlaceRules};
-use crate::text::fold;
+use crate::fold::fold;
 
 /// What a form names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -22,7 +22,7 @@ use super::token::{is_all_caps, is_capitalized, TokKind};
 use super::{Ctx, Extractor};
 use crate::model::{Quantity, QuantityKind};
 use crate::rules::quantity::QuantityRules;
-use crate::text::fold;
+use crate::fold::fold;
 
 #[derive(Debug, Clone)]
 struct UnitInfo {

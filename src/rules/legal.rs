@@ -14,7 +14,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{RuleError, RuleFile, RuleSource};
-use crate::text::fold;
+use crate::fold::fold;
 
 /// One document type (`Chỉ thị`, `Nghị quyết`, …).
 #[derive(Debug, Clone, Deserialize)]

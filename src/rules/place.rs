@@ -21,7 +21,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{RuleError, RuleFile, RuleSource};
-use crate::text::fold;
+use crate::fold::fold;
 
 /// One country or territory.
 #[derive(Debug, Clone, Deserialize)]

@@ -5,7 +5,7 @@
 //! Unlike the other rule sets, these are compiled here, at load: they are
 //! mostly regexes, and a bad one is reported with its file and line
 //! (`rules/text/meta.toml:42: bad regex: …`). Every pattern and word list is
-//! folded with [`crate::text::normalize::fold`] first, so it matches the
+//! folded with [`crate::fold::fold`] first, so it matches the
 //! normalized text whatever tone placement or quotes it was written with.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -16,7 +16,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{RuleError, RuleFile, RuleSource};
-use crate::text::normalize::fold;
+use crate::fold::fold;
 
 /// Everything the text stage knows about the language, compiled.
 #[derive(Debug, Clone, Default)]

@@ -676,7 +676,8 @@ fn merge(mut v: Vec<Range<usize>>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::normalize::{fold, NormText};
+    use crate::fold::fold;
+    use crate::text::normalize::NormText;
 
     /// Metadata with display strings from the original; the normalized text.
     fn meta(text: &str) -> (String, Meta) {
@@ -1115,7 +1116,7 @@ mod tests {
                 let (_, m) = meta(&text);
                 let name = p.file_stem().unwrap().to_string_lossy().to_string();
                 let key = |s: &str| {
-                    crate::text::normalize::fold(s)
+                    crate::fold::fold(s)
                         .to_lowercase()
                         .split_whitespace()
                         .collect::<Vec<_>>()

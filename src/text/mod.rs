@@ -5,4 +5,4 @@ pub mod meta;
 pub mod normalize;
 pub mod segment;
 
-pub use normalize::{clean_display, fold, NormText};
+pub use normalize::{clean_display, NormText};

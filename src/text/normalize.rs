@@ -1,18 +1,10 @@
 //! Normalization for matching, with a map back to original offsets.
 //!
-//! [`NormText::new`] turns an article into the text every extractor matches on:
-//!
-//! - NFC (a decomposed `e` + marks becomes one precomposed letter);
-//! - Icelandic look-alikes `Ð`/`ð` become `Đ`/`đ`;
-//! - every Unicode whitespace except `\n` becomes an ASCII space (U+2028 and
-//!   U+2029 become `\n`); zero-width and invisible characters (U+200B–U+200F,
-//!   U+2060–U+2064, U+FEFF, soft hyphen) are removed;
-//! - curly quotes become `"` / `'`, dashes U+2010–U+2015 and U+2212 become `-`
-//!   (`…` is kept);
-//! - tone placement is folded to the OLD style on `oa`, `oe`, `uy`
-//!   (`hoà` → `hòa`, `Thuỵ` → `Thụy`), blindly on letter pairs, in every case
-//!   variant. It is only for matching: rules literals go through [`fold`], the
-//!   same function, so both sides agree.
+//! [`NormText::new`] turns an article into the text every extractor matches
+//! on: the folding of [`crate::fold`] (NFC, look-alikes, spaces, quotes and
+//! dashes, runs of spaces as one, old-style tone placement on `oa`/`oe`/`uy`)
+//! applied to the whole document, with a map from every offset of the result
+//! back to the original. `NormText::new(s).text == fold(s)` for every `s`.
 //!
 //! The map back to the original is kept small: an anchor is stored only where
 //! the byte delta between the two texts changes (pure NFC input with no
@@ -27,6 +19,8 @@
 
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::fold::{fold_pair, is_invisible, is_toned_aey, map_char, Map};
 
 /// Bytes of normalized text between two character-count checkpoints.
 const BLOCK: usize = 256;
@@ -129,11 +123,6 @@ impl NormText {
     }
 }
 
-/// The same transformation as [`NormText::new`], for rules literals.
-pub fn fold(s: &str) -> String {
-    NormText::new(s).text
-}
-
 /// NFC, look-alikes mapped, runs of whitespace as one space, trimmed: for
 /// strings written to the output (names, subjects, counted nouns).
 ///
@@ -164,78 +153,6 @@ pub fn clean_display(s: &str) -> String {
     out
 }
 
-/// Zero-width and invisible characters that normalization removes.
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{AD}')
-}
-
-/// What normalization does to one (already NFC) character.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Map {
-    Keep,
-    To(char),
-    Remove,
-}
-
-fn map_char(c: char) -> Map {
-    match c {
-        ' ' | '\n' => Map::Keep,
-        '\u{2028}' | '\u{2029}' => Map::To('\n'),
-        c if is_invisible(c) => Map::Remove,
-        c if c.is_whitespace() => Map::To(' '),
-        'Ð' => Map::To('Đ'),
-        'ð' => Map::To('đ'),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{BB}' => Map::To('"'),
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => Map::To('\''),
-        '\u{2010}'..='\u{2015}' | '\u{2212}' => Map::To('-'),
-        _ => Map::Keep,
-    }
-}
-
-const A_LOWER: [char; 5] = ['à', 'á', 'ả', 'ã', 'ạ'];
-const A_UPPER: [char; 5] = ['À', 'Á', 'Ả', 'Ã', 'Ạ'];
-const E_LOWER: [char; 5] = ['è', 'é', 'ẻ', 'ẽ', 'ẹ'];
-const E_UPPER: [char; 5] = ['È', 'É', 'Ẻ', 'Ẽ', 'Ẹ'];
-const Y_LOWER: [char; 5] = ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'];
-const Y_UPPER: [char; 5] = ['Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ'];
-const O_LOWER: [char; 5] = ['ò', 'ó', 'ỏ', 'õ', 'ọ'];
-const O_UPPER: [char; 5] = ['Ò', 'Ó', 'Ỏ', 'Õ', 'Ọ'];
-const U_LOWER: [char; 5] = ['ù', 'ú', 'ủ', 'ũ', 'ụ'];
-const U_UPPER: [char; 5] = ['Ù', 'Ú', 'Ủ', 'Ũ', 'Ụ'];
-
-/// New-style tone placement on a pair (`o` + `à`) → old style (`ò` + `a`).
-fn fold_pair(first: char, second: char) -> Option<(char, char)> {
-    let pos = |set: &[char; 5]| set.iter().position(|&x| x == second);
-    let (toned, idx, base) = match first {
-        'o' | 'O' => {
-            let toned = if first == 'o' { &O_LOWER } else { &O_UPPER };
-            if let Some(i) = pos(&A_LOWER) {
-                (toned, i, 'a')
-            } else if let Some(i) = pos(&A_UPPER) {
-                (toned, i, 'A')
-            } else if let Some(i) = pos(&E_LOWER) {
-                (toned, i, 'e')
-            } else if let Some(i) = pos(&E_UPPER) {
-                (toned, i, 'E')
-            } else {
-                return None;
-            }
-        }
-        'u' | 'U' => {
-            let toned = if first == 'u' { &U_LOWER } else { &U_UPPER };
-            if let Some(i) = pos(&Y_LOWER) {
-                (toned, i, 'y')
-            } else if let Some(i) = pos(&Y_UPPER) {
-                (toned, i, 'Y')
-            } else {
-                return None;
-            }
-        }
-        _ => return None,
-    };
-    Some((toned[idx], base))
-}
-
 /// Whether NFC of a string can be computed separately before `c`: `c` is a
 /// starter that never combines with what precedes it.
 fn is_boundary(c: char) -> bool {
@@ -264,18 +181,11 @@ fn decode(b: &[u8], i: usize) -> (char, usize) {
     (char::from_u32(u).unwrap_or('\u{FFFD}'), l)
 }
 
-fn is_toned_aey(c: char) -> bool {
-    A_LOWER.contains(&c)
-        || E_LOWER.contains(&c)
-        || Y_LOWER.contains(&c)
-        || A_UPPER.contains(&c)
-        || E_UPPER.contains(&c)
-        || Y_UPPER.contains(&c)
-}
 
 /// End of the span from `i` that normalization leaves unchanged: no
-/// replacement, no composition with a following mark, no tone to move.
-fn scan_clean(b: &[u8], i: usize) -> usize {
+/// replacement, no composition with a following mark, no tone to move, no
+/// second space of a run (`space_before`: the output so far ends in one).
+fn scan_clean(b: &[u8], i: usize, space_before: bool) -> usize {
     let n = b.len();
     let mut p = i;
     let mut prev = i;
@@ -288,6 +198,9 @@ fn scan_clean(b: &[u8], i: usize) -> usize {
             if matches!(x, 9 | 11 | 12 | 13) {
                 break p;
             }
+            if x == b' ' && (if p > i { b[p - 1] == b' ' } else { space_before }) {
+                break p;
+            }
             prev = p;
             p += 1;
             continue;
@@ -298,6 +211,7 @@ fn scan_clean(b: &[u8], i: usize) -> usize {
             break prev;
         }
         if map_char(c) != Map::Keep
+            || !is_nfc_char(c)
             || (p > 0 && matches!(b[p - 1], b'o' | b'O' | b'u' | b'U') && is_toned_aey(c))
         {
             break p;
@@ -312,6 +226,13 @@ fn scan_clean(b: &[u8], i: usize) -> usize {
     } else {
         end
     }
+}
+
+/// The character alone is in NFC (not a singleton like U+0340 or U+F900
+/// that NFC replaces).
+fn is_nfc_char(c: char) -> bool {
+    let u = c as u32;
+    u < 0x300 || (0x1E00..=0x1EFF).contains(&u) || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
 fn count_chars(bytes: &[u8]) -> usize {
@@ -384,7 +305,7 @@ impl<'a> Builder<'a> {
         while i < n {
             // Fast path: a span of characters that need no change is copied as is.
             if !self.carry && self.pending.is_none() {
-                let end = scan_clean(b, i);
+                let end = scan_clean(b, i, self.out.ends_with(' '));
                 if end > i {
                     let nch = count_chars(&b[i..end]);
                     self.emit_same(i, ochar, &orig[i..end], nch);
@@ -566,8 +487,21 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A space now would be the second of a run: it is dropped.
+    fn after_space(&self) -> bool {
+        self.pending.is_none() && self.out.ends_with(' ')
+    }
+
     fn chunk(&mut self, i: usize, k: usize, ocs: usize, oce: usize, first: char, nch: usize) {
-        if nch == 1 {
+        if nch == 1 && is_nfc_char(first) {
+            let mapped = match map_char(first) {
+                Map::Keep => Some(first),
+                Map::To(c) => Some(c),
+                Map::Remove => None,
+            };
+            if mapped == Some(' ') && self.after_space() {
+                return self.unit_removed(k, oce);
+            }
             match map_char(first) {
                 Map::Keep => self.unit_char(i, k, ocs, oce, first, true),
                 Map::To(c) => self.unit_char(i, k, ocs, oce, c, c.len_utf8() == first.len_utf8()),
@@ -578,11 +512,15 @@ impl<'a> Builder<'a> {
         let mut buf = std::mem::take(&mut self.buf);
         buf.clear();
         for ch in self.orig[i..k].chars().nfc() {
-            match map_char(ch) {
-                Map::Keep => buf.push(ch),
-                Map::To(c) => buf.push(c),
-                Map::Remove => {}
+            let c = match map_char(ch) {
+                Map::Keep => ch,
+                Map::To(c) => c,
+                Map::Remove => continue,
+            };
+            if c == ' ' && (buf.ends_with(' ') || (buf.is_empty() && self.after_space())) {
+                continue;
             }
+            buf.push(c);
         }
         let mut it = buf.chars();
         let single = match (it.next(), it.next()) {
@@ -628,6 +566,7 @@ impl<'a> Builder<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fold::fold;
 
     /// Python-style character offset of a byte offset.
     fn py(s: &str, byte: usize) -> usize {
@@ -637,7 +576,7 @@ mod tests {
     /// Check every invariant of the map on one input.
     fn check_map(orig: &str) -> NormText {
         let n = NormText::new(orig);
-        assert_eq!(n.text, fold(orig));
+        assert_eq!(n.text, fold(orig), "input {orig:?}");
         let t = &n.text;
         assert_eq!(n.orig_byte(t.len()), orig.len(), "end of {orig:?}");
         assert_eq!(
@@ -698,6 +637,11 @@ mod tests {
             ("a—b―c‐d−e", "a-b-c-d-e"),
             ("chờ…", "chờ…"),
             ("a\tb\r\nc", "a b \nc"),
+            ("a  b", "a b"),
+            ("a \u{a0}\u{2003} b", "a b"),
+            ("a \u{200b} b", "a b"),
+            ("  a  \n  b  ", " a \n b "),
+            ("o  \u{301}", "o \u{301}"),
             ("a\u{2028}b\u{2029}c", "a\nb\nc"),
             (
                 "a\u{2003}b\u{202f}c\u{205f}d\u{3000}e\u{2000}f",
@@ -868,30 +812,11 @@ mod tests {
         }
     }
 
-    /// Whole-string NFC, then the character map, then the pair fold: what
-    /// the chunked, fast-path implementation must agree with.
+    /// Whole-string NFC, then the character map, the space collapse and the
+    /// pair fold (`crate::fold::fold`): what the chunked, fast-path
+    /// implementation must agree with.
     fn reference(s: &str) -> String {
-        let mapped: Vec<char> = s
-            .nfc()
-            .filter_map(|c| match map_char(c) {
-                Map::Keep => Some(c),
-                Map::To(x) => Some(x),
-                Map::Remove => None,
-            })
-            .collect();
-        let mut out = String::new();
-        let mut i = 0;
-        while i < mapped.len() {
-            if let Some((a, b)) = mapped.get(i + 1).and_then(|&n| fold_pair(mapped[i], n)) {
-                out.push(a);
-                out.push(b);
-                i += 2;
-            } else {
-                out.push(mapped[i]);
-                i += 1;
-            }
-        }
-        out
+        crate::fold::fold(s)
     }
 
     const REF_ITERS: usize = 5000;
