@@ -34,6 +34,7 @@ pub mod extract;
 pub mod fold;
 pub mod input;
 pub mod lang;
+pub mod matcher;
 pub mod model;
 pub mod output;
 pub mod pipeline;

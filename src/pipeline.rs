@@ -22,6 +22,7 @@ use crate::extract::place::PlaceExtractor;
 use crate::extract::quantity::QuantityExtractor;
 use crate::extract::{Ctx, Extractor};
 use crate::input::{read_inputs, InputOptions};
+use crate::matcher::{Lexicon, LexiconBuilder};
 use crate::model::{DocumentRecord, ErrorAction, ErrorRecord, InputEvent, RawDoc};
 use crate::output::{OutputOptions, OutputWriter};
 use crate::rules::text::TextRules;
@@ -32,9 +33,11 @@ use crate::text::{meta, segment, NormText};
 /// little text to tell) is read as Vietnamese: that is what this tool is for.
 const VIETNAMESE_RULES_FOR: &[&str] = &["vi", "und"];
 
-/// Every extractor, compiled from the rules: processes one document.
+/// Every extractor, compiled from the rules, and the one automaton of all
+/// their phrases: processes one document.
 pub struct Processor {
     text_rules: TextRules,
+    lexicon: Lexicon,
     quantity: QuantityExtractor,
     person: PersonExtractor,
     place: PlaceExtractor,
@@ -44,14 +47,19 @@ pub struct Processor {
 
 impl Processor {
     pub fn new(rules: &Rules) -> Processor {
-        Processor {
-            text_rules: rules.text.clone(),
-            quantity: QuantityExtractor::new(&rules.quantity),
-            person: PersonExtractor::new(&rules.person),
-            place: PlaceExtractor::new(&rules.place),
-            legal: LegalExtractor::new(&rules.legal),
-            directive: DirectiveExtractor::new(&rules.directive),
-        }
+        let mut lex = LexiconBuilder::new();
+        let countries = rules.place.country_forms();
+        let quantity = QuantityExtractor::new(&rules.quantity, &mut lex);
+        let person = PersonExtractor::new(&rules.person, &countries, &mut lex);
+        let place = PlaceExtractor::new(&rules.place, &mut lex);
+        let legal = LegalExtractor::new(&rules.legal, &mut lex);
+        let directive = DirectiveExtractor::new(&rules.directive, &countries, &mut lex);
+        Processor { text_rules: rules.text.clone(), lexicon: lex.build(), quantity, person, place, legal, directive }
+    }
+
+    /// The compiled automaton of every rules phrase.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// One document, end to end. Never panics on any text.
@@ -78,7 +86,9 @@ impl Processor {
             directives: Vec::new(),
         };
         if VIETNAMESE_RULES_FOR.contains(&lang.code) {
-            let ctx = Ctx::new(&raw.text, &norm, &sentences, &meta.skip);
+            let lower = crate::fold::lower(&norm.text);
+            let scan = self.lexicon.scan(&lower);
+            let ctx = Ctx::new(&raw.text, &norm, &lower, &sentences, &meta.skip, &scan);
             rec.quantities = self.quantity.extract(&ctx);
             // people first: a place inside a person's name is not a place
             let found = self.person.extract(&ctx);

@@ -18,9 +18,8 @@
 
 use std::ops::Range;
 
-use super::phrase::{PhraseSet, Tok};
-use super::token::{is_all_caps, TokKind};
-use super::Ctx;
+use super::{Ctx, Trigger};
+use crate::matcher::{is_all_caps, LexiconBuilder, PhraseSet, Tok, TokKind};
 use crate::model::{Directive, Person};
 use crate::rules::directive::DirectiveRules;
 
@@ -48,6 +47,7 @@ pub struct DirectiveExtractor {
     passage_verbs: PhraseSet<()>,
     issuing: PhraseSet<()>,
     not_verbs: PhraseSet<()>,
+    trigger: Trigger,
 }
 
 fn is_break(t: &Tok<'_>) -> bool {
@@ -66,34 +66,39 @@ struct Found {
 }
 
 impl DirectiveExtractor {
-    pub fn new(rules: &DirectiveRules) -> DirectiveExtractor {
+    pub fn new(rules: &DirectiveRules, country_forms: &[String], lex: &mut LexiconBuilder) -> DirectiveExtractor {
         let o = &rules.orgs;
         let v = &rules.verbs;
-        DirectiveExtractor {
-            names: PhraseSet::from_list(&o.names, ()),
-            heads: PhraseSet::from_list_exact(&o.heads, ()),
-            generic: PhraseSet::from_list_exact(&o.generic, ()),
-            tails: PhraseSet::from_list_exact(&o.tails, ()),
-            generic_subjects: PhraseSet::from_list_exact(&o.generic_subjects, ()),
-            pronouns: PhraseSet::from_list_exact(&o.pronouns, ()),
-            request: PhraseSet::from_list(&v.request, ()),
-            noun_markers: PhraseSet::from_list(&v.noun_markers, ()),
-            strong: PhraseSet::from_list(&v.strong, ()),
-            tasks: PhraseSet::from_list(&v.tasks, ()),
-            for_marker: PhraseSet::from_list_exact(&v.for_marker, ()),
-            passage: PhraseSet::from_list(&v.passage, ()),
-            adverbs: PhraseSet::from_list(&v.adverbs, ()),
-            lead: PhraseSet::from_list(&v.lead, ()),
-            events: PhraseSet::from_list(&o.events, ()),
-            countries: PhraseSet::from_list_exact(&rules.country_forms, ()),
-            agentive: PhraseSet::from_list(&v.agentive, ()),
-            object_nouns: PhraseSet::from_list(&o.object_nouns, ()),
-            singular: PhraseSet::from_list_exact(&o.singular, ()),
-            sides: PhraseSet::from_list(&o.sides, ()),
-            passage_verbs: PhraseSet::from_list(&v.passage_verbs, ()),
-            issuing: PhraseSet::from_list(&v.issuing, ()),
-            not_verbs: PhraseSet::from_list(&v.not_verbs, ()),
-        }
+        let mut d = DirectiveExtractor {
+            names: lex.list("directive.names", &o.names, ()),
+            heads: lex.list_exact("directive.heads", &o.heads, ()),
+            generic: lex.list_exact("directive.generic", &o.generic, ()),
+            tails: lex.list_exact("directive.tails", &o.tails, ()),
+            generic_subjects: lex.list_exact("directive.generic_subjects", &o.generic_subjects, ()),
+            pronouns: lex.list_exact("directive.pronouns", &o.pronouns, ()),
+            request: lex.list("directive.request", &v.request, ()),
+            noun_markers: lex.list("directive.noun_markers", &v.noun_markers, ()),
+            strong: lex.list("directive.strong", &v.strong, ()),
+            tasks: lex.list("directive.tasks", &v.tasks, ()),
+            for_marker: lex.list_exact("directive.for_marker", &v.for_marker, ()),
+            passage: lex.list("directive.passage", &v.passage, ()),
+            adverbs: lex.list("directive.adverbs", &v.adverbs, ()),
+            lead: lex.list("directive.lead", &v.lead, ()),
+            events: lex.list("directive.events", &o.events, ()),
+            countries: lex.list_exact("directive.countries", country_forms, ()),
+            agentive: lex.list("directive.agentive", &v.agentive, ()),
+            object_nouns: lex.list("directive.object_nouns", &o.object_nouns, ()),
+            singular: lex.list_exact("directive.singular", &o.singular, ()),
+            sides: lex.list("directive.sides", &o.sides, ()),
+            passage_verbs: lex.list("directive.passage_verbs", &v.passage_verbs, ()),
+            issuing: lex.list("directive.issuing", &v.issuing, ()),
+            not_verbs: lex.list("directive.not_verbs", &v.not_verbs, ()),
+            trigger: Trigger::default(),
+        };
+        // a sentence without one of these verbs gives no directive and opens no passage
+        let sets = [&d.request, &d.strong, &d.lead, &d.tasks, &d.passage, &d.issuing, &d.for_marker];
+        d.trigger = Trigger { sets: sets.iter().fold(0, |m, s| m | s.mask()), digits: false };
+        d
     }
 
     fn is_verb_at(&self, t: &[Tok<'_>], k: usize) -> bool {
@@ -105,7 +110,7 @@ impl DirectiveExtractor {
     }
 
     fn stopword(&self, x: &Tok<'_>) -> bool {
-        matches!(x.low.as_ref(), "và" | "của" | "cho" | "với" | "để" | "các" | "những" | "đã" | "sẽ" | "đang" | "cũng" | "theo" | "trong" | "tại" | "ở" | "về" | "là" | "có" | "được" | "bị" | "khi" | "thì" | "mà" | "năm" | "như" | "sau" | "trước")
+        matches!(x.low, "và" | "của" | "cho" | "với" | "để" | "các" | "những" | "đã" | "sẽ" | "đang" | "cũng" | "theo" | "trong" | "tại" | "ở" | "về" | "là" | "có" | "được" | "bị" | "khi" | "thì" | "mà" | "năm" | "như" | "sau" | "trước")
     }
 
     /// Words that may follow a capitalised word inside a name (`Bộ Ngoại giao`).
@@ -346,7 +351,7 @@ impl DirectiveExtractor {
         let lo = end.saturating_sub(14);
         for s in lo..end {
             let glued_code = t[s].glued() && (t[s - 1].is_word() || t[s - 1].is_number() || t[s - 1].is_symbol("-") || t[s - 1].is_symbol("/"));
-            if s > 0 && ((t[s - 1].is_word() && !matches!(t[s - 1].low.as_ref(), "và")) || glued_code) {
+            if s > 0 && ((t[s - 1].is_word() && !matches!(t[s - 1].low, "và")) || glued_code) {
                 // a subject starts a clause (`UBND-NLN` is a code, not a subject)
                 continue;
             }
@@ -640,7 +645,7 @@ impl DirectiveExtractor {
         let mut passage_issuer: Option<String> = None;
         let mut last_issuer: Option<String> = None;
         for (si, sr) in ctx.sentences.iter().enumerate() {
-            if ctx.is_skipped(sr) {
+            if !ctx.wants(si, &self.trigger) || ctx.is_skipped(sr) {
                 continue;
             }
             let t = ctx.sentence_tokens(si);

@@ -40,16 +40,12 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
-
 use super::date::{date_at, find_dates, DateMatch};
-use super::phrase::{toks, PhraseSet, Tok};
-use super::token::{is_capitalized, TokKind};
-use super::{Ctx, Extractor};
+use super::{Ctx, Extractor, Trigger};
+use crate::fold::{fold, strip_marks};
+use crate::matcher::{is_capitalized, tokenize, LexiconBuilder, PhraseSet, Tok, TokKind};
 use crate::model::LegalRef;
 use crate::rules::legal::{code_key, LegalRules};
-use crate::fold::fold;
 
 /// A type word: a declared type, or a generic word (`văn bản`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,40 +157,14 @@ pub struct LegalExtractor {
     sentence_date: bool,
     joiners: PhraseSet<()>,
     other_documents: PhraseSet<()>,
-}
-
-/// Lower case without tone or vowel marks, `đ` as `d`: the key that forgives
-/// a misspelt type word before a code.
-fn strip_marks(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            c => c,
-        })
-        .collect::<String>()
-        .to_lowercase()
+    trigger: Trigger,
 }
 
 /// The stripped key of a written form: its tokens, stripped, space-joined.
 fn form_stripped(form: &str) -> (String, usize) {
     let f = fold(form);
-    let t = toks(&f, 0..f.len());
-    (
-        t.iter()
-            .map(|t| strip_marks(t.raw))
-            .collect::<Vec<_>>()
-            .join(" "),
-        t.len(),
-    )
-}
-
-fn set(list: &[String], case_sensitive: bool) -> PhraseSet<()> {
-    let mut p = PhraseSet::new();
-    for s in list {
-        p.add(s, case_sensitive, ());
-    }
-    p
+    let t = tokenize(&f, 0..f.len());
+    (t.iter().map(|t| strip_marks(t.text(&f))).collect::<Vec<_>>().join(" "), t.len())
 }
 
 /// A run of ASCII digits, no separators.
@@ -226,9 +196,9 @@ fn is_title_case(t: &[Tok<'_>]) -> bool {
 }
 
 impl LegalExtractor {
-    pub fn new(rules: &LegalRules) -> LegalExtractor {
+    pub fn new(rules: &LegalRules, lex: &mut LexiconBuilder) -> LegalExtractor {
         let mut types = Vec::new();
-        let mut forms = PhraseSet::new();
+        let mut forms = lex.set("legal.forms");
         let mut stripped = HashMap::new();
         let mut max_form_words = 1;
         let mut code_types = HashMap::new();
@@ -244,7 +214,7 @@ impl LegalExtractor {
             });
             by_name.insert(fold(t.name.get_ref().trim()).to_lowercase(), i);
             for f in &t.forms {
-                forms.add(f.get_ref(), false, TypeRef::Type(i));
+                lex.add(&mut forms, f.get_ref(), false, TypeRef::Type(i));
                 let (k, n) = form_stripped(f.get_ref());
                 stripped.insert(k, TypeRef::Type(i));
                 max_form_words = max_form_words.max(n);
@@ -258,7 +228,7 @@ impl LegalExtractor {
         }
         let g = &rules.types.generic;
         for f in &g.forms {
-            forms.add(f.get_ref(), false, TypeRef::Generic);
+            lex.add(&mut forms, f.get_ref(), false, TypeRef::Generic);
             let (k, n) = form_stripped(f.get_ref());
             stripped.entry(k).or_insert(TypeRef::Generic);
             max_form_words = max_form_words.max(n);
@@ -278,18 +248,20 @@ impl LegalExtractor {
             }
         }
         let w = &rules.issuers.written;
-        let mut issuer_heads = PhraseSet::new();
+        let mut issuer_heads = lex.set("legal.issuer_heads");
         for (list, head) in [
             (&w.openers, Head::Opener),
             (&w.bodies, Head::Body),
             (&w.local_bodies, Head::Local),
         ] {
             for s in list {
-                issuer_heads.add(s, false, head);
+                lex.add(&mut issuer_heads, s, false, head);
             }
         }
         let c = &rules.cite;
+        let trigger = Trigger { sets: forms.mask(), digits: true };
         LegalExtractor {
+            trigger,
             types,
             generic_default,
             issuer_first,
@@ -299,33 +271,33 @@ impl LegalExtractor {
             code_types,
             year_types,
             issuers,
-            number_words: set(&c.code.number_words, false),
-            modifiers: set(&c.code.modifiers, false),
+            number_words: lex.list("legal.number_words", &c.code.number_words, ()),
+            modifiers: lex.list("legal.modifiers", &c.code.modifiers, ()),
             max_digits: *c.code.max_number_digits.get_ref(),
             max_letters: *c.code.max_part_letters.get_ref(),
             max_name_words: c.code.max_name_words,
-            issued_lead: set(&c.issued.lead, false),
-            header_words: set(&c.header.words, true),
+            issued_lead: lex.list("legal.issued_lead", &c.issued.lead, ()),
+            header_words: lex.list_exact("legal.header_words", &c.header.words, ()),
             header_lines: c.header.date_lines,
-            not_after: set(&c.codeless.not_after, true),
-            party_bodies: set(&c.codeless.party_bodies, false),
-            treaties: set(&c.codeless.treaties, false),
-            topic_words: set(&c.codeless.topic_words, false),
-            number_followers: set(&c.codeless.number_followers, false),
-            measure_words: set(&c.codeless.measure_words, false),
-            not_names: set(&c.codeless.not_names, false),
-            name_words: set(&c.codeless.name_words, false),
-            name_stop: set(&c.codeless.name_stop, false),
-            issuer_lead: set(&w.lead, false),
+            not_after: lex.list_exact("legal.not_after", &c.codeless.not_after, ()),
+            party_bodies: lex.list("legal.party_bodies", &c.codeless.party_bodies, ()),
+            treaties: lex.list("legal.treaties", &c.codeless.treaties, ()),
+            topic_words: lex.list("legal.topic_words", &c.codeless.topic_words, ()),
+            number_followers: lex.list("legal.number_followers", &c.codeless.number_followers, ()),
+            measure_words: lex.list("legal.measure_words", &c.codeless.measure_words, ()),
+            not_names: lex.list("legal.not_names", &c.codeless.not_names, ()),
+            name_words: lex.list("legal.name_words", &c.codeless.name_words, ()),
+            name_stop: lex.list("legal.name_stop", &c.codeless.name_stop, ()),
+            issuer_lead: lex.list("legal.issuer_lead", &w.lead, ()),
             issuer_heads,
-            place_words: set(&w.place_words, false),
-            issuer_stop: set(&w.stop, false),
-            issuer_verbs: set(&w.verbs, false),
-            issuer_adverbs: set(&w.adverbs, false),
+            place_words: lex.list("legal.place_words", &w.place_words, ()),
+            issuer_stop: lex.list("legal.issuer_stop", &w.stop, ()),
+            issuer_verbs: lex.list("legal.issuer_verbs", &w.verbs, ()),
+            issuer_adverbs: lex.list("legal.issuer_adverbs", &w.adverbs, ()),
             max_before: w.max_before,
             sentence_date: c.issued.sentence_date,
-            joiners: set(&c.code.joiners, false),
-            other_documents: set(&c.code.other_documents, false),
+            joiners: lex.list("legal.joiners", &c.code.joiners, ()),
+            other_documents: lex.list("legal.other_documents", &c.code.other_documents, ()),
         }
     }
 
@@ -1071,7 +1043,7 @@ impl Extractor for LegalExtractor {
     fn extract(&self, ctx: &Ctx<'_>) -> Vec<LegalRef> {
         let mut found = Vec::new();
         for (si, sr) in ctx.sentences.iter().enumerate() {
-            if ctx.is_skipped(sr) {
+            if !ctx.wants(si, &self.trigger) || ctx.is_skipped(sr) {
                 continue;
             }
             self.sentence(ctx, ctx.sentence_tokens(si), &mut found);

@@ -10,14 +10,21 @@ pub mod directive;
 pub mod legal;
 pub mod number;
 pub mod person;
-pub mod phrase;
 pub mod place;
 pub mod quantity;
-pub mod token;
 
 use std::ops::Range;
 
+use crate::matcher::{sentence_toks, Scan, SetMask, Tok};
 use crate::text::{clean_display, NormText};
+
+/// What makes an extractor read a sentence: a hit of one of its sets, or a
+/// digit. A sentence that has neither is never looked at by it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Trigger {
+    pub sets: SetMask,
+    pub digits: bool,
+}
 
 /// Everything an extractor may read about one document.
 pub struct Ctx<'a> {
@@ -28,22 +35,53 @@ pub struct Ctx<'a> {
     /// Sentence byte ranges in `norm.text`, in order.
     pub sentences: &'a [Range<usize>],
     /// Byte ranges of `norm.text` that are not article body (stamps,
-    /// bylines, menus): extractors do not look inside them.
+    /// bylines, menus), sorted and disjoint: extractors do not look inside them.
     pub skip: &'a [Range<usize>],
-    /// The tokens of every sentence, made once and shared by the extractors.
-    pub tokens: Vec<Vec<phrase::Tok<'a>>>,
+    /// The tokens of every sentence with a hit or a digit (empty for the
+    /// others), made once and shared by the extractors.
+    tokens: Vec<Vec<Tok<'a>>>,
+    /// Per sentence: the sets with a hit in it.
+    masks: Vec<SetMask>,
+    /// Per sentence: it holds an ASCII digit.
+    digits: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
-    /// A context with the tokens of every sentence.
-    pub fn new(original: &'a str, norm: &'a NormText, sentences: &'a [Range<usize>], skip: &'a [Range<usize>]) -> Ctx<'a> {
-        let tokens = sentences.iter().map(|r| phrase::toks(&norm.text, r.clone())).collect();
-        Ctx { original, norm, sentences, skip, tokens }
+    /// A context over the sentences of a document: `lower` is the lower-case
+    /// copy of `norm.text`, `scan` what the automaton read in it.
+    pub fn new(
+        original: &'a str,
+        norm: &'a NormText,
+        lower: &'a str,
+        sentences: &'a [Range<usize>],
+        skip: &'a [Range<usize>],
+        scan: &'a Scan<'a>,
+    ) -> Ctx<'a> {
+        let text = norm.text.as_str();
+        let mut tokens = Vec::with_capacity(sentences.len());
+        let mut masks = Vec::with_capacity(sentences.len());
+        let mut digits = Vec::with_capacity(sentences.len());
+        for r in sentences {
+            let tr = scan.token_range(r);
+            let mask = scan.mask_in(&tr);
+            let digit = scan.has_number(&tr);
+            tokens.push(if mask != 0 || digit { sentence_toks(text, lower, tr, scan) } else { Vec::new() });
+            masks.push(mask);
+            digits.push(digit);
+        }
+        Ctx { original, norm, sentences, skip, tokens, masks, digits }
     }
 
-    /// The tokens of sentence `si` (empty past the end).
-    pub fn sentence_tokens(&self, si: usize) -> &[phrase::Tok<'a>] {
+    /// The tokens of sentence `si` (empty past the end, and for a sentence
+    /// with no hit and no digit).
+    pub fn sentence_tokens(&self, si: usize) -> &[Tok<'a>] {
         self.tokens.get(si).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
+    /// Whether sentence `si` has what `trigger` asks for.
+    pub fn wants(&self, si: usize, trigger: &Trigger) -> bool {
+        self.masks.get(si).is_some_and(|m| m & trigger.sets != 0)
+            || (trigger.digits && self.digits.get(si).copied().unwrap_or(false))
     }
 
     /// Original character span `(start, end)` of a normalized byte range.
@@ -75,7 +113,14 @@ impl<'a> Ctx<'a> {
 
     /// The range lies wholly inside a skipped (non-body) range.
     pub fn is_skipped(&self, r: &Range<usize>) -> bool {
-        self.skip.iter().any(|s| s.start <= r.start && r.end <= s.end)
+        let i = self.skip.partition_point(|s| s.start <= r.start);
+        i > 0 && r.end <= self.skip[i - 1].end
+    }
+
+    /// The range overlaps a skipped range.
+    pub fn overlaps_skip(&self, r: &Range<usize>) -> bool {
+        let i = self.skip.partition_point(|s| s.end <= r.start);
+        self.skip.get(i).is_some_and(|s| s.start < r.end)
     }
 }
 

@@ -15,20 +15,18 @@
 //! join the person whose name holds that syllable. Bylines and credits are
 //! in the skipped ranges and never become people.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
-use super::phrase::{PhraseSet, Tok};
-use super::token::{is_all_caps, TokKind};
-use super::Ctx;
+use super::{Ctx, Trigger};
+use crate::fold::fold;
+use crate::matcher::{is_all_caps, LexiconBuilder, PhraseSet, Tok, TokKind};
 use crate::model::{Mention, Person};
 use crate::rules::person::PersonRules;
-use crate::fold::fold;
 
 pub struct PersonExtractor {
-    surnames: HashSet<String>,
+    surnames: PhraseSet<()>,
     honorifics: PhraseSet<()>,
-    particles: HashSet<String>,
+    particles: PhraseSet<()>,
     not_names: PhraseSet<()>,
     place_heads: PhraseSet<()>,
     heads: PhraseSet<()>,
@@ -38,6 +36,7 @@ pub struct PersonExtractor {
     stop: PhraseSet<()>,
     countries: PhraseSet<()>,
     openers: PhraseSet<()>,
+    trigger: Trigger,
 }
 
 /// People of a document, and the normalized byte ranges of their names
@@ -55,31 +54,32 @@ struct Found {
 }
 
 impl PersonExtractor {
-    pub fn new(rules: &PersonRules) -> PersonExtractor {
+    pub fn new(rules: &PersonRules, country_forms: &[String], lex: &mut LexiconBuilder) -> PersonExtractor {
         let n = &rules.names;
         let t = &rules.titles;
-        let mut honorifics = PhraseSet::new();
+        let mut honorifics = lex.set("person.honorifics");
         for h in &n.honorifics {
             // `ông` matches `ông` and `Ông`; `anh` only lower case (not `Anh`, England)
-            if n.lower_case_only.iter().any(|l| fold(l) == fold(h)) {
-                honorifics.add(h, true, ());
-            } else {
-                honorifics.add(h, false, ());
-            }
+            let lower_only = n.lower_case_only.iter().any(|l| fold(l) == fold(h));
+            lex.add(&mut honorifics, h, lower_only, ());
         }
+        let surnames = lex.list_exact("person.surnames", &n.surnames, ());
+        let heads = lex.list("person.heads", &t.heads, ());
+        let trigger = Trigger { sets: surnames.mask() | honorifics.mask() | heads.mask(), digits: false };
         PersonExtractor {
-            surnames: n.surnames.iter().map(|s| fold(s)).collect(),
+            surnames,
             honorifics,
-            particles: n.particles.iter().map(|s| fold(s)).collect(),
-            not_names: PhraseSet::from_list_exact(&n.not_names, ()),
-            place_heads: PhraseSet::from_list_exact(&n.place_heads, ()),
-            heads: PhraseSet::from_list(&t.heads, ()),
-            former: PhraseSet::from_list_exact(&t.former, ()),
-            continue_lower: PhraseSet::from_list(&t.continue_lower, ()),
-            connectors: PhraseSet::from_list(&t.connectors, ()),
-            stop: PhraseSet::from_list(&t.stop, ()),
-            countries: PhraseSet::from_list_exact(&rules.country_forms, ()),
-            openers: PhraseSet::from_list_exact(&n.sentence_openers, ()),
+            particles: lex.list_exact("person.particles", &n.particles, ()),
+            not_names: lex.list_exact("person.not_names", &n.not_names, ()),
+            place_heads: lex.list_exact("person.place_heads", &n.place_heads, ()),
+            heads,
+            former: lex.list_exact("person.former", &t.former, ()),
+            continue_lower: lex.list("person.continue_lower", &t.continue_lower, ()),
+            connectors: lex.list("person.connectors", &t.connectors, ()),
+            stop: lex.list("person.stop", &t.stop, ()),
+            countries: lex.list_exact("person.countries", country_forms, ()),
+            openers: lex.list_exact("person.openers", &n.sentence_openers, ()),
+            trigger,
         }
     }
 
@@ -111,7 +111,7 @@ impl PersonExtractor {
                 }
                 // particles between capitalised words
                 let mut p = k;
-                while p < t.len() && t[p].is_word() && self.particles.contains(t[p].raw) {
+                while p < t.len() && t[p].is_word() && self.particles.has_word(t, p) {
                     p += 1;
                 }
                 if p > k && p < t.len() && t[p].is_title_case() {
@@ -140,7 +140,7 @@ impl PersonExtractor {
             let skip = self
                 .not_names
                 .match_at(t, s)
-                .or_else(|| self.countries.match_at(t, s).filter(|(k, _)| *k >= 2 || !self.surnames.contains(t[s].raw)))
+                .or_else(|| self.countries.match_at(t, s).filter(|(k, _)| *k >= 2 || !self.surnames.has_word(t, s)))
                 .map(|(k, _)| k);
             match skip {
                 Some(k) => {
@@ -156,7 +156,7 @@ impl PersonExtractor {
             let len = n - u;
             let s = units[u].0;
             (2..=4).contains(&len)
-                && self.surnames.contains(t[s].raw)
+                && self.surnames.has_word(t, s)
                 && units[u].1 - s == 1
                 && !self.not_names.starts_at(t, s)
                 && self.countries.match_at(t, s).is_none_or(|(k, _)| k < 2)
@@ -333,7 +333,7 @@ impl PersonExtractor {
                     s = rs + n;
                 }
             }
-            let foreign = t[s.min(re)..re].iter().any(|x| x.is_word() && !is_vn_syllable(&x.low) && !self.particles.contains(x.raw));
+            let foreign = (s.min(re)..re).any(|k| t[k].is_word() && !is_vn_syllable(t[k].low) && !self.particles.has_word(t, k));
             // `AmCham`, `PetroVietnam`: a capital inside a word is a brand or body
             let camel = t[s.min(re)..re].iter().any(|x| x.raw.chars().skip(1).any(|c| c.is_uppercase()) && !is_all_caps(x.raw));
             // `Ông Michael Ross, Chủ tịch AmCham Vietnam`: an office after a
@@ -399,13 +399,13 @@ impl PersonExtractor {
         let mut people: Vec<(Vec<String>, Person)> = Vec::new();
         let mut name_ranges = Vec::new();
         for (si, sr) in ctx.sentences.iter().enumerate() {
-            if ctx.is_skipped(sr) {
+            if !ctx.wants(si, &self.trigger) || ctx.is_skipped(sr) {
                 continue;
             }
             let mut t = ctx.sentence_tokens(si).to_vec();
             // credits inside a caption (`(Ảnh: Dương Giang/TTXVN)`) are not people
             for x in t.iter_mut() {
-                if ctx.skip.iter().any(|s| s.start < x.end && x.start < s.end) {
+                if ctx.overlaps_skip(&(x.start..x.end)) {
                     x.kind = TokKind::Newline;
                 }
             }

@@ -31,12 +31,11 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::phrase::{toks, PhraseSet, Tok};
-use super::token::{is_all_caps, is_capitalized, lower, TokKind};
-use super::{resolve_overlaps, Ctx};
+use super::{resolve_overlaps, Ctx, Trigger};
+use crate::fold::{fold, lower};
+use crate::matcher::{is_all_caps, is_capitalized, tokenize, LexiconBuilder, PhraseSet, Tok, TokKind};
 use crate::model::{Country, Region, TextMention};
 use crate::rules::place::{form_key, PlaceRules};
-use crate::fold::fold;
 
 /// What a form names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -86,13 +85,14 @@ pub struct PlaceExtractor {
     regions: Vec<String>,
     forms: Vec<Form>,
     dict: PhraseSet<usize>,
-    surnames: HashSet<String>,
-    given: HashSet<String>,
-    not_name: HashSet<String>,
+    surnames: PhraseSet<()>,
+    given: PhraseSet<()>,
+    not_name: PhraseSet<()>,
     honorifics: PhraseSet<()>,
     cues: PhraseSet<()>,
-    pair_words: HashSet<String>,
+    pair_words: PhraseSet<()>,
     connectors: PhraseSet<bool>,
+    trigger: Trigger,
 }
 
 /// A match of the dictionary in one sentence.
@@ -124,14 +124,15 @@ fn lowset(list: &[String]) -> HashSet<String> {
 fn case_pattern(form: &str, all_words: bool) -> Vec<Case> {
     let f = fold(form);
     let mut first = true;
-    toks(&f, 0..f.len())
+    tokenize(&f, 0..f.len())
         .iter()
         .filter(|t| t.kind != TokKind::Newline)
         .map(|t| {
-            if t.is_word() && is_all_caps(t.raw) {
+            let (word, raw) = (t.kind == TokKind::Word, t.text(&f));
+            if word && is_all_caps(raw) {
                 first = false;
                 Case::AllCaps
-            } else if t.is_word() && is_capitalized(t.raw) && (first || all_words) {
+            } else if word && is_capitalized(raw) && (first || all_words) {
                 first = false;
                 Case::Upper
             } else {
@@ -175,8 +176,8 @@ fn is_loose_sentence(toks: &[Tok<'_>]) -> bool {
 }
 
 impl PlaceExtractor {
-    pub fn new(rules: &PlaceRules) -> PlaceExtractor {
-        let mut dict = PhraseSet::new();
+    pub fn new(rules: &PlaceRules, lex: &mut LexiconBuilder) -> PlaceExtractor {
+        let mut dict = lex.set("place.forms");
         let mut forms = Vec::new();
         let need: HashSet<String> = rules
             .context
@@ -203,16 +204,18 @@ impl PlaceExtractor {
                 weak_at_start: ambiguous && at_start.contains(&key),
                 name_like: {
                     let f = fold(text);
-                    let t = toks(&f, 0..f.len());
+                    let t = tokenize(&f, 0..f.len());
                     t.len() <= 3
-                        && t.iter()
-                            .all(|w| w.is_word() && is_capitalized(w.raw) && !is_all_caps(w.raw))
+                        && t.iter().all(|w| {
+                            let raw = w.text(&f);
+                            w.kind == TokKind::Word && is_capitalized(raw) && !is_all_caps(raw)
+                        })
                 },
                 key,
             }
         };
         let mut add = |text: &str, form: Form, dict: &mut PhraseSet<usize>| {
-            dict.add(text, false, forms.len());
+            lex.add(dict, text, false, forms.len());
             forms.push(form);
         };
         let mut countries = Vec::new();
@@ -263,35 +266,42 @@ impl PlaceExtractor {
             );
         }
         let ctx = &rules.context;
-        let mut connectors = PhraseSet::new();
+        let mut connectors = lex.set("place.connectors");
         let pair_conn = lowset(&ctx.support.pair_connectors);
         for c in &ctx.support.connectors {
-            connectors.add(c, false, pair_conn.contains(&lower(&fold(c))));
+            lex.add(&mut connectors, c, false, pair_conn.contains(&lower(&fold(c))));
         }
+        let trigger = Trigger { sets: dict.mask(), digits: false };
         PlaceExtractor {
             countries,
             regions,
             forms,
             dict,
-            surnames: lowset(&ctx.names.surnames),
-            given: lowset(&ctx.names.given),
-            not_name: lowset(&ctx.names.not_name),
-            honorifics: PhraseSet::from_list(&ctx.names.honorifics, ()),
-            cues: PhraseSet::from_list(&ctx.support.cue_before, ()),
-            pair_words: lowset(&ctx.support.pair_words),
+            surnames: lex.list("place.surnames", &ctx.names.surnames, ()),
+            given: lex.list("place.given", &ctx.names.given, ()),
+            not_name: lex.list("place.not_name", &ctx.names.not_name, ()),
+            honorifics: lex.list("place.honorifics", &ctx.names.honorifics, ()),
+            cues: lex.list("place.cues", &ctx.support.cue_before, ()),
+            pair_words: lex.list("place.pair_words", &ctx.support.pair_words, ()),
             connectors,
+            trigger,
         }
     }
 
     /// Countries and regions of a document, one row each with every mention.
     /// `exclude`: normalized byte ranges (person names) where no place is read.
     pub fn extract(&self, ctx: &Ctx<'_>, exclude: &[Range<usize>]) -> (Vec<Country>, Vec<Region>) {
-
         let sents: Vec<&[Tok<'_>]> = ctx
             .sentences
             .iter()
             .enumerate()
-            .map(|(si, s)| if ctx.is_skipped(s) { &[][..] } else { ctx.sentence_tokens(si) })
+            .map(|(si, s)| {
+                if !ctx.wants(si, &self.trigger) || ctx.is_skipped(s) {
+                    &[][..]
+                } else {
+                    ctx.sentence_tokens(si)
+                }
+            })
             .collect();
         let loose: Vec<bool> = sents.iter().map(|t| is_loose_sentence(t)).collect();
 
@@ -507,8 +517,9 @@ impl PlaceExtractor {
             .any(|o| o.ti <= k && k < o.tj && o.ti != c.ti && !self.forms[o.form].ambiguous)
     }
 
-    fn is_name_syllable(&self, low: &str) -> bool {
-        !self.not_name.contains(low) && (self.surnames.contains(low) || self.given.contains(low))
+    /// Token `k` is a surname or given-name syllable (and not listed as no name).
+    fn is_name_syllable(&self, tk: &[Tok<'_>], k: usize) -> bool {
+        !self.not_name.has_word(tk, k) && (self.surnames.has_word(tk, k) || self.given.has_word(tk, k))
     }
 
     /// An unambiguous form right after a run of capitalised words holding a
@@ -524,8 +535,7 @@ impl PlaceExtractor {
 
     /// A word of the run is a surname (`Bà Phạm Thái Lan`, `Nguyễn Trung Anh`).
     fn has_surname(&self, run: &[Tok<'_>]) -> bool {
-        run.iter()
-            .any(|t| self.surnames.contains(t.low.as_ref()) && !self.not_name.contains(t.low.as_ref()))
+        (0..run.len()).any(|k| self.surnames.has_word(run, k) && !self.not_name.has_word(run, k))
     }
 
     /// The ambiguous form is glued into a person's or a place's name. In a
@@ -547,7 +557,7 @@ impl PlaceExtractor {
         }
         if s < c.ti {
             let prev = &tk[c.ti - 1];
-            if self.is_name_syllable(&prev.low) {
+            if self.is_name_syllable(tk, c.ti - 1) {
                 return true;
             }
             if !loose {
@@ -556,7 +566,7 @@ impl PlaceExtractor {
                 }
                 if !is_initial(tk, c.ti - 1)
                     && has_vi_letter(prev.raw)
-                    && !self.not_name.contains(prev.low.as_ref())
+                    && !self.not_name.has_word(tk, c.ti - 1)
                 {
                     return true;
                 }
@@ -569,13 +579,13 @@ impl PlaceExtractor {
             if n.space_before
                 && cap(n)
                 && !self.in_other(same, c, c.tj)
-                && !self.not_name.contains(n.low.as_ref())
+                && !self.not_name.has_word(tk, c.tj)
             {
-                let new_name = self.surnames.contains(n.low.as_ref())
+                let new_name = self.surnames.has_word(tk, c.tj)
                     && tk.get(c.tj + 1).is_some_and(|m| {
                         m.space_before && cap(m) && !self.in_other(same, c, c.tj + 1)
                     });
-                if !new_name && (self.is_name_syllable(&n.low) || (!loose && has_vi_letter(n.raw)))
+                if !new_name && (self.is_name_syllable(tk, c.tj) || (!loose && has_vi_letter(n.raw)))
                 {
                     return true;
                 }
@@ -620,7 +630,7 @@ impl PlaceExtractor {
                 if country_at(&|o: &Cand| o.tj == s) {
                     return true;
                 }
-                if pair && tk[s - 1].is_word() && self.pair_words.contains(tk[s - 1].low.as_ref()) {
+                if pair && tk[s - 1].is_word() && self.pair_words.has_word(tk, s - 1) {
                     return true;
                 }
             }
@@ -634,7 +644,7 @@ impl PlaceExtractor {
             if pair
                 && tk
                     .get(e)
-                    .is_some_and(|t| t.is_word() && self.pair_words.contains(t.low.as_ref()))
+                    .is_some_and(|t| t.is_word() && self.pair_words.has_word(tk, e))
             {
                 return true;
             }

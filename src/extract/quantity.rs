@@ -14,21 +14,16 @@
 //! measures) is read from the clause before the figure, or after it, or
 //! carried from the previous figure of the sentence.
 
-use std::collections::HashSet;
-
 use super::number::{is_year_like, parse_vi_number};
-use super::phrase::{PhraseSet, Tok};
-use super::token::{is_all_caps, is_capitalized, TokKind};
-use super::{Ctx, Extractor};
+use super::{Ctx, Extractor, Trigger};
+use crate::matcher::{is_all_caps, is_capitalized, LexiconBuilder, PhraseSet, Tok, TokKind};
 use crate::model::{Quantity, QuantityKind};
 use crate::rules::quantity::QuantityRules;
-use crate::fold::fold;
 
 #[derive(Debug, Clone)]
 struct UnitInfo {
     code: String,
     kind: QuantityKind,
-    not_before: HashSet<String>,
     minor: Option<(PhraseSet<()>, f64)>,
 }
 
@@ -36,6 +31,8 @@ struct UnitInfo {
 #[derive(Debug, Clone)]
 pub struct QuantityExtractor {
     units: Vec<UnitInfo>,
+    /// Words after which a unit form is another word (payload: the unit).
+    unit_not_before: PhraseSet<usize>,
     unit_forms: PhraseSet<usize>,
     unit_prefix: PhraseSet<usize>,
     unit_suffix: PhraseSet<usize>,
@@ -71,94 +68,90 @@ pub struct QuantityExtractor {
     between_conn: PhraseSet<()>,
 }
 
-fn lowset(list: &[String]) -> HashSet<String> {
-    list.iter().map(|s| fold(s).to_lowercase()).collect()
-}
-
 impl QuantityExtractor {
-    pub fn new(rules: &QuantityRules) -> QuantityExtractor {
+    pub fn new(rules: &QuantityRules, lex: &mut LexiconBuilder) -> QuantityExtractor {
         let mut units = Vec::new();
-        let mut unit_forms = PhraseSet::new();
-        let mut unit_prefix = PhraseSet::new();
-        let mut unit_suffix = PhraseSet::new();
+        let mut unit_forms = lex.set("quantity.unit.forms");
+        let mut unit_prefix = lex.set("quantity.unit.prefix");
+        let mut unit_suffix = lex.set("quantity.unit.suffix");
+        let mut unit_not_before = lex.set("quantity.unit.not_before");
         for (i, u) in rules.units.units.iter().enumerate() {
             for f in &u.forms {
-                unit_forms.add(f, u.case_sensitive, i);
+                lex.add(&mut unit_forms, f, u.case_sensitive, i);
             }
             for f in &u.prefix {
-                unit_prefix.add(f, u.case_sensitive, i);
+                lex.add(&mut unit_prefix, f, u.case_sensitive, i);
             }
             for f in &u.suffix {
-                unit_suffix.add(f, true, i);
+                lex.add(&mut unit_suffix, f, true, i);
+            }
+            for f in &u.not_before {
+                lex.add(&mut unit_not_before, f, false, i);
             }
             let minor = match (&u.minor, u.minor_value) {
-                (m, Some(v)) if !m.is_empty() => Some((PhraseSet::from_list(m, ()), v)),
+                (m, Some(v)) if !m.is_empty() => Some((lex.list("quantity.unit.minor", m, ()), v)),
                 _ => None,
             };
-            units.push(UnitInfo {
-                code: u.code.get_ref().clone(),
-                kind: u.kind,
-                not_before: lowset(&u.not_before),
-                minor,
-            });
+            units.push(UnitInfo { code: u.code.get_ref().clone(), kind: u.kind, minor });
         }
-        let mut scale_forms = PhraseSet::new();
-        let mut scale_suffix = PhraseSet::new();
+        let mut scale_forms = lex.set("quantity.scale.forms");
+        let mut scale_suffix = lex.set("quantity.scale.suffix");
         for s in &rules.scales.scales {
             for f in &s.forms {
-                scale_forms.add(f, false, *s.value.get_ref());
+                lex.add(&mut scale_forms, f, false, *s.value.get_ref());
             }
             for f in &s.suffix {
-                scale_suffix.add(f, true, *s.value.get_ref());
+                lex.add(&mut scale_suffix, f, true, *s.value.get_ref());
             }
         }
-        let mut qual_before = PhraseSet::new();
-        let mut qual_after = PhraseSet::new();
+        let mut qual_before = lex.set("quantity.qualifier.before");
+        let mut qual_after = lex.set("quantity.qualifier.after");
         for q in &rules.qualifiers.qualifiers {
             for f in &q.before {
-                qual_before.add(f, false, q.name.get_ref().clone());
+                lex.add(&mut qual_before, f, false, q.name.get_ref().clone());
             }
             for f in &q.after {
-                qual_after.add(f, false, q.name.get_ref().clone());
+                lex.add(&mut qual_after, f, false, q.name.get_ref().clone());
             }
         }
         let ch = &rules.qualifiers.change;
         let c = &rules.context;
         QuantityExtractor {
             units,
+            unit_not_before,
             unit_forms,
             unit_prefix,
             unit_suffix,
-            rate_sep: PhraseSet::from_list(&rules.units.rate_separators, ()),
+            rate_sep: lex.list("quantity.rate_sep", &rules.units.rate_separators, ()),
             scale_forms,
             scale_suffix,
             qual_before,
             qual_after,
-            change_up: PhraseSet::from_list(&ch.up, ()),
-            change_down: PhraseSet::from_list(&ch.down, ()),
-            change_between: PhraseSet::from_list(&ch.between, ()),
-            not_before: PhraseSet::from_list(&c.not_quantity.before, ()),
-            not_before_except: PhraseSet::from_list(&c.not_quantity.before_except, ()),
-            not_after: PhraseSet::from_list(&c.not_quantity.after, ()),
-            time_suffix: PhraseSet::from_list(&c.not_quantity.time_suffix, ()),
+            change_up: lex.list("quantity.change_up", &ch.up, ()),
+            change_down: lex.list("quantity.change_down", &ch.down, ()),
+            change_between: lex.list("quantity.change_between", &ch.between, ()),
+            not_before: lex.list("quantity.not_before", &c.not_quantity.before, ()),
+            not_before_except: lex.list("quantity.not_before_except", &c.not_quantity.before_except, ()),
+            not_after: lex.list("quantity.not_after", &c.not_quantity.after, ()),
+            time_suffix: lex.list("quantity.time_suffix", &c.not_quantity.time_suffix, ()),
             phone_min_digits: c.not_quantity.phone_min_digits,
-            bare_after: PhraseSet::from_list(&c.bare.after_words, ()),
-            counted_stop: PhraseSet::from_list(&c.counted.stop, ()),
-            counted_not_first: PhraseSet::from_list(&c.counted.not_first, ()),
-            counted_allow: PhraseSet::from_list(&c.counted.allow, ()),
-            rate_nouns: PhraseSet::from_list(&rules.units.rate_nouns, ()),
-            joiners: PhraseSet::from_list(&c.counted.joiners, ()),
+            bare_after: lex.list("quantity.bare_after", &c.bare.after_words, ()),
+            counted_stop: lex.list("quantity.counted_stop", &c.counted.stop, ()),
+            counted_not_first: lex.list("quantity.counted_not_first", &c.counted.not_first, ()),
+            counted_allow: lex.list("quantity.counted_allow", &c.counted.allow, ()),
+            rate_nouns: lex.list("quantity.rate_nouns", &rules.units.rate_nouns, ()),
+            joiners: lex.list("quantity.joiners", &c.counted.joiners, ()),
             counted_max: c.counted.max_words,
-            subj_trailing: PhraseSet::from_list(&c.subject.trailing, ()),
-            subj_leading: PhraseSet::from_list(&c.subject.leading, ()),
-            subj_cut_after: PhraseSet::from_list(&c.subject.cut_after, ()),
-            subj_after_stop: PhraseSet::from_list(&c.subject.after_stop, ()),
+            subj_trailing: lex.list("quantity.subj_trailing", &c.subject.trailing, ()),
+            subj_leading: lex.list("quantity.subj_leading", &c.subject.leading, ()),
+            subj_cut_after: lex.list("quantity.subj_cut_after", &c.subject.cut_after, ()),
+            subj_after_stop: lex.list("quantity.subj_after_stop", &c.subject.after_stop, ()),
             subj_max: c.subject.max_words,
-            negative: PhraseSet::from_list(&c.sign.negative_words, ()),
-            range_conn: PhraseSet::from_list(&c.ranges.connectors, ()),
-            range_prefix: PhraseSet::from_list(&c.ranges.prefixes, ()),
-            between_prefix: PhraseSet::from_list(&c.ranges.between_prefixes, ()),
-            between_conn: PhraseSet::from_list(&c.ranges.between_connectors, ()),
+            negative: lex.list("quantity.negative", &c.sign.negative_words, ()),
+            range_conn: lex.list("quantity.range_conn", &c.ranges.connectors, ()),
+            range_prefix: lex.list("quantity.range_prefix", &c.ranges.prefixes, ()),
+            between_prefix: lex.list("quantity.between_prefix", &c.ranges.between_prefixes, ()),
+            between_conn: lex.list("quantity.between_conn", &c.ranges.between_connectors, ()),
         }
     }
 }
@@ -311,7 +304,7 @@ impl QuantityExtractor {
             }
         })?;
         if let Some(next) = t.get(j + n) {
-            if next.is_word() && self.units[u].not_before.contains(next.low.as_ref()) {
+            if next.is_word() && self.unit_not_before.word_where(t, j + n, |&x| x == u) {
                 return None;
             }
             // a unit word glued to more letters or digits is another word (`m` of `m2` is handled by forms)
@@ -727,14 +720,10 @@ impl Extractor for QuantityExtractor {
     type Row = Quantity;
 
     fn extract(&self, ctx: &Ctx<'_>) -> Vec<Quantity> {
-        let text = &ctx.norm.text;
         let mut rows = Vec::new();
+        let trigger = Trigger { sets: 0, digits: true };
         for (si, sr) in ctx.sentences.iter().enumerate() {
-            if ctx.is_skipped(sr) {
-                continue;
-            }
-            let Some(slice) = text.get(sr.clone()) else { continue };
-            if !slice.bytes().any(|b| b.is_ascii_digit()) {
+            if !ctx.wants(si, &trigger) || ctx.is_skipped(sr) {
                 continue;
             }
             let t = ctx.sentence_tokens(si);

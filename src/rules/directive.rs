@@ -49,9 +49,6 @@ pub struct VerbsFile {
 pub struct DirectiveRules {
     pub orgs: OrgsFile,
     pub verbs: VerbsFile,
-    /// Every written form of every country (`rules/place/countries.toml`):
-    /// a country can be asked to act (`đề nghị Chile …`).
-    pub country_forms: Vec<String>,
 }
 
 fn check(file: &RuleFile, lists: &[(&str, &Vec<String>)]) -> Result<(), RuleError> {
@@ -78,7 +75,6 @@ impl DirectiveRules {
             &vf,
             &[("request", &verbs.request), ("lead", &verbs.lead), ("strong", &verbs.strong), ("tasks", &verbs.tasks)],
         )?;
-        let country_forms = super::country_forms(source)?;
-        Ok(DirectiveRules { orgs, verbs, country_forms })
+        Ok(DirectiveRules { orgs, verbs })
     }
 }

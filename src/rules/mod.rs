@@ -7,8 +7,8 @@
 //! [`RuleError`] that names the file and line: `rules/quantity/units.toml:12: …`.
 //!
 //! This module holds data and checks it; it imports nothing of ours but
-//! `model` and the matching fold of `text::normalize` (regexes are compiled,
-//! and reported with their line, at load).
+//! `model` and the leaf `fold` (regexes are compiled, and reported with
+//! their line, at load). Every file is parsed once per load.
 
 pub mod directive;
 pub mod legal;
@@ -119,26 +119,6 @@ impl RuleSource {
             }
         }
     }
-}
-
-/// Every written form (aliases and context-dependent forms) of every country
-/// in `place/countries.toml`: the person and directive extractors need them
-/// too (`Tổng thống Argentina Javier Milei`, `đề nghị Chile …`).
-pub fn country_forms(source: &RuleSource) -> Result<Vec<String>, RuleError> {
-    #[derive(serde::Deserialize)]
-    struct Forms {
-        #[serde(default)]
-        country: Vec<Entry>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Entry {
-        #[serde(default)]
-        aliases: Vec<String>,
-        #[serde(default)]
-        ambiguous: Vec<String>,
-    }
-    let forms: Forms = source.read("place/countries.toml")?.parse()?;
-    Ok(forms.country.into_iter().flat_map(|c| c.aliases.into_iter().chain(c.ambiguous)).collect())
 }
 
 /// Every rule set the pipeline needs, loaded and validated.

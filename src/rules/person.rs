@@ -2,8 +2,9 @@
 //! honorifics, name particles, look-alikes that are not names, and the
 //! offices (title heads and what may follow them) that make a role.
 //!
-//! Country names are read from `rules/place/countries.toml` too: a
-//! foreign name after `Tổng thống Argentina` starts after the country.
+//! Country names come from `rules/place/countries.toml` (given to the
+//! extractor by the pipeline): a foreign name after `Tổng thống Argentina`
+//! starts after the country.
 
 use std::collections::HashSet;
 
@@ -41,8 +42,6 @@ pub struct TitlesFile {
 pub struct PersonRules {
     pub names: NamesFile,
     pub titles: TitlesFile,
-    /// Every written form of every country (aliases and ambiguous forms).
-    pub country_forms: Vec<String>,
 }
 
 fn no_empty(file: &RuleFile, lists: &[(&str, &Vec<String>)]) -> Result<(), RuleError> {
@@ -86,7 +85,6 @@ impl PersonRules {
                 ("stop", &titles.stop),
             ],
         )?;
-        let country_forms = super::country_forms(source)?;
-        Ok(PersonRules { names, titles, country_forms })
+        Ok(PersonRules { names, titles })
     }
 }

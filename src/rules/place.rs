@@ -175,6 +175,17 @@ impl PlaceRules {
             context,
         })
     }
+
+    /// Every written form (aliases and context-dependent forms) of every
+    /// country: the person and directive extractors read them too
+    /// (`Tổng thống Argentina Javier Milei`, `đề nghị Chile …`).
+    pub fn country_forms(&self) -> Vec<String> {
+        self.countries
+            .countries
+            .iter()
+            .flat_map(|c| c.aliases.iter().chain(&c.ambiguous).map(|a| a.get_ref().clone()))
+            .collect()
+    }
 }
 
 /// The matching key of a written form: folded like the text, lower-case,

@@ -1,0 +1,349 @@
+//! The lexicon: every phrase list of every extractor, each registered as a
+//! set ([`PhraseSet`]), compiled at start-up into ONE Aho-Corasick automaton.
+//!
+//! The automaton reads tokens, not characters. Every distinct lower-case
+//! word of every phrase gets a number; a phrase is the sequence of the
+//! numbers of its tokens (folded like the text by `crate::fold::fold`, then
+//! tokenized), written as bytes: two per token, the first with its high bit
+//! set and the second without, so a match can only begin and end on a token
+//! edge. A document is read the same way: each token is looked up once
+//! (a word no phrase has, and a line break, get numbers no phrase holds),
+//! and one overlapping pass of the automaton over these bytes gives every
+//! whole-token occurrence of every phrase. Spacing never matters (`km/h`
+//! and `km / h` are the same three tokens), as with the token comparisons
+//! this replaces.
+//!
+//! One pattern stands for every entry with the same tokens: `tăng` of the
+//! change words and `tăng` of the task verbs are one pattern with two
+//! entries. An entry added case-sensitively keeps its words as written and
+//! is checked against the tokens of a hit.
+//!
+//! Invariants: a set's id is its index; an entry's `value` indexes its set's
+//! payloads; a pattern's `mask` has the bit of every set it has an entry of;
+//! word numbers 0 (unknown) and 1 (line break) are in no pattern.
+
+use daachorse::DoubleArrayAhoCorasick;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::token::{tokenize, TokKind, Token};
+use crate::fold::{fold, lower};
+
+/// One bit per set (sets past the 127th share the last bit).
+pub type SetMask = u128;
+
+/// The bit of set `id`.
+pub(crate) fn set_bit(id: u16) -> SetMask {
+    1u128 << (id.min(127) as u32)
+}
+
+/// The number of a word no phrase has.
+pub(crate) const UNKNOWN: u32 = 0;
+/// The number of a line break.
+pub(crate) const NEWLINE: u32 = 1;
+
+/// One phrase of one set, behind an automaton pattern.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub(crate) set: u16,
+    pub(crate) value: u32,
+    /// The words as written (folded, not lower-cased) for a case-sensitive entry.
+    pub(crate) exact: Option<Box<[Box<str>]>>,
+}
+
+/// An automaton pattern: a sequence of words and its entries, in the order
+/// they were added.
+#[derive(Debug, Clone, Default)]
+pub struct Pattern {
+    pub(crate) mask: SetMask,
+    /// Number of tokens.
+    pub(crate) len: u32,
+    pub(crate) entries: Vec<Entry>,
+}
+
+/// A set of phrases with a payload each: a handle into the lexicon, queried
+/// on the tokens of a sentence (see `matcher::Tok`).
+#[derive(Debug, Clone)]
+pub struct PhraseSet<T> {
+    pub(crate) id: u16,
+    pub(crate) bit: SetMask,
+    pub(crate) values: Vec<T>,
+}
+
+impl<T> PhraseSet<T> {
+    /// The set's bit, to build an extractor's trigger mask.
+    pub fn mask(&self) -> SetMask {
+        self.bit
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+}
+
+/// Collects the sets of every extractor; [`LexiconBuilder::build`] compiles them.
+#[derive(Debug, Default)]
+pub struct LexiconBuilder {
+    words: HashMap<Box<str>, u32>,
+    keys: HashMap<Vec<u32>, u32>,
+    patterns: Vec<Pattern>,
+    seqs: Vec<Vec<u32>>,
+    names: Vec<String>,
+}
+
+impl LexiconBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A new, empty set; `name` is for diagnostics.
+    pub fn set<T>(&mut self, name: &str) -> PhraseSet<T> {
+        let id = u16::try_from(self.names.len()).unwrap_or(u16::MAX);
+        self.names.push(name.to_string());
+        PhraseSet { id, bit: set_bit(id), values: Vec::new() }
+    }
+
+    fn word(&mut self, w: &str) -> u32 {
+        let next = self.words.len() as u32 + 2;
+        *self.words.entry(w.into()).or_insert(next)
+    }
+
+    /// Add one phrase to `set` with its payload. A phrase that folds to no
+    /// token is ignored.
+    pub fn add<T>(&mut self, set: &mut PhraseSet<T>, phrase: &str, case_sensitive: bool, value: T) {
+        let f = fold(phrase);
+        let toks: Vec<Token> = tokenize(&f, 0..f.len()).into_iter().filter(|t| t.kind != TokKind::Newline).collect();
+        if toks.is_empty() {
+            return;
+        }
+        let seq: Vec<u32> = toks.iter().map(|t| self.word(&lower(t.text(&f)))).collect();
+        let exact: Option<Box<[Box<str>]>> =
+            case_sensitive.then(|| toks.iter().map(|t| t.text(&f).into()).collect::<Vec<Box<str>>>().into_boxed_slice());
+        let vi = u32::try_from(set.values.len()).unwrap_or(u32::MAX);
+        set.values.push(value);
+        let next = self.patterns.len() as u32;
+        let pid = *self.keys.entry(seq.clone()).or_insert(next) as usize;
+        if pid == self.patterns.len() {
+            self.patterns.push(Pattern { len: seq.len() as u32, ..Pattern::default() });
+            self.seqs.push(seq);
+        }
+        let p = &mut self.patterns[pid];
+        p.mask |= set.bit;
+        p.entries.push(Entry { set: set.id, value: vi, exact });
+    }
+
+    /// Every phrase of `list` with the same payload, without case.
+    pub fn list<T: Clone, S: AsRef<str>>(&mut self, name: &str, list: &[S], value: T) -> PhraseSet<T> {
+        let mut set = self.set(name);
+        for s in list {
+            self.add(&mut set, s.as_ref(), false, value.clone());
+        }
+        set
+    }
+
+    /// Every phrase of `list` with the same payload, compared with case.
+    pub fn list_exact<T: Clone, S: AsRef<str>>(&mut self, name: &str, list: &[S], value: T) -> PhraseSet<T> {
+        let mut set = self.set(name);
+        for s in list {
+            self.add(&mut set, s.as_ref(), true, value.clone());
+        }
+        set
+    }
+
+    /// Compile every pattern into one automaton.
+    pub fn build(self) -> Lexicon {
+        let width = Width::for_words(self.words.len() + 2);
+        // one-token patterns are found by the word look-up itself; the
+        // automaton holds the phrases of two tokens and more
+        let mut single = vec![NONE; self.words.len() + 2];
+        let mut encoded: Vec<(Vec<u8>, u32)> = Vec::new();
+        for (pid, seq) in self.seqs.iter().enumerate() {
+            if let [w] = seq[..] {
+                single[w as usize] = pid as u32;
+                continue;
+            }
+            let mut b = Vec::with_capacity(seq.len() * width.0);
+            for &w in seq {
+                width.push(w, &mut b);
+            }
+            encoded.push((b, pid as u32));
+        }
+        let nfa = if encoded.is_empty() { None } else { DoubleArrayAhoCorasick::with_values(encoded).ok() };
+        let table = WordTable::new(&self.words);
+        Lexicon { nfa, width, words: self.words, table, single, patterns: self.patterns, names: self.names }
+    }
+}
+
+/// No pattern.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// Lower-case word → number: open addressing over keys of up to 16 bytes
+/// held inline (no pointer to follow, no `memcmp`), a map for longer words.
+#[derive(Debug, Clone)]
+pub(crate) struct WordTable {
+    slots: Vec<Slot>,
+    bits: u32,
+    long: HashMap<Box<str>, u32>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: [u64; 2],
+    /// 0: empty.
+    id: u32,
+    len: u8,
+}
+
+/// The inline key of a word of at most 16 bytes.
+#[inline]
+fn short_key(b: &[u8]) -> [u64; 2] {
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    let lo = u64::from_le_bytes([buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6], buf[7]]);
+    let hi = u64::from_le_bytes([buf[8], buf[9], buf[10], buf[11], buf[12], buf[13], buf[14], buf[15]]);
+    [lo, hi]
+}
+
+impl WordTable {
+    fn new(words: &HashMap<Box<str>, u32>) -> WordTable {
+        let short = words.keys().filter(|w| w.len() <= 16).count();
+        let bits = (short * 2).max(16).next_power_of_two().trailing_zeros();
+        let mut t = WordTable { slots: vec![Slot::default(); 1 << bits], bits, long: HashMap::default() };
+        for (w, &id) in words {
+            if w.len() > 16 {
+                t.long.insert(w.clone(), id);
+                continue;
+            }
+            let key = short_key(w.as_bytes());
+            let mut i = t.slot_of(key);
+            while t.slots[i].id != 0 {
+                i = (i + 1) & ((1 << bits) - 1);
+            }
+            t.slots[i] = Slot { key, id, len: w.len() as u8 };
+        }
+        t
+    }
+
+    #[inline]
+    fn slot_of(&self, key: [u64; 2]) -> usize {
+        let x = key[0] ^ key[1].rotate_left(29);
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+
+    #[inline]
+    fn get(&self, w: &str) -> u32 {
+        let b = w.as_bytes();
+        if b.len() > 16 {
+            return self.long.get(w).copied().unwrap_or(UNKNOWN);
+        }
+        let key = short_key(b);
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot_of(key);
+        loop {
+            let s = &self.slots[i];
+            if s.id == 0 {
+                return UNKNOWN;
+            }
+            if s.key == key && s.len as usize == b.len() {
+                return s.id;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// Bytes per word number: 2 (14 bits) or, for a very large lexicon, 3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Width(pub(crate) usize);
+
+impl Width {
+    fn for_words(n: usize) -> Width {
+        if n < (1 << 14) {
+            Width(2)
+        } else {
+            Width(3)
+        }
+    }
+
+    /// Append the bytes of word number `w`: the first with its high bit set.
+    #[inline]
+    pub(crate) fn push(self, w: u32, out: &mut Vec<u8>) {
+        if self.0 == 2 {
+            out.push(0x80 | ((w >> 7) & 0x7F) as u8);
+            out.push((w & 0x7F) as u8);
+        } else {
+            out.push(0x80 | ((w >> 14) & 0x7F) as u8);
+            out.push(((w >> 7) & 0x7F) as u8);
+            out.push((w & 0x7F) as u8);
+        }
+    }
+}
+
+/// Every phrase of every set, compiled.
+#[derive(Clone)]
+pub struct Lexicon {
+    /// The phrases of two tokens and more (payload: the pattern index);
+    /// `None` when there is none.
+    pub(crate) nfa: Option<DoubleArrayAhoCorasick<u32>>,
+    pub(crate) width: Width,
+    /// Lower-case word → its number.
+    pub(crate) words: HashMap<Box<str>, u32>,
+    table: WordTable,
+    /// Word number → the pattern of that one word (`NONE` when none).
+    pub(crate) single: Vec<u32>,
+    pub(crate) patterns: Vec<Pattern>,
+    names: Vec<String>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("patterns", &self.patterns.len())
+            .field("words", &self.words.len())
+            .field("sets", &self.names.len())
+            .finish()
+    }
+}
+
+impl Lexicon {
+    /// Bytes of heap the automaton uses.
+    pub fn automaton_bytes(&self) -> usize {
+        self.nfa.as_ref().map_or(0, |a| a.heap_bytes())
+    }
+
+    /// Number of automaton patterns.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Number of distinct words in the patterns.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Number of sets.
+    pub fn set_count(&self) -> usize {
+        self.names.len()
+    }
+
+    /// The name a set was registered under.
+    pub fn set_name(&self, id: u16) -> Option<&str> {
+        self.names.get(id as usize).map(String::as_str)
+    }
+
+    /// The number of a lower-case word (`UNKNOWN` when no phrase has it).
+    #[inline]
+    pub(crate) fn word(&self, w: &str) -> u32 {
+        self.table.get(w)
+    }
+
+    /// The one-word pattern of word number `w`.
+    #[inline]
+    pub(crate) fn single(&self, w: u32) -> Option<&Pattern> {
+        let pid = *self.single.get(w as usize)?;
+        self.patterns.get(pid as usize)
+    }
+}

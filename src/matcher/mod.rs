@@ -1,0 +1,435 @@
+//! The matching stage, between `text` and `extract`: one pass of one
+//! automaton over each document, and the tokens the extractors read.
+//!
+//! ```text
+//! rules lists ──(start-up)──> LexiconBuilder ──build──> Lexicon (one Aho-Corasick automaton)
+//! document ──fold::lower──> lower-case text ──Lexicon::scan──> Scan (tokens, whole-token hits)
+//! sentence with a hit or a digit ──sentence_toks──> [Tok] (each with the hits that start and end at it)
+//! ```
+//!
+//! Every extractor registers its phrase lists with the [`LexiconBuilder`]
+//! and keeps the [`PhraseSet`] handles; after the scan, a query such as
+//! [`PhraseSet::match_at`] reads the hits attached to a token (a bit test,
+//! then a short list) instead of hashing token windows. A sentence with no
+//! hit and no digit is never tokenised.
+//!
+//! A hit is kept only where the tokenizer would put token boundaries on
+//! both sides ([`token::is_token_start`], [`token::is_token_end`]), so the
+//! answers are those of comparing tokens one by one: longest phrase first,
+//! then the phrase added first; no phrase crosses a line break.
+
+pub mod lexicon;
+pub mod token;
+
+use std::ops::Range;
+
+
+pub use lexicon::{Lexicon, LexiconBuilder, Pattern, PhraseSet, SetMask};
+pub use token::{is_all_caps, is_capitalized, tokenize, TokKind, Token, Tokens};
+
+/// A whole-token match of an automaton pattern: tokens `first..last` of
+/// the document.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit<'a> {
+    pub first: u32,
+    pub last: u32,
+    pattern: &'a Pattern,
+}
+
+impl Hit<'_> {
+    /// The sets this hit has an entry of (the bit of sets past 127 is shared).
+    pub fn mask(&self) -> SetMask {
+        self.pattern.mask
+    }
+}
+
+/// A token of the document scan: byte span in the normalized text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocToken {
+    pub start: u32,
+    pub end: u32,
+    /// Its number in the lexicon (0: a word no phrase has).
+    pub word: u32,
+    pub kind: TokKind,
+    pub space_before: bool,
+}
+
+/// One document read by the automaton: its tokens and every hit of two
+/// tokens or more, sorted two ways (a one-token hit is the token's word).
+#[derive(Debug, Clone)]
+pub struct Scan<'a> {
+    lex: &'a Lexicon,
+    tokens: Vec<DocToken>,
+    /// By first token, then longest first.
+    by_start: Vec<Hit<'a>>,
+    /// By last token, then longest first.
+    by_end: Vec<Hit<'a>>,
+}
+
+impl<'a> Scan<'a> {
+    /// Number of hits, one-token hits included.
+    pub fn len(&self) -> usize {
+        self.by_start.len() + self.tokens.iter().filter(|t| self.lex.single(t.word).is_some()).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The document's tokens.
+    pub fn tokens(&self) -> &[DocToken] {
+        &self.tokens
+    }
+
+    /// Tokens lying in the byte range `r` (by their start).
+    pub fn token_range(&self, r: &Range<usize>) -> Range<usize> {
+        let a = self.tokens.partition_point(|t| (t.start as usize) < r.start);
+        let b = a + self.tokens[a..].partition_point(|t| (t.start as usize) < r.end);
+        a..b
+    }
+
+    /// The union of the masks of the hits that start in token range `tr`.
+    pub fn mask_in(&self, tr: &Range<usize>) -> SetMask {
+        let i = self.by_start.partition_point(|h| (h.first as usize) < tr.start);
+        let multi = self.by_start[i..].iter().take_while(|h| (h.first as usize) < tr.end).fold(0, |m, h| m | h.pattern.mask);
+        let single = self.tokens.get(tr.clone()).unwrap_or_default().iter().fold(0, |m, t| m | self.lex.single(t.word).map_or(0, |p| p.mask));
+        multi | single
+    }
+
+    /// Whether a number token lies in token range `tr`.
+    pub fn has_number(&self, tr: &Range<usize>) -> bool {
+        self.tokens.get(tr.clone()).is_some_and(|ts| ts.iter().any(|t| t.kind == TokKind::Number))
+    }
+}
+
+impl Lexicon {
+    /// Read a document: `lower` is the lower-case copy of the normalized
+    /// text (`fold::lower`: same byte offsets). Every token is looked up
+    /// once; one overlapping pass of the automaton gives every hit.
+    pub fn scan<'a>(&'a self, lower: &str) -> Scan<'a> {
+        let mut tokens = Vec::with_capacity(lower.len() / 5 + 1);
+        let mut bytes = Vec::with_capacity(lower.len() / 2 + 2);
+        for t in Tokens::new(lower, 0..lower.len()) {
+            let w = match t.kind {
+                TokKind::Newline => lexicon::NEWLINE,
+                _ => self.word(lower.get(t.start..t.end).unwrap_or("")),
+            };
+            self.width.push(w, &mut bytes);
+            tokens.push(DocToken { start: t.start as u32, end: t.end as u32, word: w, kind: t.kind, space_before: t.space_before });
+        }
+        let mut hits = Vec::new();
+        if let Some(ac) = &self.nfa {
+            let width = self.width.0;
+            for m in ac.find_overlapping_iter(&bytes) {
+                if let Some(pattern) = self.patterns.get(m.value() as usize) {
+                    let last = (m.end() / width) as u32;
+                    hits.push(Hit { first: (m.start() / width) as u32, last, pattern });
+                }
+            }
+        }
+        // Found by end, and for one end the state's own pattern first, then
+        // the patterns of its suffix states: longest first already. By start
+        // (longest first): a counting sort on the first token.
+        let n = tokens.len();
+        let mut count = vec![0u32; n + 1];
+        for h in &hits {
+            count[h.first as usize + 1] += 1;
+        }
+        for k in 1..=n {
+            count[k] += count[k - 1];
+        }
+        // `count[k]` is where the hits starting at token k begin; fill each
+        // bucket from its end, so that later (longer-ending) hits come first
+        let mut fill: Vec<u32> = count[1..].to_vec();
+        let mut by_start = hits.clone();
+        for h in &hits {
+            let f = h.first as usize;
+            fill[f] -= 1;
+            by_start[fill[f] as usize] = *h;
+        }
+        Scan { lex: self, tokens, by_start, by_end: hits }
+    }
+}
+
+/// A token of a sentence, with its lower case and the hits at its edges.
+#[derive(Debug, Clone)]
+pub struct Tok<'a> {
+    pub kind: TokKind,
+    pub start: usize,
+    pub end: usize,
+    pub space_before: bool,
+    pub raw: &'a str,
+    /// Lower case (`fold::lower`), a slice of the document's lower-case copy.
+    pub low: &'a str,
+    /// Index of the token in the document.
+    idx: u32,
+    /// Hits of two tokens or more that start at this token, longest first.
+    starts: &'a [Hit<'a>],
+    /// Hits of two tokens or more that end at this token, longest first.
+    ends: &'a [Hit<'a>],
+    /// The one-token phrase that this token is.
+    single: Option<&'a Pattern>,
+    smask: SetMask,
+    emask: SetMask,
+}
+
+impl<'a> Tok<'a> {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    pub fn is_number(&self) -> bool {
+        self.kind == TokKind::Number
+    }
+    pub fn is_symbol(&self, s: &str) -> bool {
+        self.kind == TokKind::Symbol && self.raw == s
+    }
+    pub fn glued(&self) -> bool {
+        !self.space_before
+    }
+    /// A word that starts with a capital (`Sơn`, `UBND`).
+    pub fn is_cap(&self) -> bool {
+        self.is_word() && is_capitalized(self.raw)
+    }
+    /// A word written with a capital and then lower case (`Sơn`, `Sang-sik`), not `UBND`.
+    pub fn is_title_case(&self) -> bool {
+        self.is_cap() && !is_all_caps(self.raw)
+    }
+}
+
+/// The tokens of document tokens `tr` with their hits attached; `text` is
+/// the normalized text and `lower` its lower-case copy (same offsets).
+pub fn sentence_toks<'a>(text: &'a str, lower: &'a str, tr: Range<usize>, scan: &'a Scan<'a>) -> Vec<Tok<'a>> {
+    let Some(tokens) = scan.tokens.get(tr.clone()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(tokens.len());
+    let bs = &scan.by_start;
+    let be = &scan.by_end;
+    let mut i = bs.partition_point(|h| (h.first as usize) < tr.start);
+    let mut j = be.partition_point(|h| (h.last as usize) <= tr.start);
+    for (k, t) in tokens.iter().enumerate() {
+        let idx = (tr.start + k) as u32;
+        let s0 = i;
+        let mut smask = 0;
+        while i < bs.len() && bs[i].first == idx {
+            smask |= bs[i].pattern.mask;
+            i += 1;
+        }
+        let e0 = j;
+        let mut emask = 0;
+        while j < be.len() && be[j].last == idx + 1 {
+            emask |= be[j].pattern.mask;
+            j += 1;
+        }
+        let (s, e) = (t.start as usize, t.end as usize);
+        let single = if t.kind == TokKind::Newline { None } else { scan.lex.single(t.word) };
+        let sm = single.map_or(0, |p| p.mask);
+        out.push(Tok {
+            kind: t.kind,
+            start: s,
+            end: e,
+            space_before: t.space_before,
+            raw: text.get(s..e).unwrap_or(""),
+            low: lower.get(s..e).unwrap_or(""),
+            idx,
+            starts: &bs[s0..i],
+            ends: &be[e0..j],
+            single,
+            smask: smask | sm,
+            emask: emask | sm,
+        });
+    }
+    out
+}
+
+impl<T> PhraseSet<T> {
+    /// The payload of the first entry of this set in `pattern` that fits
+    /// tokens `t[a..b]`.
+    fn entry_for(&self, pattern: &Pattern, t: &[Tok<'_>], a: usize, b: usize) -> Option<&T> {
+        let window = t.get(a..b)?;
+        if window.iter().any(|x| x.kind == TokKind::Newline) {
+            return None;
+        }
+        for e in pattern.entries.iter().filter(|e| e.set == self.id) {
+            if let Some(words) = &e.exact {
+                if words.len() != window.len() || !words.iter().zip(window).all(|(w, x)| x.raw == &**w) {
+                    continue;
+                }
+            }
+            return self.values.get(e.value as usize);
+        }
+        None
+    }
+
+    /// The one-token phrase of this set that token `i` is.
+    fn single_at(&self, t: &[Tok<'_>], i: usize) -> Option<&T> {
+        let p = t.get(i)?.single?;
+        if p.mask & self.bit == 0 {
+            return None;
+        }
+        self.entry_for(p, t, i, i + 1)
+    }
+
+    /// The longest phrase starting at token `i`: (number of tokens, payload).
+    pub fn match_at(&self, t: &[Tok<'_>], i: usize) -> Option<(usize, &T)> {
+        let first = t.get(i)?;
+        if first.smask & self.bit == 0 {
+            return None;
+        }
+        for h in first.starts {
+            if h.pattern.mask & self.bit == 0 {
+                continue;
+            }
+            let n = h.pattern.len as usize;
+            if i + n > t.len() || t[i + n - 1].idx + 1 != h.last {
+                continue;
+            }
+            if let Some(v) = self.entry_for(h.pattern, t, i, i + n) {
+                return Some((n, v));
+            }
+        }
+        self.single_at(t, i).map(|v| (1, v))
+    }
+
+    /// The longest phrase ending right before token `end` (exclusive):
+    /// (index of its first token, payload).
+    pub fn match_before(&self, t: &[Tok<'_>], end: usize) -> Option<(usize, &T)> {
+        if end == 0 {
+            return None;
+        }
+        let last = t.get(end - 1)?;
+        if last.emask & self.bit == 0 {
+            return None;
+        }
+        for h in last.ends {
+            if h.pattern.mask & self.bit == 0 {
+                continue;
+            }
+            let n = h.pattern.len as usize;
+            if n > end || t[end - n].idx != h.first {
+                continue;
+            }
+            if let Some(v) = self.entry_for(h.pattern, t, end - n, end) {
+                return Some((end - n, v));
+            }
+        }
+        self.single_at(t, end - 1).map(|v| (end - 1, v))
+    }
+
+    /// Whether a phrase starts at `i`.
+    pub fn starts_at(&self, t: &[Tok<'_>], i: usize) -> bool {
+        self.match_at(t, i).is_some()
+    }
+
+    /// Whether a phrase ends right before `end`.
+    pub fn ends_before(&self, t: &[Tok<'_>], end: usize) -> bool {
+        self.match_before(t, end).is_some()
+    }
+
+    /// A one-token phrase of this set that is exactly token `i` (what a
+    /// look-up of the word in a word list would say).
+    pub fn word_at(&self, t: &[Tok<'_>], i: usize) -> Option<&T> {
+        self.single_at(t, i)
+    }
+
+    /// Whether token `i` is a one-token phrase of this set whose payload
+    /// satisfies `pred` (any of its entries, not only the first).
+    pub fn word_where(&self, t: &[Tok<'_>], i: usize, pred: impl Fn(&T) -> bool) -> bool {
+        let Some(tok) = t.get(i) else {
+            return false;
+        };
+        let Some(p) = tok.single.filter(|p| p.mask & self.bit != 0) else {
+            return false;
+        };
+        if tok.kind == TokKind::Newline {
+            return false;
+        }
+        p.entries.iter().filter(|e| e.set == self.id).any(|e| {
+            let exact_ok = e.exact.as_ref().is_none_or(|w| w.len() == 1 && &*w[0] == tok.raw);
+            exact_ok && self.values.get(e.value as usize).is_some_and(&pred)
+        })
+    }
+
+    /// Whether token `i` is a one-token phrase of this set.
+    pub fn has_word(&self, t: &[Tok<'_>], i: usize) -> bool {
+        self.word_at(t, i).is_some()
+    }
+}
+
+/// A text folded for matching and its lower case, for tests and
+/// benchmarks that call extractor parts on one text.
+pub struct Prepared {
+    pub text: String,
+    pub lower: String,
+}
+
+impl Prepared {
+    pub fn new(text: &str) -> Prepared {
+        let text = crate::fold::fold(text);
+        let lower = crate::fold::lower(&text);
+        Prepared { text, lower }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> (Lexicon, PhraseSet<&'static str>, PhraseSet<()>, PhraseSet<i32>) {
+        let mut b = LexiconBuilder::new();
+        let mut q = b.set("qualifiers");
+        b.add(&mut q, "gần", false, "nearly");
+        b.add(&mut q, "gần như", false, "about");
+        b.add(&mut q, "đô la Mỹ", false, "USD");
+        b.add(&mut q, "km/h", false, "kmh");
+        let verbs = b.list("verbs", &["tăng", "gần"], ());
+        let mut cs = b.set("units");
+        b.add(&mut cs, "m", true, 1);
+        b.add(&mut cs, "M", true, 2);
+        (b.build(), q, verbs, cs)
+    }
+
+    #[test]
+    fn longest_first_both_ways() {
+        let (lex, q, verbs, _) = lexicon();
+        let p = Prepared::new("tăng gần như 5 đô  la Mỹ, 90 km / h và 80 km/h");
+        let scan = lex.scan(&p.lower);
+        let t = sentence_toks(&p.text, &p.lower, 0..scan.tokens().len(), &scan);
+        assert_eq!(q.match_at(&t, 1), Some((2, &"about")));
+        assert_eq!(q.match_before(&t, 3), Some((1, &"about")));
+        assert_eq!(q.match_before(&t, 2), Some((1, &"nearly")));
+        assert_eq!(q.match_at(&t, 4), Some((3, &"USD")));
+        assert_eq!(q.match_at(&t, 0), None);
+        assert!(verbs.starts_at(&t, 0) && verbs.starts_at(&t, 1) && verbs.has_word(&t, 1));
+        assert!(!verbs.starts_at(&t, 2));
+        let kmh: Vec<usize> = (0..t.len()).filter(|&i| q.match_at(&t, i).is_some_and(|(_, v)| *v == "kmh")).collect();
+        assert_eq!(kmh.len(), 2, "{kmh:?}");
+    }
+
+    #[test]
+    fn case_sensitive_phrases() {
+        let (lex, _, _, units) = lexicon();
+        let p = Prepared::new("5 m 3 M 4 mm");
+        let scan = lex.scan(&p.lower);
+        let t = sentence_toks(&p.text, &p.lower, 0..scan.tokens().len(), &scan);
+        assert_eq!(units.match_at(&t, 1), Some((1, &1)));
+        assert_eq!(units.match_at(&t, 3), Some((1, &2)));
+        assert_eq!(units.match_at(&t, 5), None);
+    }
+
+    #[test]
+    fn hits_never_cut_words_or_numbers() {
+        let (lex, q, verbs, _) = lexicon();
+        let p = Prepared::new("tăngg gầnn 4.814 không gần\nnhư");
+        let scan = lex.scan(&p.lower);
+        let t = sentence_toks(&p.text, &p.lower, 0..scan.tokens().len(), &scan);
+        assert!(!verbs.starts_at(&t, 0) && !verbs.starts_at(&t, 1));
+        // `gần` then a line break: not `gần như`
+        assert_eq!(q.match_at(&t, 4), Some((1, &"nearly")));
+        // a newline token inside a window stops the phrase
+        let mut t2 = t.clone();
+        t2[4].kind = TokKind::Newline;
+        assert_eq!(q.match_at(&t2, 4), None);
+    }
+}
+
