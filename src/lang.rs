@@ -1,16 +1,24 @@
-//! Language detection with lingua, compiled for a handful of languages only
-//! (Vietnamese, English, Chinese, French), run on a cleaned prefix of the
-//! text so that it never dominates run time.
+//! Language detection in two steps, so that it costs microseconds:
 //!
-//! The prefix drops URLs, e-mail addresses, date/time stamps and digits,
-//! which mislead the detector (`Nguồn: https://…` reads as English).
+//! 1. a cheap test over the first characters of the normalized text
+//!    (`rules/text/language.toml`): enough letters, and a large share of
+//!    letters only Vietnamese writes (`ơ ư đ ạ ễ …`), is Vietnamese; nearly
+//!    all-ASCII prose with many English function words is English. Both
+//!    answer with confidence 1.0, what lingua answers for such texts;
+//! 2. otherwise lingua, compiled for a handful of languages only (Vietnamese,
+//!    English, Chinese, French), on a cleaned prefix: URLs, e-mail addresses,
+//!    date/time stamps and digits removed, since they mislead it
+//!    (`Nguồn: https://…` reads as English). Its model is loaded the first
+//!    time it is asked, never for a dump the cheap test decides.
 
 use std::sync::OnceLock;
 
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 use regex::Regex;
 
-/// Characters of cleaned text given to the detector.
+use crate::rules::text::LanguageRules;
+
+/// Characters of cleaned text given to lingua.
 pub const PREFIX_CHARS: usize = 1000;
 
 /// The detected language: ISO 639-1 code (`vi`, `en`, `zh`, `fr`) or `und`.
@@ -41,7 +49,7 @@ fn noise() -> &'static Regex {
     })
 }
 
-/// The cleaned prefix the detector reads.
+/// The cleaned prefix lingua reads.
 pub fn clean_prefix(text: &str) -> String {
     let mut out = String::with_capacity(PREFIX_CHARS + 16);
     let mut chars = 0;
@@ -72,30 +80,86 @@ fn code(l: Language) -> &'static str {
     }
 }
 
-/// Letters only Vietnamese writes: `ă đ ơ ư` and the Latin Extended
-/// Additional block (`ạ ả ấ … ỹ`), either case.
-fn is_vietnamese_letter(c: char) -> bool {
-    matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | '\u{1EA0}'..='\u{1EF9}')
+/// What the cheap test counts in a sample.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+struct Counts {
+    letters: usize,
+    vietnamese: usize,
+    ascii: usize,
+    words: usize,
+    stopwords: usize,
 }
 
-/// Share of Vietnamese-only letters above which a text is Vietnamese
-/// whatever the detector says: about one letter in five carries them in
-/// Vietnamese prose; a few names in an English article stay far below.
-const VIETNAMESE_LETTER_SHARE: f64 = 0.06;
+fn count(sample: &str, rules: &LanguageRules) -> Counts {
+    let mut c = Counts::default();
+    let mut word = String::new();
+    let end_word = |word: &mut String, c: &mut Counts| {
+        if !word.is_empty() {
+            c.words += 1;
+            if rules.en_stopwords.contains(word.as_str()) {
+                c.stopwords += 1;
+            }
+            word.clear();
+        }
+    };
+    for ch in sample.chars() {
+        if ch.is_alphabetic() {
+            c.letters += 1;
+            if ch.is_ascii() {
+                c.ascii += 1;
+                word.push(ch.to_ascii_lowercase());
+            } else {
+                word.push(ch);
+                if rules.is_vietnamese_letter(ch) {
+                    c.vietnamese += 1;
+                }
+            }
+        } else {
+            end_word(&mut word, &mut c);
+        }
+    }
+    end_word(&mut word, &mut c);
+    c
+}
 
-/// Detect the language of a text from its cleaned prefix.
-pub fn detect(text: &str) -> Detected {
+/// The cheap test: `Some` when it decides.
+fn cheap(text: &str, rules: &LanguageRules) -> Option<Detected> {
+    let end = text.char_indices().nth(rules.sample_chars).map_or(text.len(), |(i, _)| i);
+    let c = count(&text[..end], rules);
+    let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
+    let vi = share(c.vietnamese, c.letters);
+    if c.letters >= rules.vi_min_letters && vi >= rules.vi_share {
+        return Some(Detected { code: "vi", confidence: 1.0 });
+    }
+    if c.letters >= rules.en_min_letters
+        && vi <= rules.en_max_vietnamese
+        && share(c.ascii, c.letters) >= rules.en_ascii_share
+        && share(c.stopwords, c.words) >= rules.en_share
+    {
+        return Some(Detected { code: "en", confidence: 1.0 });
+    }
+    None
+}
+
+/// Detect the language of a (normalized) text.
+pub fn detect(text: &str, rules: &LanguageRules) -> Detected {
+    cheap(text, rules).unwrap_or_else(|| detect_with_lingua(text, rules))
+}
+
+/// Step 2 alone: lingua on the cleaned prefix, Vietnamese letters overriding
+/// a wrong answer on short texts.
+pub fn detect_with_lingua(text: &str, rules: &LanguageRules) -> Detected {
     let prefix = clean_prefix(text);
     let letters = prefix.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 3 {
         return Detected { code: "und", confidence: 0.0 };
     }
-    let vi_letters = prefix.chars().filter(|&c| is_vietnamese_letter(c)).count();
+    let vi_letters = prefix.chars().filter(|&c| rules.is_vietnamese_letter(c)).count();
     let vi_share = vi_letters as f64 / letters as f64;
     let values = detector().compute_language_confidence_values(&prefix);
     let round = |c: f64| (c * 100.0).round() / 100.0;
     match values.first() {
-        Some(&(lang, _)) if lang != Language::Vietnamese && vi_share >= VIETNAMESE_LETTER_SHARE => {
+        Some(&(lang, _)) if lang != Language::Vietnamese && vi_share >= rules.vi_override_share => {
             // short Vietnamese text misread (`Tốc độ tối đa 120 km/h.` → French)
             let conf = values.iter().find(|(l, _)| *l == Language::Vietnamese).map(|x| x.1).unwrap_or(0.0);
             Detected { code: "vi", confidence: round(conf.max(vi_share.min(1.0))) }
@@ -108,26 +172,50 @@ pub fn detect(text: &str) -> Detected {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::text::TextRules;
+
+    fn rules() -> &'static LanguageRules {
+        &TextRules::builtin().language
+    }
 
     #[test]
     fn vietnamese_and_english() {
-        let vi = detect("Thủ tướng Chính phủ Phạm Minh Chính chủ trì hội nghị về ngoại giao kinh tế năm 2024.");
+        let vi = detect("Thủ tướng Chính phủ Phạm Minh Chính chủ trì hội nghị về ngoại giao kinh tế năm 2024.", rules());
         assert_eq!(vi.code, "vi");
         assert!(vi.confidence > 0.5, "{vi:?}");
-        let en = detect("Prime Minister Phạm Minh Chính chaired a teleconference with heads of Vietnamese representative agencies abroad on Monday.");
+        let en = detect("Prime Minister Phạm Minh Chính chaired a teleconference with heads of Vietnamese representative agencies abroad on Monday.", rules());
         assert_eq!(en.code, "en");
     }
 
     #[test]
     fn short_vietnamese_is_vietnamese() {
-        assert_eq!(detect("Tốc độ tối đa 120 km/h.").code, "vi");
-        assert_eq!(detect("Giá bán lẻ 20€ mỗi hộp.").code, "vi");
+        assert_eq!(detect("Tốc độ tối đa 120 km/h.", rules()).code, "vi");
+        assert_eq!(detect("Giá bán lẻ 20€ mỗi hộp.", rules()).code, "vi");
     }
 
     #[test]
     fn stamps_and_urls_are_not_text() {
-        assert_eq!(detect("20:46, 20/12/2024").code, "und");
+        assert_eq!(detect("20:46, 20/12/2024", rules()).code, "und");
         let p = clean_prefix("Nguồn: https://bacgiang.gov.vn/a/b 20:46, 20/12/2024 Diệu Hoa");
         assert_eq!(p, "Diệu Hoa");
+    }
+
+    /// Texts the cheap test decides, with what lingua alone says of them.
+    #[test]
+    fn the_cheap_test_agrees_with_lingua() {
+        let vi = "Chiều 20/12, Thủ tướng Chính phủ Phạm Minh Chính chủ trì Hội nghị trực tuyến toàn quốc về công tác ngoại giao kinh tế năm 2024. Theo báo cáo của Bộ Ngoại giao, kim ngạch xuất khẩu cả năm ước đạt trên 400 tỷ USD, tăng 14% so với năm trước.";
+        let en = "The State Bank of Vietnam said on Tuesday that credit growth reached 9.5 percent by the end of September, as the central bank kept its policy rates unchanged to support the economy. Exports of rice rose sharply in the first nine months of the year.";
+        let mixed = "Tin tức: The conference was held in Hà Nội. Hội nghị diễn ra tại Hà Nội với sự tham gia của nhiều bộ, ngành.";
+        let fr = "Le gouvernement vietnamien a annoncé mardi une hausse des exportations de riz vers les Philippines et l'Indonésie au cours des neuf premiers mois de l'année.";
+        for (text, want) in [(vi, Some("vi")), (en, Some("en")), (mixed, None), (fr, None)] {
+            let got = cheap(text, rules());
+            assert_eq!(got.as_ref().map(|d| d.code), want, "{text}");
+            if let Some(d) = got {
+                assert_eq!(d, detect_with_lingua(text, rules()), "{text}");
+            }
+        }
+        assert_eq!(detect(fr, rules()).code, "fr");
+        // a headline alone is too short for the cheap test
+        assert!(cheap("Thủ tướng chủ trì hội nghị", rules()).is_none());
     }
 }

@@ -67,7 +67,7 @@ impl Processor {
         let norm = NormText::new(&raw.text);
         let meta = meta::extract_display(&norm, &raw.text, &self.text_rules);
         let sentences = segment::sentences_with(&norm.text, &self.text_rules);
-        let lang = crate::lang::detect(&norm.text);
+        let lang = crate::lang::detect(&norm.text, &self.text_rules.language);
         let mut rec = DocumentRecord {
             doc_id: raw.doc_id.clone(),
             source: raw.source.clone(),

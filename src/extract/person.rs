@@ -17,6 +17,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::{Ctx, Trigger};
 use crate::fold::fold;
 use crate::matcher::{is_all_caps, LexiconBuilder, PhraseSet, Tok, TokKind};
@@ -394,9 +396,8 @@ impl PersonExtractor {
     }
 
     pub fn extract(&self, ctx: &Ctx<'_>) -> PeopleFound {
-
-        // people in order of first mention; key = folded lower-case name
-        let mut people: Vec<(Vec<String>, Person)> = Vec::new();
+        // people in order of first mention
+        let mut people = People::default();
         let mut name_ranges = Vec::new();
         for (si, sr) in ctx.sentences.iter().enumerate() {
             if !ctx.wants(si, &self.trigger) || ctx.is_skipped(sr) {
@@ -410,6 +411,15 @@ impl PersonExtractor {
                 }
             }
             let found = self.find_in_sentence(&t);
+            // tokens of the names and offices just found
+            let mut used = vec![false; t.len()];
+            for f in &found {
+                for &(a, b) in f.roles.iter().chain(std::iter::once(&f.name)) {
+                    for u in used.iter_mut().take(b).skip(a) {
+                        *u = true;
+                    }
+                }
+            }
             // an office alone (`Thủ tướng khẳng định …`) is a mention of the one
             // person already named with that office
             let mut k = 0;
@@ -418,23 +428,13 @@ impl PersonExtractor {
                     k += 1;
                     continue;
                 };
-                let used = found.iter().any(|f| f.roles.iter().any(|&(a, b)| a <= k && k < b) || (f.name.0 <= k && k < f.name.1));
                 let capital = t[k].raw.chars().next().is_some_and(|c| c.is_uppercase());
-                if !used && capital && !self.heads_inside(&t, k) {
+                if !used[k] && capital && !self.heads_inside(&t, k) {
                     let end = self.role_from(&t, k).unwrap_or(k + n);
-                    let role = fold(&ctx.display(&(t[k].start..t[end - 1].end))).to_lowercase();
-                    let holders: Vec<usize> = people
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, (_, p))| p.roles.iter().any(|r| {
-                            let r = fold(r).to_lowercase();
-                            r == role || r.starts_with(&format!("{role} "))
-                        }))
-                        .map(|(i, _)| i)
-                        .collect();
-                    if let [i] = holders[..] {
+                    let role = role_key(&ctx.display(&(t[k].start..t[end - 1].end)));
+                    if let Some(i) = people.sole_holder(&role) {
                         let (cs, ce) = ctx.char_span(&(t[k].start..t[end - 1].end));
-                        people[i].1.mentions.push(Mention { start: cs, end: ce });
+                        people.list[i].person.mentions.push(Mention { start: cs, end: ce });
                     }
                     k = end.max(k + 1);
                     continue;
@@ -452,31 +452,170 @@ impl PersonExtractor {
                 let roles: Vec<String> = f.roles.iter().map(|&(a, b)| ctx.display(&(t[a].start..t[b - 1].end))).collect();
                 let (cs, ce) = ctx.char_span(&r);
                 name_ranges.push(r);
-                let slot = find_person(&people, &key);
-                let p = match slot {
-                    Some(i) => &mut people[i].1,
-                    None => {
-                        people.push((key.clone(), Person { name: name.clone(), roles: Vec::new(), mentions: Vec::new() }));
-                        let last = people.len() - 1;
-                        &mut people[last].1
-                    }
+                let slot = people.find(&key);
+                let i = match slot {
+                    Some(i) => i,
+                    None => people.push(key.clone(), Person { name: name.clone(), roles: Vec::new(), mentions: Vec::new() }),
                 };
+                let p = &mut people.list[i].person;
                 // a fuller name replaces a shorter one (`Lula da Silva` → `Luiz Ignácio Lula da Silva`)
                 if name.split_whitespace().count() > p.name.split_whitespace().count() {
                     p.name = name;
                 }
                 p.mentions.push(Mention { start: cs, end: ce });
                 for role in roles {
-                    add_role(&mut p.roles, role);
+                    people.add_role(i, role);
                 }
-                if let Some(i) = slot {
-                    if key.len() > people[i].0.len() {
-                        people[i].0 = key;
-                    }
+                if slot.is_some() && key.len() > people.list[i].key.len() {
+                    people.set_key(i, key);
                 }
             }
         }
-        PeopleFound { people: people.into_iter().map(|(_, p)| p).collect(), name_ranges }
+        PeopleFound { people: people.list.into_iter().map(|k| k.person).collect(), name_ranges }
+    }
+}
+
+/// The comparison key of an office: folded, lower case.
+fn role_key(role: &str) -> String {
+    fold(role).to_lowercase()
+}
+
+/// One person of a document: the key of the fullest name seen (its lower-case
+/// words), the row, and the keys of its roles.
+#[derive(Debug)]
+struct Known {
+    key: Vec<String>,
+    person: Person,
+    role_keys: Vec<String>,
+}
+
+/// The people of a document with the indexes that find a mention's person
+/// and an office's holder without comparing with every person.
+///
+/// The indexes only grow: every key a person ever had is in them, so a
+/// candidate they give is checked against the person's key of now.
+#[derive(Debug, Default)]
+struct People {
+    list: Vec<Known>,
+    /// Every key, and every run of two or more words at its start or end → people.
+    affixes: HashMap<Vec<String>, Vec<usize>>,
+    /// First and last word of a key of two words or more → people.
+    first: HashMap<String, Vec<usize>>,
+    last: HashMap<String, Vec<usize>>,
+    /// Every word-prefix of every role key → people holding it.
+    holders: HashMap<String, Vec<usize>>,
+}
+
+impl People {
+    fn push(&mut self, key: Vec<String>, person: Person) -> usize {
+        let i = self.list.len();
+        self.index_key(i, &key);
+        self.list.push(Known { key, person, role_keys: Vec::new() });
+        i
+    }
+
+    fn set_key(&mut self, i: usize, key: Vec<String>) {
+        self.index_key(i, &key);
+        self.list[i].key = key;
+    }
+
+    fn index_key(&mut self, i: usize, key: &[String]) {
+        let n = key.len();
+        let mut add = |k: &[String]| {
+            let v = self.affixes.entry(k.to_vec()).or_default();
+            if v.last() != Some(&i) {
+                v.push(i);
+            }
+        };
+        add(key);
+        for m in 2..n {
+            add(&key[..m]);
+            add(&key[n - m..]);
+        }
+        if n >= 2 {
+            self.first.entry(key[0].clone()).or_default().push(i);
+            self.last.entry(key[n - 1].clone()).or_default().push(i);
+        }
+    }
+
+    /// The person a mention belongs to: the same name, a fuller or shorter
+    /// form of it (`Lula da Silva`), or, for one syllable, the person whose
+    /// name ends (or else starts) with it (`ông Dũng`, `ông Kim`). Of
+    /// several, the one met first.
+    fn find(&self, key: &[String]) -> Option<usize> {
+        let keys = |i: usize| self.list[i].key.as_slice();
+        let best = |cands: &mut dyn Iterator<Item = usize>, ok: &dyn Fn(&[String]) -> bool| cands.filter(|&i| ok(keys(i))).min();
+        if let Some(i) = best(&mut self.affixes.get(key).into_iter().flatten().copied(), &|k| k == key) {
+            return Some(i);
+        }
+        if key.len() >= 2 {
+            // people whose key has `key` at an end, or is at an end of `key`
+            let n = key.len();
+            let mut cands: Vec<usize> = self.affixes.get(key).cloned().unwrap_or_default();
+            for m in 2..=n {
+                for part in [&key[..m], &key[n - m..]] {
+                    if let Some(v) = self.affixes.get(part) {
+                        cands.extend(v);
+                    }
+                }
+            }
+            return best(&mut cands.into_iter(), &|k| {
+                k.len() >= 2 && (k.ends_with(key) || key.ends_with(k) || k.starts_with(key) || key.starts_with(k))
+            });
+        }
+        let w = &key[0];
+        best(&mut self.last.get(w).into_iter().flatten().copied(), &|k| k.len() >= 2 && k.last() == Some(w))
+            .or_else(|| best(&mut self.first.get(w).into_iter().flatten().copied(), &|k| k.len() >= 2 && k.first() == Some(w)))
+    }
+
+    /// Add a role to person `i` unless it is already there; of two roles
+    /// where one starts the other (`Thủ tướng`, `Thủ tướng Chính phủ`), the
+    /// longer is kept.
+    fn add_role(&mut self, i: usize, role: String) {
+        let k = role_key(&role);
+        let known = &mut self.list[i];
+        let mut slot = None;
+        for (idx, rk) in known.role_keys.iter().enumerate() {
+            if *rk == k || rk.starts_with(&format!("{k} ")) {
+                return;
+            }
+            if k.starts_with(&format!("{rk} ")) {
+                slot = Some(idx);
+                break;
+            }
+        }
+        match slot {
+            Some(idx) => {
+                known.person.roles[idx] = role;
+                known.role_keys[idx] = k.clone();
+            }
+            None => {
+                known.person.roles.push(role);
+                known.role_keys.push(k.clone());
+            }
+        }
+        // every word-prefix of the role's key now has this holder
+        let mut end = 0;
+        loop {
+            let next = k[end..].find(' ').map(|p| end + p);
+            let prefix = &k[..next.unwrap_or(k.len())];
+            let v = self.holders.entry(prefix.to_string()).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+            match next {
+                Some(p) => end = p + 1,
+                None => break,
+            }
+        }
+    }
+
+    /// The one person whose roles hold `role` (equal to one, or a word-prefix of one).
+    fn sole_holder(&self, role: &str) -> Option<usize> {
+        match self.holders.get(role).map(Vec::as_slice) {
+            Some([i]) => Some(*i),
+            _ => None,
+        }
     }
 }
 
@@ -494,37 +633,3 @@ fn is_vn_syllable(w: &str) -> bool {
     re.is_match(w)
 }
 
-/// Add a role unless it is already there; of two roles where one starts the
-/// other (`Thủ tướng`, `Thủ tướng Chính phủ`), the longer is kept.
-fn add_role(roles: &mut Vec<String>, role: String) {
-    let k = fold(&role).to_lowercase();
-    for r in roles.iter_mut() {
-        let rk = fold(r).to_lowercase();
-        if rk == k || rk.starts_with(&format!("{k} ")) {
-            return;
-        }
-        if k.starts_with(&format!("{rk} ")) {
-            *r = role;
-            return;
-        }
-    }
-    roles.push(role);
-}
-
-/// The person a mention belongs to: the same name, a fuller or shorter
-/// form of it (`Lula da Silva`), or, for one syllable, the person whose
-/// name ends (or else starts) with it (`ông Dũng`, `ông Kim`).
-fn find_person(people: &[(Vec<String>, Person)], key: &[String]) -> Option<usize> {
-    if let Some(i) = people.iter().position(|(k, _)| k == key) {
-        return Some(i);
-    }
-    if key.len() >= 2 {
-        return people.iter().position(|(k, _)| {
-            k.len() >= 2 && (k.ends_with(key) || key.ends_with(k) || k.starts_with(key) || key.starts_with(k))
-        });
-    }
-    people
-        .iter()
-        .position(|(k, _)| k.len() >= 2 && k.last() == key.first())
-        .or_else(|| people.iter().position(|(k, _)| k.len() >= 2 && k.first() == key.first()))
-}

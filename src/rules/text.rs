@@ -23,6 +23,33 @@ use crate::fold::fold;
 pub struct TextRules {
     pub abbrev: Abbreviations,
     pub meta: MetaRules,
+    pub language: LanguageRules,
+}
+
+/// The cheap language test (`rules/text/language.toml`).
+#[derive(Debug, Clone, Default)]
+pub struct LanguageRules {
+    pub sample_chars: usize,
+    /// Vietnamese-only letters, each listed.
+    pub vi_letters: HashSet<char>,
+    /// Ranges of Vietnamese-only letters, inclusive.
+    pub vi_ranges: Vec<(char, char)>,
+    pub vi_min_letters: usize,
+    pub vi_share: f64,
+    pub vi_override_share: f64,
+    pub en_min_letters: usize,
+    pub en_ascii_share: f64,
+    pub en_max_vietnamese: f64,
+    pub en_share: f64,
+    /// Lower case.
+    pub en_stopwords: HashSet<String>,
+}
+
+impl LanguageRules {
+    /// A letter only Vietnamese writes.
+    pub fn is_vietnamese_letter(&self, c: char) -> bool {
+        self.vi_ranges.iter().any(|&(a, b)| a <= c && c <= b) || self.vi_letters.contains(&c)
+    }
 }
 
 /// Where a full stop does not end a sentence (`rules/text/abbreviations.toml`).
@@ -115,7 +142,8 @@ impl TextRules {
     pub fn load(source: &RuleSource) -> Result<TextRules, RuleError> {
         let abbrev = load_abbreviations(&source.read("text/abbreviations.toml")?)?;
         let meta = load_meta(&source.read("text/meta.toml")?)?;
-        Ok(TextRules { abbrev, meta })
+        let language = load_language(&source.read("text/language.toml")?)?;
+        Ok(TextRules { abbrev, meta, language })
     }
 
     /// The embedded rules, loaded once (empty rules if they do not load,
@@ -368,6 +396,67 @@ fn nonzero(file: &RuleFile, content_key: &str, v: usize) -> Result<usize, RuleEr
         return Err(file.error_at(off, format!("`{content_key}` must be greater than 0")));
     }
     Ok(v)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageFile {
+    sample_chars: usize,
+    vietnamese: VietnameseTest,
+    english: EnglishTest,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VietnameseTest {
+    letters: String,
+    ranges: Vec<Spanned<[String; 2]>>,
+    min_letters: usize,
+    share: Spanned<f64>,
+    override_share: Spanned<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnglishTest {
+    min_letters: usize,
+    ascii_share: Spanned<f64>,
+    max_vietnamese: Spanned<f64>,
+    share: Spanned<f64>,
+    stopwords: Vec<String>,
+}
+
+fn load_language(file: &RuleFile) -> Result<LanguageRules, RuleError> {
+    let f: LanguageFile = file.parse()?;
+    let c = Compiler::new(file);
+    let (v, e) = (&f.vietnamese, &f.english);
+    for share in [&v.share, &v.override_share, &e.ascii_share, &e.max_vietnamese, &e.share] {
+        if !(0.0..=1.0).contains(share.get_ref()) {
+            return Err(c.err(share, "a share is between 0 and 1"));
+        }
+    }
+    let mut vi_ranges = Vec::new();
+    for r in &v.ranges {
+        let [a, b] = r.get_ref();
+        let (mut ca, mut cb) = (a.chars(), b.chars());
+        match (ca.next(), ca.next(), cb.next(), cb.next()) {
+            (Some(x), None, Some(y), None) if x <= y => vi_ranges.push((x, y)),
+            _ => return Err(c.err(r, "a range is two single letters, the first not after the second")),
+        }
+    }
+    Ok(LanguageRules {
+        sample_chars: f.sample_chars,
+        vi_letters: v.letters.chars().filter(|c| !c.is_whitespace()).collect(),
+        vi_ranges,
+        vi_min_letters: v.min_letters,
+        vi_share: *v.share.get_ref(),
+        vi_override_share: *v.override_share.get_ref(),
+        en_min_letters: e.min_letters,
+        en_ascii_share: *e.ascii_share.get_ref(),
+        en_max_vietnamese: *e.max_vietnamese.get_ref(),
+        en_share: *e.share.get_ref(),
+        en_stopwords: e.stopwords.iter().map(|w| w.trim().to_lowercase()).collect(),
+    })
 }
 
 fn load_abbreviations(file: &RuleFile) -> Result<Abbreviations, RuleError> {

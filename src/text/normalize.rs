@@ -129,9 +129,18 @@ impl NormText {
 /// Unlike [`fold`] it keeps the writer's spelling: no tone fold, quotes and
 /// dashes as written; only zero-width characters are dropped.
 pub fn clean_display(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // most output strings are already NFC: no composition pass for them
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        clean_chars(s.chars(), s.len())
+    } else {
+        clean_chars(s.nfc(), s.len())
+    }
+}
+
+fn clean_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut space = false;
-    for c in s.nfc() {
+    for c in chars {
         let c = match c {
             'Ð' => 'Đ',
             'ð' => 'đ',
