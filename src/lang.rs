@@ -80,65 +80,72 @@ fn code(l: Language) -> &'static str {
     }
 }
 
-/// What the cheap test counts in a sample.
-#[derive(Debug, Default, Clone, Copy, PartialEq)]
-struct Counts {
-    letters: usize,
-    vietnamese: usize,
-    ascii: usize,
-    words: usize,
-    stopwords: usize,
+/// A letter, with fast answers for ASCII and the Latin blocks Vietnamese uses.
+#[inline]
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A => true,
+        0..=0x7F => false,
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1EA0..=0x1EF9 => true,
+        _ => c.is_alphabetic(),
+    }
 }
 
-fn count(sample: &str, rules: &LanguageRules) -> Counts {
-    let mut c = Counts::default();
-    let mut word = String::new();
-    let end_word = |word: &mut String, c: &mut Counts| {
-        if !word.is_empty() {
-            c.words += 1;
-            if rules.en_stopwords.contains(word.as_str()) {
-                c.stopwords += 1;
-            }
-            word.clear();
+/// Letters and Vietnamese-only letters of a sample.
+fn count_letters(sample: &str, rules: &LanguageRules) -> (usize, usize) {
+    let (mut letters, mut vietnamese) = (0, 0);
+    for b in sample.bytes() {
+        // ASCII bytes directly; a multi-byte character is counted at its first byte
+        if b < 0x80 {
+            letters += b.is_ascii_alphabetic() as usize;
         }
-    };
-    for ch in sample.chars() {
-        if ch.is_alphabetic() {
-            c.letters += 1;
+    }
+    for c in sample.chars().filter(|c| !c.is_ascii()) {
+        if is_letter(c) {
+            letters += 1;
+            vietnamese += rules.is_vietnamese_letter(c) as usize;
+        }
+    }
+    (letters, vietnamese)
+}
+
+/// ASCII letters, words, and English function words of a sample.
+fn count_english(sample: &str, rules: &LanguageRules) -> (usize, usize, usize) {
+    let (mut ascii, mut words, mut stop) = (0, 0, 0);
+    let mut word = String::new();
+    for ch in sample.chars().chain(std::iter::once(' ')) {
+        if is_letter(ch) {
             if ch.is_ascii() {
-                c.ascii += 1;
+                ascii += 1;
                 word.push(ch.to_ascii_lowercase());
             } else {
                 word.push(ch);
-                if rules.is_vietnamese_letter(ch) {
-                    c.vietnamese += 1;
-                }
             }
-        } else {
-            end_word(&mut word, &mut c);
+        } else if !word.is_empty() {
+            words += 1;
+            stop += rules.en_stopwords.contains(word.as_str()) as usize;
+            word.clear();
         }
     }
-    end_word(&mut word, &mut c);
-    c
+    (ascii, words, stop)
 }
 
 /// The cheap test: `Some` when it decides.
 fn cheap(text: &str, rules: &LanguageRules) -> Option<Detected> {
     let end = text.char_indices().nth(rules.sample_chars).map_or(text.len(), |(i, _)| i);
-    let c = count(&text[..end], rules);
+    let sample = &text[..end];
     let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
-    let vi = share(c.vietnamese, c.letters);
-    if c.letters >= rules.vi_min_letters && vi >= rules.vi_share {
+    let (letters, vietnamese) = count_letters(sample, rules);
+    let vi = share(vietnamese, letters);
+    if letters >= rules.vi_min_letters && vi >= rules.vi_share {
         return Some(Detected { code: "vi", confidence: 1.0 });
     }
-    if c.letters >= rules.en_min_letters
-        && vi <= rules.en_max_vietnamese
-        && share(c.ascii, c.letters) >= rules.en_ascii_share
-        && share(c.stopwords, c.words) >= rules.en_share
-    {
-        return Some(Detected { code: "en", confidence: 1.0 });
+    if letters < rules.en_min_letters || vi > rules.en_max_vietnamese {
+        return None;
     }
-    None
+    let (ascii, words, stop) = count_english(sample, rules);
+    (share(ascii, letters) >= rules.en_ascii_share && share(stop, words) >= rules.en_share)
+        .then_some(Detected { code: "en", confidence: 1.0 })
 }
 
 /// Detect the language of a (normalized) text.

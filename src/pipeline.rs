@@ -64,10 +64,28 @@ impl Processor {
 
     /// One document, end to end. Never panics on any text.
     pub fn process(&self, raw: &RawDoc) -> DocumentRecord {
+        self.process_timed(raw, None)
+    }
+
+    /// [`Processor::process`], adding the time each stage took to `times`
+    /// (for the per-stage benchmark).
+    pub fn process_timed(&self, raw: &RawDoc, mut times: Option<&mut StageTimes>) -> DocumentRecord {
+        let mut clock = std::time::Instant::now();
+        let mut lap = |stage: Stage, times: &mut Option<&mut StageTimes>| {
+            if let Some(t) = times.as_deref_mut() {
+                let now = std::time::Instant::now();
+                t.0[stage as usize] += now - clock;
+                clock = now;
+            }
+        };
         let norm = NormText::new(&raw.text);
+        lap(Stage::Normalize, &mut times);
         let meta = meta::extract_display(&norm, &raw.text, &self.text_rules);
+        lap(Stage::Meta, &mut times);
         let sentences = segment::sentences_with(&norm.text, &self.text_rules);
+        lap(Stage::Segment, &mut times);
         let lang = crate::lang::detect(&norm.text, &self.text_rules.language);
+        lap(Stage::Language, &mut times);
         let mut rec = DocumentRecord {
             doc_id: raw.doc_id.clone(),
             source: raw.source.clone(),
@@ -88,16 +106,23 @@ impl Processor {
         if VIETNAMESE_RULES_FOR.contains(&lang.code) {
             let lower = crate::fold::lower(&norm.text);
             let scan = self.lexicon.scan(&lower);
+            lap(Stage::Scan, &mut times);
             let ctx = Ctx::new(&raw.text, &norm, &lower, &sentences, &meta.skip, &scan);
+            lap(Stage::Tokens, &mut times);
             rec.quantities = self.quantity.extract(&ctx);
+            lap(Stage::Quantity, &mut times);
             // people first: a place inside a person's name is not a place
             let found = self.person.extract(&ctx);
+            lap(Stage::Person, &mut times);
             let (countries, regions) = self.place.extract(&ctx, &found.name_ranges);
+            lap(Stage::Place, &mut times);
             rec.directives = self.directive.extract(&ctx, &found.people, &found.name_ranges);
+            lap(Stage::Directive, &mut times);
             rec.people = found.people;
             rec.countries = countries;
             rec.regions = regions;
             rec.legal_refs = self.legal.extract(&ctx);
+            lap(Stage::Legal, &mut times);
         }
         rec
     }
@@ -137,6 +162,58 @@ impl Processor {
         }
     }
 }
+
+/// The stages of [`Processor::process`], in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Normalize,
+    Meta,
+    Segment,
+    Language,
+    Scan,
+    Tokens,
+    Quantity,
+    Person,
+    Place,
+    Directive,
+    Legal,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 11] = [
+        Stage::Normalize,
+        Stage::Meta,
+        Stage::Segment,
+        Stage::Language,
+        Stage::Scan,
+        Stage::Tokens,
+        Stage::Quantity,
+        Stage::Person,
+        Stage::Place,
+        Stage::Directive,
+        Stage::Legal,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Normalize => "normalize",
+            Stage::Meta => "metadata",
+            Stage::Segment => "segment",
+            Stage::Language => "language",
+            Stage::Scan => "scan (automaton)",
+            Stage::Tokens => "sentence tokens",
+            Stage::Quantity => "quantity",
+            Stage::Person => "person",
+            Stage::Place => "place",
+            Stage::Directive => "directive",
+            Stage::Legal => "legal",
+        }
+    }
+}
+
+/// Time spent in each [`Stage`].
+#[derive(Debug, Clone, Default)]
+pub struct StageTimes(pub [std::time::Duration; 11]);
 
 /// How a run goes.
 #[derive(Debug, Clone)]

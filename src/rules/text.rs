@@ -34,6 +34,8 @@ pub struct LanguageRules {
     pub vi_letters: HashSet<char>,
     /// Ranges of Vietnamese-only letters, inclusive.
     pub vi_ranges: Vec<(char, char)>,
+    /// The answer of `is_vietnamese_letter` for every code point below U+2000.
+    pub vi_table: Vec<bool>,
     pub vi_min_letters: usize,
     pub vi_share: f64,
     pub vi_override_share: f64,
@@ -47,8 +49,12 @@ pub struct LanguageRules {
 
 impl LanguageRules {
     /// A letter only Vietnamese writes.
+    #[inline]
     pub fn is_vietnamese_letter(&self, c: char) -> bool {
-        self.vi_ranges.iter().any(|&(a, b)| a <= c && c <= b) || self.vi_letters.contains(&c)
+        match self.vi_table.get(c as usize) {
+            Some(&b) => b,
+            None => self.vi_ranges.iter().any(|&(a, b)| a <= c && c <= b) || self.vi_letters.contains(&c),
+        }
     }
 }
 
@@ -92,6 +98,9 @@ pub struct TitleRules {
 #[derive(Debug, Clone, Default)]
 pub struct BylineRules {
     pub markers: Option<Regex>,
+    /// `markers`, anchored at the start: a line whose start it does not
+    /// match is no marked byline.
+    pub markers_start: Option<Regex>,
     pub lines: Vec<Regex>,
     pub credit_lines: Vec<Regex>,
     pub inline: Vec<Regex>,
@@ -136,6 +145,54 @@ pub struct MetaRules {
     pub url: Option<Regex>,
     pub byline: BylineRules,
     pub signature: SignatureRules,
+    /// The inline credit patterns in one set: one pass over a line tells
+    /// whether any can match (they are tried on every line).
+    pub inline_set: Option<regex::RegexSet>,
+    /// The `noise` patterns in one set, for the same reason.
+    pub noise_set: Option<regex::RegexSet>,
+    /// Every pattern that can make a line furniture, a source or a byline
+    /// (all but the stamp dates) in one set: a line it does not match is
+    /// body text or a stamp, and the patterns are not tried one by one.
+    pub kind_set: Option<regex::RegexSet>,
+    /// An ASCII byte every inline credit contains (`:`), if there is one:
+    /// a line without it is not searched.
+    pub inline_needs: Option<u8>,
+}
+
+/// An ASCII byte that every match of `pattern` contains, if the pattern
+/// says so (a literal in every branch): a cheap test before a search.
+pub fn required_byte(pattern: &str) -> Option<u8> {
+    required_byte_of_all(&[pattern])
+}
+
+/// An ASCII byte that every match of each of `patterns` contains.
+pub fn required_byte_of_all(patterns: &[&str]) -> Option<u8> {
+    use regex_syntax::hir::{Hir, HirKind};
+    fn req(h: &Hir) -> std::collections::BTreeSet<u8> {
+        match h.kind() {
+            HirKind::Literal(l) => l.0.iter().copied().filter(u8::is_ascii).collect(),
+            HirKind::Capture(c) => req(&c.sub),
+            HirKind::Repetition(r) if r.min >= 1 => req(&r.sub),
+            HirKind::Concat(v) => v.iter().flat_map(req).collect(),
+            HirKind::Alternation(v) => {
+                let mut it = v.iter().map(req);
+                let first = it.next().unwrap_or_default();
+                it.fold(first, |a, b| a.intersection(&b).copied().collect())
+            }
+            _ => Default::default(),
+        }
+    }
+    let mut set: Option<std::collections::BTreeSet<u8>> = None;
+    for p in patterns {
+        let r = req(&regex_syntax::parse(p).ok()?);
+        set = Some(match set {
+            None => r,
+            Some(s) => s.intersection(&r).copied().collect(),
+        });
+    }
+    let set = set?;
+    // a rare one first: punctuation before letters
+    set.iter().copied().find(|b| b.is_ascii_punctuation()).or_else(|| set.iter().copied().next())
 }
 
 impl TextRules {
@@ -444,10 +501,15 @@ fn load_language(file: &RuleFile) -> Result<LanguageRules, RuleError> {
             _ => return Err(c.err(r, "a range is two single letters, the first not after the second")),
         }
     }
+    let vi_letters: HashSet<char> = v.letters.chars().filter(|c| !c.is_whitespace()).collect();
+    let vi_table = (0u32..0x2000)
+        .map(|u| char::from_u32(u).is_some_and(|c| vi_ranges.iter().any(|&(a, b)| a <= c && c <= b) || vi_letters.contains(&c)))
+        .collect();
     Ok(LanguageRules {
         sample_chars: f.sample_chars,
-        vi_letters: v.letters.chars().filter(|c| !c.is_whitespace()).collect(),
+        vi_letters,
         vi_ranges,
+        vi_table,
         vi_min_letters: v.min_letters,
         vi_share: *v.share.get_ref(),
         vi_override_share: *v.override_share.get_ref(),
@@ -575,6 +637,7 @@ fn load_meta(file: &RuleFile) -> Result<MetaRules, RuleError> {
     let b = &f.byline;
     let byline = BylineRules {
         markers: Some(c.regex(&b.markers)?),
+        markers_start: Regex::new(&format!("^(?:{})", c.regex(&b.markers)?.as_str())).ok(),
         lines: b
             .lines
             .iter()
@@ -605,7 +668,7 @@ fn load_meta(file: &RuleFile) -> Result<MetaRules, RuleError> {
         signer_role: Some(c.regex(&s.signer_role)?),
         recipients: Some(c.regex(&s.recipients)?),
     };
-    Ok(MetaRules {
+    let mut meta = MetaRules {
         stamp,
         title,
         noise: c.regexes(&f.noise.lines)?,
@@ -617,7 +680,25 @@ fn load_meta(file: &RuleFile) -> Result<MetaRules, RuleError> {
         url: Some(c.regex(&f.url.url)?),
         byline,
         signature,
-    })
+        inline_set: None,
+        noise_set: None,
+        inline_needs: None,
+        kind_set: None,
+    };
+    let mut kinds: Vec<String> = meta.noise.iter().map(|r| r.as_str().to_string()).collect();
+    kinds.extend(meta.url_line.iter().map(|r| r.as_str().to_string()));
+    // markers are tried after leading brackets, dashes and spaces
+    kinds.extend(meta.byline.markers.iter().map(|r| format!("^[(\\-\\s]*(?:{})", r.as_str())));
+    kinds.extend(meta.byline.lines.iter().chain(&meta.byline.credit_lines).map(|r| r.as_str().to_string()));
+    meta.kind_set = regex::RegexSetBuilder::new(&kinds).dfa_size_limit(16 << 20).build().ok();
+    let inline: Vec<&str> = meta.byline.inline.iter().map(|r| r.as_str()).collect();
+    meta.inline_needs = required_byte_of_all(&inline);
+    meta.noise_set = regex::RegexSetBuilder::new(meta.noise.iter().map(|r| r.as_str()))
+        .dfa_size_limit(16 << 20)
+        .build()
+        .ok();
+    meta.inline_set = regex::RegexSet::new(meta.byline.inline.iter().map(|r| r.as_str())).ok();
+    Ok(meta)
 }
 
 #[cfg(test)]
@@ -633,6 +714,15 @@ mod tests {
 
     fn embedded(rel: &str) -> String {
         RuleSource::Embedded.read(rel).unwrap().content
+    }
+
+    #[test]
+    fn required_bytes_of_patterns() {
+        assert_eq!(required_byte(r"(?i)\((?:ảnh|photo)\s*:\s*(?P<n>[^()]{1,80})\)"), Some(b'('));
+        assert_eq!(required_byte(r"(?:a|b):x"), Some(b':'));
+        assert_eq!(required_byte(r"a:|b;"), None);
+        assert_eq!(required_byte(r"x?:?"), None);
+        assert_eq!(required_byte(r"(ab)+"), Some(b'a'));
     }
 
     #[test]

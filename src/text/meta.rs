@@ -57,7 +57,9 @@ impl Meta {
     }
 }
 
-/// Longer lines are body text: no furniture, stamp or byline pattern is tried.
+/// Longer lines are body text: no whole-line pattern (furniture, stamp, byline,
+/// related-links header, recipients) is tried on them. With the spaces of the
+/// normalized text single, none of the embedded patterns can match that long a line.
 const MAX_SHORT_LINE: usize = 400;
 
 /// What a line is.
@@ -79,7 +81,14 @@ struct Line<'a> {
     range: Range<usize>,
     text: &'a str,
     kind: Kind,
-    words: usize,
+    /// Its word count, counted when first asked (most lines never are).
+    words: std::cell::OnceCell<usize>,
+}
+
+impl Line<'_> {
+    fn words(&self) -> usize {
+        *self.words.get_or_init(|| word_count(self.text))
+    }
 }
 
 /// [`extract`], with `title` and `authors` taken from the ORIGINAL text
@@ -114,21 +123,22 @@ fn range_in(base: &str, part: &str) -> Range<usize> {
 /// [`extract_display`] for the original spelling.
 pub fn extract(norm: &str, rules: &TextRules) -> Meta {
     let m = &rules.meta;
+    let mut block_start = None;
     let lines: Vec<Line> = segment::lines(norm)
         .into_iter()
-        .map(|range| {
+        .enumerate()
+        .map(|(i, range)| {
             let text = &norm[range.clone()];
-            Line {
-                kind: classify(norm, text, m),
-                words: word_count(text),
-                text,
-                range,
+            // whole-line patterns: a line of body length never matches them
+            if block_start.is_none() && text.len() <= MAX_SHORT_LINE && m.block_starts.iter().any(|re| re.is_match(text)) {
+                block_start = Some(i);
             }
+            Line { kind: classify(norm, text, m), words: std::cell::OnceCell::new(), text, range }
         })
         .collect();
     // `Tin liên quan` and everything under it is furniture
     let mut lines = lines;
-    if let Some(b) = lines.iter().position(|l| m.block_starts.iter().any(|re| re.is_match(l.text))) {
+    if let Some(b) = block_start {
         // only in the second half of the text: a block at the top is a menu
         if b * 2 >= lines.len() {
             for l in &mut lines[b..] {
@@ -228,10 +238,31 @@ fn single_spaced(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Words with a letter or digit, split at spaces (the only white space of
+/// the normalized text within a line).
 fn word_count(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let b = s.as_bytes();
+    let mut count = 0;
+    let mut counted = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b' ' {
+            counted = false;
+        } else if !counted {
+            let alnum = if c < 0x80 {
+                c.is_ascii_alphanumeric()
+            } else {
+                s.get(i..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
+            };
+            if alnum {
+                count += 1;
+                counted = true;
+            }
+        }
+        i += 1;
+    }
+    count
 }
 
 fn has_digit(s: &str) -> bool {
@@ -243,7 +274,18 @@ fn classify(norm: &str, text: &str, m: &MetaRules) -> Kind {
     if text.len() > MAX_SHORT_LINE {
         return Kind::Text;
     }
-    if m.noise.iter().any(|re| re.is_match(text)) {
+    if m.kind_set.as_ref().is_some_and(|set| !set.is_match(text)) {
+        // no furniture, source or byline pattern can match: body or stamp
+        return match stamp(text, m) {
+            Some(date) => Kind::Stamp(date),
+            None => Kind::Text,
+        };
+    }
+    let noise = match &m.noise_set {
+        Some(set) => set.is_match(text),
+        None => m.noise.iter().any(|re| re.is_match(text)),
+    };
+    if noise {
         return Kind::Noise;
     }
     if let Some(c) = m.url_line.as_ref().and_then(|re| re.captures(text)) {
@@ -468,7 +510,8 @@ fn signature_names<'a>(
 fn byline_line<'a>(text: &'a str, m: &MetaRules) -> Option<Vec<&'a str>> {
     let b = &m.byline;
     let t = text.trim_start_matches(|c: char| c == '(' || c == '-' || c.is_whitespace());
-    if let Some(markers) = &b.markers {
+    let marked = b.markers_start.as_ref().is_none_or(|re| re.is_match(t));
+    if let Some(markers) = b.markers.as_ref().filter(|_| marked) {
         let marks: Vec<_> = markers.find_iter(t).collect();
         if marks.first().is_some_and(|mk| mk.start() == 0) {
             let mut names = Vec::new();
@@ -497,6 +540,11 @@ fn inline_credits(
     authors: &mut Vec<Range<usize>>,
     skip: &mut Vec<Range<usize>>,
 ) {
+    if m.inline_needs.is_some_and(|b| !l.text.as_bytes().contains(&b))
+        || m.inline_set.as_ref().is_some_and(|s| !s.is_match(l.text))
+    {
+        return;
+    }
     for re in &m.byline.inline {
         for c in re.captures_iter(l.text) {
             let Some(names) = c.name("names") else {
@@ -517,10 +565,10 @@ fn inline_credits(
 
 fn is_paragraph(l: &Line, m: &MetaRules) -> bool {
     l.kind == Kind::Text
-        && (l.words > m.title.max_words
+        && (l.words() > m.title.max_words
             || (l.text.ends_with('.')
                 && !l.text.ends_with("..")
-                && l.words >= m.title.paragraph_min_words))
+                && l.words() >= m.title.paragraph_min_words))
 }
 
 fn is_all_caps(s: &str) -> bool {
@@ -530,8 +578,8 @@ fn is_all_caps(s: &str) -> bool {
 fn headline_like(l: &Line, m: &MetaRules) -> bool {
     let t = &m.title;
     if l.kind != Kind::Text
-        || l.words < t.min_words
-        || l.words > t.max_words
+        || l.words() < t.min_words
+        || l.words() > t.max_words
         || l.text.chars().count() > t.max_chars
     {
         return false;
@@ -548,7 +596,7 @@ fn headline_like(l: &Line, m: &MetaRules) -> bool {
     if t.not_title.iter().any(|re| re.is_match(l.text)) || is_category_path(l.text, m) {
         return false;
     }
-    !(is_all_caps(l.text) && l.words < t.caps_min_words)
+    !(is_all_caps(l.text) && l.words() < t.caps_min_words)
 }
 
 /// `Thời sự - Chính trị`: short pieces joined by separators.
@@ -568,7 +616,7 @@ fn is_category_path(text: &str, m: &MetaRules) -> bool {
 
 /// Site navigation: a short line, no digits, not in capitals.
 fn is_nav(l: &Line, m: &MetaRules) -> bool {
-    l.words <= m.menu_max_words && !has_digit(l.text) && !is_all_caps(l.text)
+    l.words() <= m.menu_max_words && !has_digit(l.text) && !is_all_caps(l.text)
 }
 
 /// The title line and the stamp line it was found next to.
@@ -597,7 +645,7 @@ fn recipients(lines: &[Line], m: &MetaRules, skip: &mut Vec<Range<usize>>) {
     };
     let mut i = 0;
     while i < lines.len() {
-        if !re.is_match(lines[i].text) {
+        if lines[i].text.len() > MAX_SHORT_LINE || !re.is_match(lines[i].text) {
             i += 1;
             continue;
         }
@@ -606,7 +654,7 @@ fn recipients(lines: &[Line], m: &MetaRules, skip: &mut Vec<Range<usize>>) {
         while j < lines.len() {
             let t = lines[j].text;
             let item = t.starts_with(['-', '+', '•', '*']);
-            let cont = lines[j - 1].text.ends_with([',', ';', ':']) && lines[j].words <= 12;
+            let cont = lines[j - 1].text.ends_with([',', ';', ':']) && lines[j].words() <= 12;
             if !(item || cont) {
                 break;
             }
