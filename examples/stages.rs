@@ -1,5 +1,7 @@
 //! Time each stage of Processor::process over a JSON Lines dump (text field).
 use vnextract::pipeline::{Processor, Stage, StageTimes};
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let path = std::env::args().nth(1).expect("dump.jsonl");
     let rules = vnextract::rules::Rules::embedded().unwrap();

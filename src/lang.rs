@@ -91,17 +91,13 @@ fn is_letter(c: char) -> bool {
     }
 }
 
-/// Letters and Vietnamese-only letters of a sample.
+/// Letters and Vietnamese-only letters of `sample`.
 fn count_letters(sample: &str, rules: &LanguageRules) -> (usize, usize) {
     let (mut letters, mut vietnamese) = (0, 0);
-    for b in sample.bytes() {
-        // ASCII bytes directly; a multi-byte character is counted at its first byte
-        if b < 0x80 {
-            letters += b.is_ascii_alphabetic() as usize;
-        }
-    }
-    for c in sample.chars().filter(|c| !c.is_ascii()) {
-        if is_letter(c) {
+    for c in sample.chars() {
+        if c.is_ascii() {
+            letters += c.is_ascii_alphabetic() as usize;
+        } else if is_letter(c) {
             letters += 1;
             vietnamese += rules.is_vietnamese_letter(c) as usize;
         }
@@ -130,22 +126,35 @@ fn count_english(sample: &str, rules: &LanguageRules) -> (usize, usize, usize) {
     (ascii, words, stop)
 }
 
-/// The cheap test: `Some` when it decides.
+/// The cheap test: `Some` when it decides, on the first window that does.
 fn cheap(text: &str, rules: &LanguageRules) -> Option<Detected> {
-    let end = text.char_indices().nth(rules.sample_chars).map_or(text.len(), |(i, _)| i);
-    let sample = &text[..end];
     let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
-    let (letters, vietnamese) = count_letters(sample, rules);
-    let vi = share(vietnamese, letters);
-    if letters >= rules.vi_min_letters && vi >= rules.vi_share {
-        return Some(Detected { code: "vi", confidence: 1.0 });
+    let (mut letters, mut vietnamese) = (0, 0);
+    let (mut from, mut chars) = (0, 0);
+    for &w in &rules.windows {
+        // extend the counts from the previous window to this one
+        let rest = &text[from..];
+        let end = rest.char_indices().nth(w - chars).map_or(rest.len(), |(i, _)| i);
+        let (l, v) = count_letters(&rest[..end], rules);
+        letters += l;
+        vietnamese += v;
+        chars = w;
+        from += end;
+        let vi = share(vietnamese, letters);
+        if letters >= rules.vi_min_letters && vi >= rules.vi_share {
+            return Some(Detected { code: "vi", confidence: 1.0 });
+        }
+        if letters >= rules.en_min_letters && vi <= rules.en_max_vietnamese {
+            let (ascii, words, stop) = count_english(&text[..from], rules);
+            if share(ascii, letters) >= rules.en_ascii_share && share(stop, words) >= rules.en_share {
+                return Some(Detected { code: "en", confidence: 1.0 });
+            }
+        }
+        if from >= text.len() {
+            break;
+        }
     }
-    if letters < rules.en_min_letters || vi > rules.en_max_vietnamese {
-        return None;
-    }
-    let (ascii, words, stop) = count_english(sample, rules);
-    (share(ascii, letters) >= rules.en_ascii_share && share(stop, words) >= rules.en_share)
-        .then_some(Detected { code: "en", confidence: 1.0 })
+    None
 }
 
 /// Detect the language of a (normalized) text.

@@ -10,41 +10,46 @@
 use std::ops::Range;
 
 use vnextract::extract::place::PlaceExtractor;
-use vnextract::extract::Ctx;
+use vnextract::extract::with_ctx;
+use vnextract::matcher::{Lexicon, LexiconBuilder};
 use vnextract::model::{Country, Region};
 use vnextract::rules::place::PlaceRules;
 use vnextract::rules::text::TextRules;
 use vnextract::rules::RuleSource;
-use vnextract::text::{meta, segment, NormText};
 
-fn extractor() -> PlaceExtractor {
+struct Ex {
+    e: PlaceExtractor,
+    lex: Lexicon,
+}
+
+fn extractor() -> Ex {
     let rules = PlaceRules::load(&RuleSource::Embedded).unwrap_or_else(|e| panic!("{e}"));
-    PlaceExtractor::new(&rules)
+    let mut b = LexiconBuilder::new();
+    let e = PlaceExtractor::new(&rules, &mut b);
+    Ex { e, lex: b.build() }
 }
 
 /// Run on `text`; `exclude` are substrings of `text` (their first
 /// occurrence) standing for person names found by the person extractor.
-fn run(ex: &PlaceExtractor, text: &str, exclude: &[&str]) -> (Vec<Country>, Vec<Region>) {
-    let norm = NormText::new(text);
-    let rules = TextRules::builtin();
-    let sentences = segment::sentences_with(&norm.text, rules);
-    let m = meta::extract(&norm.text, rules);
-    let ranges: Vec<Range<usize>> = exclude
-        .iter()
-        .map(|s| {
-            let f = vnextract::text::fold(s);
-            let at = norm
-                .text
-                .find(&f)
-                .unwrap_or_else(|| panic!("{s:?} not in {text:?}"));
-            at..at + f.len()
-        })
-        .collect();
-    let ctx = Ctx::new(text, &norm, &sentences, &m.skip);
-    ex.extract(&ctx, &ranges)
+fn run(ex: &Ex, text: &str, exclude: &[&str]) -> (Vec<Country>, Vec<Region>) {
+    with_ctx(text, TextRules::builtin(), &ex.lex, |ctx| {
+        let ranges: Vec<Range<usize>> = exclude
+            .iter()
+            .map(|s| {
+                let f = vnextract::fold::fold(s);
+                let at = ctx
+                    .norm
+                    .text
+                    .find(&f)
+                    .unwrap_or_else(|| panic!("{s:?} not in {text:?}"));
+                at..at + f.len()
+            })
+            .collect();
+        ex.e.extract(ctx, &ranges)
+    })
 }
 
-fn codes(ex: &PlaceExtractor, text: &str, exclude: &[&str]) -> Vec<String> {
+fn codes(ex: &Ex, text: &str, exclude: &[&str]) -> Vec<String> {
     run(ex, text, exclude)
         .0
         .into_iter()

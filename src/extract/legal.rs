@@ -1072,11 +1072,25 @@ impl Extractor for LegalExtractor {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matcher::with_tokens;
     use crate::rules::RuleSource;
-    use crate::text::NormText;
 
-    fn ex() -> LegalExtractor {
-        LegalExtractor::new(&LegalRules::load(&RuleSource::Embedded).expect("rules"))
+    struct Ex {
+        e: LegalExtractor,
+        lex: crate::matcher::Lexicon,
+    }
+
+    impl std::ops::Deref for Ex {
+        type Target = LegalExtractor;
+        fn deref(&self) -> &LegalExtractor {
+            &self.e
+        }
+    }
+
+    fn ex() -> Ex {
+        let mut b = crate::matcher::LexiconBuilder::new();
+        let e = LegalExtractor::new(&LegalRules::load(&RuleSource::Embedded).expect("rules"), &mut b);
+        Ex { e, lex: b.build() }
     }
 
     /// A code as (text, number, year, parts).
@@ -1092,12 +1106,10 @@ mod tests {
     );
 
     /// The first code in `s`.
-    fn code(e: &LegalExtractor, s: &str) -> Option<CodeParts> {
-        let n = NormText::new(s);
-        let t = toks(&n.text, 0..n.text.len());
-        (0..t.len())
-            .find_map(|i| e.code_at(&t, i))
-            .map(|c| (c.text, c.number, c.year, c.parts))
+    fn code(e: &Ex, s: &str) -> Option<CodeParts> {
+        with_tokens(&e.lex, s, |t| {
+            (0..t.len()).find_map(|i| e.code_at(t, i)).map(|c| (c.text, c.number, c.year, c.parts))
+        })
     }
 
     #[test]
@@ -1153,20 +1165,21 @@ mod tests {
     fn type_words_forgive_tone_marks_only_before_codes() {
         let e = ex();
         let s = "Chị thị Nghi quyet CONG DIEN văn bản";
-        let t = toks(s, 0..s.len());
+        with_tokens(&e.lex, s, |t| {
         let name = |r: Option<(usize, TypeRef)>| match r {
             Some((_, TypeRef::Type(i))) => e.types[i].name.clone(),
             Some((_, TypeRef::Generic)) => "generic".into(),
             None => "-".into(),
         };
-        assert_eq!(name(e.type_before(&t, 2)), "Chỉ thị");
-        assert_eq!(name(e.type_before(&t, 4)), "Nghị quyết");
-        assert_eq!(name(e.type_before(&t, 6)), "Công điện");
-        assert_eq!(name(e.type_before(&t, 8)), "generic");
-        assert_eq!(name(e.type_before(&t, 1)), "-");
+        assert_eq!(name(e.type_before(t, 2)), "Chỉ thị");
+        assert_eq!(name(e.type_before(t, 4)), "Nghị quyết");
+        assert_eq!(name(e.type_before(t, 6)), "Công điện");
+        assert_eq!(name(e.type_before(t, 8)), "generic");
+        assert_eq!(name(e.type_before(t, 1)), "-");
         // exact forms only without a code
-        assert!(e.forms.match_at(&t, 0).is_some());
-        assert!(e.forms.match_at(&t, 2).is_none());
+        assert!(e.forms.match_at(t, 0).is_some());
+        assert!(e.forms.match_at(t, 2).is_none());
+        });
         assert_eq!(strip_marks("Nghị Định"), "nghi dinh");
     }
 
@@ -1190,9 +1203,7 @@ mod tests {
             ("số 12/XY-ZW", None, None),
         ];
         for (s, ty, issuer) in cases {
-            let n = NormText::new(s);
-            let t = toks(&n.text, 0..n.text.len());
-            let c = e.code_at(&t, 1).unwrap_or_else(|| panic!("{s}"));
+            let c = with_tokens(&e.lex, s, |t| e.code_at(t, 1)).unwrap_or_else(|| panic!("{s}"));
             assert_eq!(
                 e.code_type(&c).map(|i| e.types[i].name.as_str()),
                 *ty,
@@ -1202,11 +1213,8 @@ mod tests {
         }
     }
 
-    fn run(e: &LegalExtractor, s: &str) -> Vec<LegalRef> {
-        let norm = NormText::new(s);
-        let sentences = crate::text::segment::sentences(&norm.text);
-        let ctx = Ctx::new(s, &norm, &sentences, &[]);
-        e.extract(&ctx)
+    fn run(e: &Ex, s: &str) -> Vec<LegalRef> {
+        crate::extract::with_ctx(s, crate::rules::text::TextRules::builtin(), &e.lex, |ctx| e.extract(ctx))
     }
 
     #[test]

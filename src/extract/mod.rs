@@ -124,6 +124,24 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Runs `f` on the context of one text prepared as the pipeline prepares
+/// it (normalized, its non-body lines skipped, segmented with `rules`,
+/// scanned by `lexicon`): for tests and benchmarks of one extractor.
+pub fn with_ctx<R>(
+    text: &str,
+    rules: &crate::rules::text::TextRules,
+    lexicon: &crate::matcher::Lexicon,
+    f: impl FnOnce(&Ctx<'_>) -> R,
+) -> R {
+    let norm = NormText::new(text);
+    let meta = crate::text::meta::extract_display(&norm, text, rules);
+    let sentences = crate::text::segment::sentences_with(&norm.text, rules);
+    let lower = crate::fold::lower(&norm.text);
+    let scan = lexicon.scan(&lower);
+    let ctx = Ctx::new(text, &norm, &lower, &sentences, &meta.skip, &scan);
+    f(&ctx)
+}
+
 /// An extractor turns a document context into rows of one table.
 pub trait Extractor {
     type Row;

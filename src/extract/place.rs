@@ -657,15 +657,13 @@ impl PlaceExtractor {
 mod tests {
     use super::*;
     use crate::rules::RuleSource;
-    use crate::text::{segment, NormText};
 
     fn run_ex(text: &str, exclude: &[Range<usize>]) -> (Vec<Country>, Vec<Region>) {
         let rules = PlaceRules::load(&RuleSource::Embedded).unwrap();
-        let ex = PlaceExtractor::new(&rules);
-        let norm = NormText::new(text);
-        let sentences = segment::sentences(&norm.text);
-        let ctx = Ctx::new(text, &norm, &sentences, &[]);
-        ex.extract(&ctx, exclude)
+        let mut b = crate::matcher::LexiconBuilder::new();
+        let ex = PlaceExtractor::new(&rules, &mut b);
+        let lex = b.build();
+        crate::extract::with_ctx(text, crate::rules::text::TextRules::builtin(), &lex, |ctx| ex.extract(ctx, exclude))
     }
 
     fn codes(text: &str) -> Vec<String> {

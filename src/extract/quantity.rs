@@ -185,6 +185,11 @@ struct Num {
 /// Round to 15 significant digits: `524,2 nghìn` is 524200, not
 /// 524200.00000000006.
 fn round_sig(v: f64) -> f64 {
+    // an integer below 2^53 has at most 16 digits but is exact already; those
+    // of 15 digits or fewer are unchanged by the rounding
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        return v;
+    }
     format!("{v:.14e}").parse::<f64>().unwrap_or(v)
 }
 

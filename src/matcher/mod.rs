@@ -371,6 +371,15 @@ impl Prepared {
     }
 }
 
+/// Runs `f` on the tokens of the whole of `text` (folded first) as
+/// `lexicon` reads them: for tests and benchmarks of extractor parts.
+pub fn with_tokens<R>(lexicon: &Lexicon, text: &str, f: impl FnOnce(&[Tok<'_>]) -> R) -> R {
+    let p = Prepared::new(text);
+    let scan = lexicon.scan(&p.lower);
+    let t = sentence_toks(&p.text, &p.lower, 0..scan.tokens().len(), &scan);
+    f(&t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

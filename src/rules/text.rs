@@ -29,7 +29,8 @@ pub struct TextRules {
 /// The cheap language test (`rules/text/language.toml`).
 #[derive(Debug, Clone, Default)]
 pub struct LanguageRules {
-    pub sample_chars: usize,
+    /// Windows of the cheap test, in characters, ascending.
+    pub windows: Vec<usize>,
     /// Vietnamese-only letters, each listed.
     pub vi_letters: HashSet<char>,
     /// Ranges of Vietnamese-only letters, inclusive.
@@ -458,7 +459,7 @@ fn nonzero(file: &RuleFile, content_key: &str, v: usize) -> Result<usize, RuleEr
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LanguageFile {
-    sample_chars: usize,
+    windows: Spanned<Vec<usize>>,
     vietnamese: VietnameseTest,
     english: EnglishTest,
 }
@@ -501,12 +502,17 @@ fn load_language(file: &RuleFile) -> Result<LanguageRules, RuleError> {
             _ => return Err(c.err(r, "a range is two single letters, the first not after the second")),
         }
     }
+    let mut windows = f.windows.get_ref().clone();
+    windows.sort_unstable();
+    if windows.is_empty() || windows[0] == 0 {
+        return Err(c.err(&f.windows, "`windows` lists one or more lengths greater than 0"));
+    }
     let vi_letters: HashSet<char> = v.letters.chars().filter(|c| !c.is_whitespace()).collect();
     let vi_table = (0u32..0x2000)
         .map(|u| char::from_u32(u).is_some_and(|c| vi_ranges.iter().any(|&(a, b)| a <= c && c <= b) || vi_letters.contains(&c)))
         .collect();
     Ok(LanguageRules {
-        sample_chars: f.sample_chars,
+        windows,
         vi_letters,
         vi_ranges,
         vi_table,
