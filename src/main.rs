@@ -50,7 +50,8 @@ struct RunArgs {
     /// Files (.txt, .md, .jsonl, also .gz/.zst), folders (recursive), or - for stdin.
     #[arg(default_value = "data")]
     inputs: Vec<String>,
-    /// Output folder.
+    /// Output folder, or - for documents.jsonl lines on stdout (the map stage
+    /// for Spark `RDD.pipe`, Hadoop streaming, GNU parallel).
     #[arg(short, long, default_value = "out")]
     out: PathBuf,
     /// Rules folder replacing the embedded rules.
@@ -133,18 +134,22 @@ fn main() -> ExitCode {
             let out_opts = OutputOptions { excel_bom: a.excel };
             match run(&a.inputs, &input_opts, &a.out, &rules, &run_opts, &out_opts) {
                 Ok(s) => {
+                    let to_stdout = a.out.as_os_str() == "-";
                     if !a.quiet {
+                        let mb = s.bytes as f64 / 1e6;
                         eprintln!(
-                            "{} documents, {} quantities, {} input errors, {:.1} MB in {:.2} s -> {}",
+                            "{} documents, {} quantities, {} input errors, {:.1} MB in {:.2} s ({:.1} MB/s) -> {}",
                             s.documents,
                             s.quantities,
                             s.errors,
-                            s.bytes as f64 / 1e6,
+                            mb,
                             s.seconds,
-                            a.out.display()
+                            mb / s.seconds.max(1e-9),
+                            if to_stdout { "stdout".to_string() } else { a.out.display().to_string() }
                         );
                     }
-                    if s.documents == 0 {
+                    // the map stage may be given an empty partition
+                    if s.documents == 0 && !to_stdout {
                         eprintln!("error: no document could be read");
                         return ExitCode::from(1);
                     }

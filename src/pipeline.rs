@@ -2,10 +2,10 @@
 //! extract → write, streaming with bounded memory.
 //!
 //! A reader thread pulls documents from the inputs and hands them over in
-//! batches through a bounded channel; each batch is processed in parallel
-//! on a rayon pool and written in input order, so the output is
-//! byte-identical whatever the thread count. At most a few batches are in
-//! memory at once.
+//! batches through a bounded channel; each batch is extracted and encoded
+//! in parallel on a rayon pool, then handed to a writer thread that only
+//! copies bytes, in input order, so the output is byte-identical whatever
+//! the thread count. At most a few batches are in memory at once.
 
 use std::io::IsTerminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -21,10 +21,10 @@ use crate::extract::person::PersonExtractor;
 use crate::extract::place::PlaceExtractor;
 use crate::extract::quantity::QuantityExtractor;
 use crate::extract::{Ctx, Extractor};
-use crate::input::{read_inputs, InputOptions};
+use crate::input::{open_inputs, InputOptions};
 use crate::matcher::{Lexicon, LexiconBuilder};
 use crate::model::{DocumentRecord, ErrorAction, ErrorRecord, InputEvent, RawDoc};
-use crate::output::{OutputOptions, OutputWriter};
+use crate::output::{encode_doc, EncodedDoc, OutputOptions, OutputWriter, Sink, StreamWriter};
 use crate::rules::text::TextRules;
 use crate::rules::Rules;
 use crate::text::{meta, segment, NormText};
@@ -274,7 +274,21 @@ enum Item {
     Error(ErrorRecord),
 }
 
-/// Run the whole pipeline over `inputs`, writing every table into `out`.
+/// One item of a batch once extracted: its bytes for every file.
+enum Encoded {
+    Error(ErrorRecord),
+    Doc(EncodedDoc, Option<ErrorRecord>),
+}
+
+/// Run the whole pipeline over `inputs`, writing every table into the
+/// folder `out`, or, when `out` is `-`, `documents.jsonl` lines onto stdout
+/// (the map stage: one line per document in input order, flushed after
+/// every batch, input errors always reported on stderr).
+///
+/// Three stages run at once: a reader thread fills batches; the batch is
+/// extracted and encoded in parallel on the pool; a writer thread copies
+/// the encoded bytes out while the next batch is extracted. Two bounded
+/// channels between them keep at most a few batches in memory.
 pub fn run(
     inputs: &[String],
     input_opts: &InputOptions,
@@ -284,25 +298,21 @@ pub fn run(
     out_opts: &OutputOptions,
 ) -> Result<RunSummary, RunError> {
     let started = Instant::now();
-    let events = read_inputs(inputs, input_opts).map_err(|e| RunError::Usage(e.to_string()))?;
+    let (events, progress) = open_inputs(inputs, input_opts).map_err(|e| RunError::Usage(e.to_string()))?;
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = opts.threads {
         builder = builder.num_threads(n.max(1));
     }
     let pool = builder.build().map_err(|e| RunError::Threads(e.to_string()))?;
     let processor = Processor::new(rules);
-    let mut writer = OutputWriter::create(out, out_opts).map_err(RunError::Output)?;
-
-    let bar = if opts.progress && std::io::stderr().is_terminal() {
-        let b = indicatif::ProgressBar::new_spinner();
-        b.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} documents, {msg} [{elapsed_precise}]")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        Some(b)
+    let to_stdout = out == Path::new("-");
+    let sink = if to_stdout {
+        Sink::Stream(StreamWriter::new(Box::new(std::io::stdout())))
     } else {
-        None
+        Sink::Dir(OutputWriter::create(out, out_opts).map_err(RunError::Output)?)
     };
+    let warn = opts.warn || to_stdout;
+    let bar = if opts.progress && std::io::stderr().is_terminal() { Some(progress_bar(progress.total())) } else { None };
 
     let (batch_docs, batch_bytes) = (opts.batch_docs.max(1), opts.batch_bytes.max(1));
     let (tx, rx) = sync_channel::<Vec<Item>>(2);
@@ -332,67 +342,110 @@ pub fn run(
         }
     });
 
+    let (wtx, wrx) = sync_channel::<Vec<Encoded>>(2);
+    let writer = std::thread::spawn(move || -> std::io::Result<()> {
+        let mut sink = sink;
+        for batch in wrx {
+            for item in &batch {
+                match item {
+                    Encoded::Error(e) => sink.write_error(e)?,
+                    Encoded::Doc(doc, err) => {
+                        if let Some(e) = err {
+                            sink.write_error(e)?;
+                        }
+                        sink.write_doc(doc)?;
+                    }
+                }
+            }
+            sink.end_batch()?;
+        }
+        sink.finish()
+    });
+
     let mut summary = RunSummary::default();
-    let mut failure: Option<std::io::Error> = None;
+    let mut encode_failure: Option<std::io::Error> = None;
     for batch in rx {
-        let results: Vec<Option<(DocumentRecord, Option<ErrorRecord>)>> = pool.install(|| {
+        let encoded: Vec<(Encoded, usize, usize)> = pool.install(|| {
             batch
-                .par_iter()
+                .into_par_iter()
                 .map(|item| match item {
-                    Item::Doc(d) => Some(processor.process_guarded(d)),
-                    Item::Error(_) => None,
+                    Item::Error(e) => Ok((Encoded::Error(e), 0, 0)),
+                    Item::Doc(d) => {
+                        let (rec, err) = processor.process_guarded(&d);
+                        let doc = encode_doc(&rec)?;
+                        Ok((Encoded::Doc(doc, err), d.text.len(), rec.quantities.len()))
+                    }
                 })
-                .collect()
+                .collect::<std::io::Result<Vec<_>>>()
+        })
+        .unwrap_or_else(|e| {
+            encode_failure = Some(e);
+            Vec::new()
         });
-        for (item, result) in batch.iter().zip(results) {
-            let step = match (item, result) {
-                (Item::Error(e), _) => {
+        if encode_failure.is_some() {
+            break;
+        }
+        let mut items = Vec::with_capacity(encoded.len());
+        for (item, bytes, quantities) in encoded {
+            match &item {
+                Encoded::Error(e) => {
                     summary.errors += 1;
-                    if opts.warn {
+                    if warn {
                         report(&bar, e);
                     }
-                    writer.write_error(e)
                 }
-                (Item::Doc(d), Some((rec, err))) => {
+                Encoded::Doc(_, err) => {
                     summary.documents += 1;
-                    summary.bytes += d.text.len();
-                    summary.quantities += rec.quantities.len();
-                    let mut r = Ok(());
+                    summary.bytes += bytes;
+                    summary.quantities += quantities;
                     if let Some(e) = err {
                         summary.errors += 1;
-                        if opts.warn {
-                            report(&bar, &e);
+                        if warn {
+                            report(&bar, e);
                         }
-                        r = writer.write_error(&e);
                     }
-                    r.and_then(|_| writer.write_doc(&rec))
                 }
-                (Item::Doc(_), None) => Ok(()),
-            };
-            if let Err(e) = step {
-                failure = Some(e);
-                break;
             }
+            items.push(item);
         }
-        if failure.is_some() {
+        // the writer stopped: its error is read below
+        if wtx.send(items).is_err() {
             break;
         }
         if let Some(b) = &bar {
-            b.set_position(summary.documents as u64);
-            b.set_message(format!("{:.1} MB", summary.bytes as f64 / 1e6));
+            b.set_position(progress.read());
         }
     }
-    // the reader stops when the channel closes
+    drop(wtx);
+    // the reader stops when its channel closes
     let _ = reader.join();
+    let written = writer.join().unwrap_or_else(|_| Err(std::io::Error::other("the writer thread panicked")));
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    if let Some(e) = failure {
+    if let Some(e) = encode_failure {
         return Err(RunError::Output(e));
     }
-    writer.finish().map_err(RunError::Output)?;
+    written.map_err(RunError::Output)?;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Bytes read of the total, percent, decimal MB/s and time left when the
+/// size of the inputs is known; bytes and MB/s when reading stdin.
+fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
+    let (bar, template) = match total {
+        Some(t) => (
+            indicatif::ProgressBar::new(t),
+            "{bar:30} {decimal_bytes}/{decimal_total_bytes} ({percent}%) {decimal_bytes_per_sec}, ETA {eta} [{elapsed_precise}]",
+        ),
+        None => (indicatif::ProgressBar::new_spinner(), "{spinner} {decimal_bytes} read, {decimal_bytes_per_sec} [{elapsed_precise}]"),
+    };
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
 }
 
 fn report(bar: &Option<indicatif::ProgressBar>, e: &ErrorRecord) {

@@ -144,3 +144,33 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn map_stage_reads_stdin_and_writes_jsonl_lines_on_stdout() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let input = "{\"id\": \"a\", \"text\": \"Doanh thu đạt 4.814 tỷ đồng.\"}\n{broken\n{\"id\": \"b\", \"text\": \"Có 5 dự án.\"}\n";
+    let mut child = bin()
+        .args(["run", "-", "--out", "-", "-j", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let docs: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(docs.len(), 2);
+    assert_eq!((docs[0]["doc_id"].as_str(), docs[1]["doc_id"].as_str()), (Some("a"), Some("b")));
+    assert_eq!(docs[0]["quantities"][0]["value"], serde_json::json!(4814000000000u64));
+    assert_eq!(docs[1]["quantities"][0]["value"], serde_json::json!(5));
+    // the broken line is reported on stderr with its line, and nothing else is on stdout
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("-:2: skipped: malformed JSON"), "{stderr}");
+    // an empty partition is no failure for the map stage
+    let empty = bin().args(["run", "-", "--out", "-", "-q"]).stdin(Stdio::null()).output().unwrap();
+    assert!(empty.status.success());
+    assert!(empty.stdout.is_empty());
+}

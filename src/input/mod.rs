@@ -15,6 +15,9 @@ mod textfile;
 
 use std::collections::VecDeque;
 use std::fs::File;
+use std::io::Read;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use crate::model::{ErrorAction, ErrorRecord, InputEvent};
 use decode::{first_significant_byte, io_message, is_binary, Stream, SNIFF_LEN};
@@ -69,13 +72,64 @@ pub fn read_inputs(
     inputs: &[String],
     opts: &InputOptions,
 ) -> Result<Box<dyn Iterator<Item = InputEvent> + Send>, InputError> {
+    Ok(open_inputs(inputs, opts)?.0)
+}
+
+/// How far the reading of the inputs has got, in bytes of the files as
+/// they are on disk (compressed bytes for a compressed file).
+#[derive(Debug, Clone)]
+pub struct ReadProgress {
+    read: Arc<AtomicU64>,
+    total: Option<u64>,
+}
+
+impl ReadProgress {
+    /// Bytes read so far.
+    pub fn read(&self) -> u64 {
+        self.read.load(Ordering::Relaxed)
+    }
+
+    /// The size of every input file added up; `None` when stdin is read.
+    pub fn total(&self) -> Option<u64> {
+        self.total
+    }
+}
+
+/// [`read_inputs`], and a handle that tells how many bytes of the inputs
+/// have been read (for a progress bar).
+pub fn open_inputs(
+    inputs: &[String],
+    opts: &InputOptions,
+) -> Result<(Box<dyn Iterator<Item = InputEvent> + Send>, ReadProgress), InputError> {
     let plan = files::plan(inputs)?;
-    Ok(Box::new(Inputs {
+    let total = plan.iter().try_fold(0u64, |sum, e| match e {
+        Entry::File(f) => Some(sum + std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0)),
+        Entry::Stdin => None,
+        Entry::Error(_) => Some(sum),
+    });
+    let progress = ReadProgress { read: Arc::new(AtomicU64::new(0)), total };
+    let events = Inputs {
         plan: plan.into_iter(),
         jsonl: None,
         pending: VecDeque::new(),
         opts: opts.clone(),
-    }))
+        read: progress.read.clone(),
+    };
+    Ok((Box::new(events), progress))
+}
+
+/// A reader that adds the bytes it reads to a shared counter.
+struct Counting<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 /// The lazy walk over the plan.
@@ -86,6 +140,8 @@ struct Inputs {
     /// Events of the current text document.
     pending: VecDeque<InputEvent>,
     opts: InputOptions,
+    /// Bytes read from the inputs, for [`ReadProgress`].
+    read: Arc<AtomicU64>,
 }
 
 impl Iterator for Inputs {
@@ -106,7 +162,7 @@ impl Iterator for Inputs {
                 Entry::Error(record) => return Some(InputEvent::Error(record)),
                 Entry::File(file) => self.start_file(file),
                 Entry::Stdin => {
-                    let stdin: Stream = Box::new(std::io::stdin());
+                    let stdin: Stream = Box::new(Counting { inner: std::io::stdin(), read: self.read.clone() });
                     self.start("-".into(), "stdin".into(), Format::Sniff, stdin);
                 }
             }
@@ -132,7 +188,10 @@ impl Inputs {
             Ok(f) if f.metadata().is_ok_and(|m| m.is_dir()) => {
                 self.skip(file.source, id, "is a directory".into())
             }
-            Ok(f) => self.start(file.source, file.doc_id, file.format, Box::new(f)),
+            Ok(f) => {
+                let counted = Counting { inner: f, read: self.read.clone() };
+                self.start(file.source, file.doc_id, file.format, Box::new(counted))
+            }
             Err(e) => self.skip(file.source, id, format!("cannot open: {}", io_message(&e))),
         }
     }
@@ -185,6 +244,7 @@ mod tests {
             jsonl: None,
             pending: VecDeque::new(),
             opts: InputOptions::default(),
+            read: Arc::new(AtomicU64::new(0)),
         };
         inputs.start(
             "-".into(),

@@ -3,6 +3,11 @@
 //! and renamed into place only when the run completes, so that a crash never
 //! leaves a half-written table under its real name.
 //!
+//! A document is encoded ([`encode_doc`]) on the worker thread that
+//! extracted it; the writer only copies bytes, in input order, into the
+//! folder ([`OutputWriter`]) or, for the map stage (`--out -`), onto a
+//! stream as JSON Lines ([`StreamWriter`]). [`Sink`] is either.
+//!
 //! CSV is RFC 4180 (CRLF line ends, quotes as needed), UTF-8, one header row,
 //! `.` as decimal separator, numbers without exponents, multi-valued cells
 //! joined with ` | `. `excel_bom` starts every CSV with a UTF-8 BOM.
@@ -16,7 +21,7 @@ use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
 use crate::model::{DocumentRecord, ErrorRecord};
-use tables::{Table, TABLES};
+use tables::TABLES;
 
 /// How files are written.
 #[derive(Debug, Clone, Default)]
@@ -33,7 +38,8 @@ struct Pending {
 /// All output files of one run, open for writing in a temporary form.
 pub struct OutputWriter {
     dir: PathBuf,
-    csvs: Vec<(Table, csv::Writer<BufWriter<File>>)>,
+    /// Every table, in [`TABLES`] order: rows arrive CSV-encoded.
+    csvs: Vec<BufWriter<File>>,
     errors: csv::Writer<BufWriter<File>>,
     jsonl: BufWriter<File>,
     pending: Vec<Pending>,
@@ -61,7 +67,8 @@ impl OutputWriter {
             let file = temp_in(dir)?;
             let mut w = csv_writer(&file, opts.excel_bom)?;
             w.write_record(table.header())?;
-            csvs.push((table, w));
+            let w = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+            csvs.push(w);
             pending.push(Pending { name: table.file_name(), file });
         }
         let efile = temp_in(dir)?;
@@ -76,12 +83,14 @@ impl OutputWriter {
 
     /// Write one document: its line of JSONL and its rows of every table.
     pub fn write_doc(&mut self, rec: &DocumentRecord) -> io::Result<()> {
-        serde_json::to_writer(&mut self.jsonl, rec)?;
-        self.jsonl.write_all(b"\n")?;
-        for (table, w) in &mut self.csvs {
-            for row in table.rows(rec) {
-                w.write_record(&row)?;
-            }
+        self.write_encoded(&encode_doc(rec)?)
+    }
+
+    /// Write one document encoded by [`encode_doc`].
+    pub fn write_encoded(&mut self, doc: &EncodedDoc) -> io::Result<()> {
+        self.jsonl.write_all(&doc.jsonl)?;
+        for (w, bytes) in self.csvs.iter_mut().zip(&doc.tables) {
+            w.write_all(bytes)?;
         }
         Ok(())
     }
@@ -95,9 +104,8 @@ impl OutputWriter {
     /// Flush everything and move every file to its real name.
     pub fn finish(self) -> io::Result<()> {
         let OutputWriter { dir, csvs, errors, mut jsonl, pending } = self;
-        for (_, w) in csvs {
-            let mut inner = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
-            inner.flush()?;
+        for mut w in csvs {
+            w.flush()?;
         }
         let mut inner = errors.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
         inner.flush()?;
@@ -108,5 +116,92 @@ impl OutputWriter {
             p.file.persist(dir.join(p.name)).map_err(|e| e.error)?;
         }
         Ok(())
+    }
+}
+
+/// One document as the bytes of every file: its `documents.jsonl` line and
+/// its rows of each table of [`TABLES`], in that order, CSV-encoded exactly
+/// as a writer over the whole table would encode them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EncodedDoc {
+    pub jsonl: Vec<u8>,
+    pub tables: Vec<Vec<u8>>,
+}
+
+/// Encodes one document for [`Sink::write_doc`]; runs on the worker threads.
+pub fn encode_doc(rec: &DocumentRecord) -> io::Result<EncodedDoc> {
+    let mut jsonl = Vec::with_capacity(1024);
+    serde_json::to_writer(&mut jsonl, rec)?;
+    jsonl.push(b'\n');
+    let mut tables = Vec::with_capacity(TABLES.len());
+    for &table in TABLES {
+        let rows = table.rows(rec);
+        if rows.is_empty() {
+            tables.push(Vec::new());
+            continue;
+        }
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .has_headers(false)
+            .buffer_capacity(1024)
+            .from_writer(Vec::new());
+        for row in rows {
+            w.write_record(&row)?;
+        }
+        tables.push(w.into_inner().map_err(|e| io::Error::other(e.to_string()))?);
+    }
+    Ok(EncodedDoc { jsonl, tables })
+}
+
+/// The map stage's output: `documents.jsonl` lines onto a stream, flushed
+/// at the end of every batch. Error records are not written here (the
+/// caller reports them on stderr).
+pub struct StreamWriter<W: Write> {
+    out: BufWriter<W>,
+}
+
+impl<W: Write> StreamWriter<W> {
+    pub fn new(out: W) -> StreamWriter<W> {
+        StreamWriter { out: BufWriter::with_capacity(1 << 16, out) }
+    }
+}
+
+/// Where a run writes: a folder of every table, or a JSON Lines stream.
+pub enum Sink {
+    Dir(OutputWriter),
+    Stream(StreamWriter<Box<dyn Write + Send>>),
+}
+
+impl Sink {
+    /// Write one encoded document.
+    pub fn write_doc(&mut self, doc: &EncodedDoc) -> io::Result<()> {
+        match self {
+            Sink::Dir(w) => w.write_encoded(doc),
+            Sink::Stream(s) => s.out.write_all(&doc.jsonl),
+        }
+    }
+
+    /// Write one error record (`errors.csv`; nothing on a stream).
+    pub fn write_error(&mut self, e: &ErrorRecord) -> io::Result<()> {
+        match self {
+            Sink::Dir(w) => w.write_error(e),
+            Sink::Stream(_) => Ok(()),
+        }
+    }
+
+    /// A batch is done: a stream is flushed so that its reader sees it.
+    pub fn end_batch(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Dir(_) => Ok(()),
+            Sink::Stream(s) => s.out.flush(),
+        }
+    }
+
+    /// Everything written: files are moved to their real names.
+    pub fn finish(self) -> io::Result<()> {
+        match self {
+            Sink::Dir(w) => w.finish(),
+            Sink::Stream(mut s) => s.out.flush(),
+        }
     }
 }
