@@ -45,3 +45,19 @@ fn directive_corpus() {
     }
     assert!(failures.is_empty(), "{} directive corpus failures:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// A run-on sentence of commas: the action of a request verb ends at most
+/// 200 tokens after the verb, not at the end of the text.
+#[test]
+fn actions_of_run_on_sentences_are_capped() {
+    let p = common::processor();
+    let text = format!("Thủ tướng yêu cầu Bộ Công Thương {}.", "rà soát kho bãi, ".repeat(400));
+    let d = common::process(&p, &text).directives;
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!((d[0].issuer.as_str(), d[0].addressee.as_str(), d[0].verb.as_str()), ("Thủ tướng", "Bộ Công Thương", "yêu cầu"));
+    // 200 tokens after the verb: 3 of the addressee, then words and commas
+    let action = &d[0].action;
+    assert!(action.starts_with("rà soát kho bãi, rà soát"), "{action}");
+    let tokens = action.split_whitespace().count() + action.matches(',').count();
+    assert_eq!(tokens, 197, "{action}");
+}

@@ -16,7 +16,13 @@
 //! addressees in one clause (`Bộ trưởng các Bộ … và Thống đốc …`) give
 //! several rows; a clause with no written addressee is kept with an empty one.
 
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+
+/// The longest clause read as one action, in tokens: the longest action of
+/// the evaluation sets and a 50 MB dump has 91 words; a run-on text of
+/// commas would otherwise make every request verb's action the rest of it.
+const MAX_CLAUSE_TOKENS: usize = 200;
 
 use super::{Ctx, Trigger};
 use crate::matcher::{is_all_caps, LexiconBuilder, PhraseSet, Tok, TokKind};
@@ -459,12 +465,22 @@ impl DirectiveExtractor {
         None
     }
 
-    fn clause_end(t: &[Tok<'_>], from: usize) -> usize {
-        let mut e = from;
-        while e < t.len() && !is_break(&t[e]) {
-            e += 1;
+    /// Per token: the first break at or after it (`t.len()` if none), so
+    /// that finding the end of a clause costs nothing.
+    fn next_breaks(t: &[Tok<'_>]) -> Vec<usize> {
+        let mut out = vec![t.len(); t.len() + 1];
+        for e in (0..t.len()).rev() {
+            out[e] = if is_break(&t[e]) { e } else { out[e + 1] };
         }
-        e
+        out
+    }
+
+    /// The end of the clause that goes on from token `from`: the next break,
+    /// but never more than [`MAX_CLAUSE_TOKENS`] on (an action is a clause,
+    /// not the rest of a run-on text).
+    fn clause_end(breaks: &[usize], from: usize) -> usize {
+        let len = breaks.len().saturating_sub(1);
+        breaks.get(from).copied().unwrap_or(len).min(from.saturating_add(MAX_CLAUSE_TOKENS)).min(len)
     }
 
     /// A passage opener in the sentence: (colon index, issuer span).
@@ -490,6 +506,7 @@ impl DirectiveExtractor {
 
     fn find_in_sentence(&self, t: &[Tok<'_>], passage_from: Option<usize>) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::new();
+        let breaks = Self::next_breaks(t);
         let mut clause_start = 0;
         let mut k = 0;
         while k < t.len() {
@@ -514,7 +531,7 @@ impl DirectiveExtractor {
                     let subject = self.subject_before(t, k);
                     let agentive = self.agentive.starts_at(t, k);
                     let addressees = self.addressees(t, a, agentive);
-                    let end = Self::clause_end(t, a);
+                    let end = Self::clause_end(&breaks, a);
                     let start = subject.map(|s| s.0).unwrap_or(k);
                     let opens_clause = k == clause_start || t[k - 1].is_symbol(",") || t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-");
                     let clause_initial = k == clause_start || (k > 0 && (t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-") || t[k - 1].is_symbol(";")));
@@ -557,7 +574,7 @@ impl DirectiveExtractor {
                             v += 1;
                         }
                         if let Some((m, _)) = self.strong.match_at(t, v) {
-                            let end = Self::clause_end(t, v);
+                            let end = Self::clause_end(&breaks, v);
                             out.push(Found {
                                 span: (k, end),
                                 issuer: None,
@@ -616,7 +633,7 @@ impl DirectiveExtractor {
                         let chained = !out.is_empty() && k > 0 && t[k - 1].is_symbol(";");
                         let in_passage = passage_from.is_some_and(|p| k >= p) || chained;
                         if close && (strong || in_passage) {
-                            let end = Self::clause_end(t, v);
+                            let end = Self::clause_end(&breaks, v);
                             for &ad in &list {
                                 out.push(Found {
                                     span: (k, end),
@@ -640,7 +657,13 @@ impl DirectiveExtractor {
 
     /// Directives of a document. `people` resolves pronoun issuers.
     pub fn extract(&self, ctx: &Ctx<'_>, people: &[Person], name_ranges: &[Range<usize>]) -> Vec<Directive> {
-
+        let mentions = Mentions::new(people);
+        // the person extractor gives the names in text order
+        let mut names_by_end: HashMap<usize, &Range<usize>> = HashMap::with_capacity(name_ranges.len());
+        for r in name_ranges {
+            names_by_end.entry(r.end).or_insert(r);
+        }
+        debug_assert!(name_ranges.windows(2).all(|w| w[0].start <= w[1].start), "names in text order");
         let mut rows = Vec::new();
         let mut passage_issuer: Option<String> = None;
         let mut last_issuer: Option<String> = None;
@@ -661,21 +684,17 @@ impl DirectiveExtractor {
             // the issuer, without a person's name at its end
             let issuer_text = |a: usize, b: usize| -> String {
                 let mut e = b;
-                if let Some(nr) = name_ranges.iter().find(|r| r.start >= t[a].start && r.start < t[b - 1].end) {
-                    if let Some(p) = t.iter().position(|x| x.start >= nr.start) {
-                        if p > a {
-                            e = p;
-                        }
+                let first = name_ranges.partition_point(|r| r.start < t[a].start);
+                if let Some(nr) = name_ranges.get(first).filter(|r| r.start < t[b - 1].end) {
+                    let p = t.partition_point(|x| x.start < nr.start);
+                    if p < t.len() && p > a {
+                        e = p;
                     }
                 }
                 // a pronoun stands for the office of the last person named
                 if self.pronouns.match_at(t, a).is_some_and(|(n, _)| a + n == e) {
                     let at = ctx.norm.orig_char(t[a].start);
-                    let last = people
-                        .iter()
-                        .filter_map(|p| p.mentions.iter().filter(|m| m.start < at).map(|m| m.start).max().map(|m| (m, p)))
-                        .max_by_key(|(m, _)| *m);
-                    if let Some((_, p)) = last {
+                    if let Some(p) = mentions.last_in(people, 0, at) {
                         return p.roles.last().cloned().unwrap_or_else(|| p.name.clone());
                     }
                 }
@@ -685,11 +704,9 @@ impl DirectiveExtractor {
             let recent_speaker = |si: usize| -> Option<String> {
                 let lo = ctx.sentences.get(si.saturating_sub(1)).map(|r| ctx.norm.orig_char(r.start))?;
                 let here = ctx.sentences.get(si).map(|r| ctx.norm.orig_char(r.end))?;
-                people
-                    .iter()
-                    .filter_map(|p| p.mentions.iter().filter(|m| m.start >= lo && m.start < here).map(|m| m.start).max().map(|m| (m, p)))
-                    .max_by_key(|(m, _)| *m)
-                    .map(|(_, p)| p.roles.last().map(|r| format!("{r} {}", p.name)).unwrap_or_else(|| p.name.clone()))
+                mentions
+                    .last_in(people, lo, here)
+                    .map(|p| p.roles.last().map(|r| format!("{r} {}", p.name)).unwrap_or_else(|| p.name.clone()))
             };
             // a passage of conclusions opens at `… kết luận như sau:`
             let opener = self.passage_opener(t);
@@ -709,10 +726,7 @@ impl DirectiveExtractor {
                         v = s0;
                     }
                     let end = if v > 0 { t[v - 1].end } else { usize::MAX };
-                    name_ranges.iter().find(|r| r.end == end).and_then(|r| {
-                        let at = ctx.norm.orig_char(r.start);
-                        people.iter().find(|p| p.mentions.iter().any(|m| m.start == at))
-                    })
+                    names_by_end.get(&end).and_then(|r| mentions.at(people, ctx.norm.orig_char(r.start)))
                 };
                 let issuer = match (f.issuer, person_subject) {
                     (_, Some(_)) => {
@@ -778,16 +792,51 @@ impl DirectiveExtractor {
         }
         // one row per addressee and task: drop repeats of the same addressee
         // in overlapping clauses (`yêu cầu Bộ KHĐT chủ trì …`)
-        let mut kept: Vec<Directive> = Vec::new();
+        // The kept spans of one addressee are disjoint, so one look-up in
+        // spans sorted by start tells whether a new span overlaps any.
+        let mut kept: Vec<Directive> = Vec::with_capacity(rows.len());
+        let mut spans: HashMap<String, BTreeMap<usize, usize>> = HashMap::new();
         for d in rows {
-            let dup = kept.iter().any(|k| {
-                !d.addressee.is_empty() && k.addressee.to_lowercase() == d.addressee.to_lowercase() && k.start < d.end && d.start < k.end
-            });
-            if !dup {
-                kept.push(d);
+            if !d.addressee.is_empty() {
+                let by_start = spans.entry(d.addressee.to_lowercase()).or_default();
+                let overlaps = by_start.range(..d.end).next_back().is_some_and(|(_, &end)| end > d.start);
+                if overlaps {
+                    continue;
+                }
+                by_start.entry(d.start).or_insert(d.end);
             }
+            kept.push(d);
         }
         kept
+    }
+}
+
+/// Every mention of every person, sorted by (start, person), so that "who
+/// was named last before here" and "who is named here" are binary searches.
+struct Mentions {
+    by_start: Vec<(usize, usize)>,
+}
+
+impl Mentions {
+    fn new(people: &[Person]) -> Mentions {
+        let mut by_start: Vec<(usize, usize)> =
+            people.iter().enumerate().flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.start, i))).collect();
+        by_start.sort_unstable();
+        Mentions { by_start }
+    }
+
+    /// The person with the latest mention starting in `lo..hi` (the later
+    /// person of the list on a tie).
+    fn last_in<'p>(&self, people: &'p [Person], lo: usize, hi: usize) -> Option<&'p Person> {
+        let i = self.by_start.partition_point(|&(s, _)| s < hi);
+        let &(s, p) = self.by_start.get(i.checked_sub(1)?)?;
+        (s >= lo).then(|| people.get(p)).flatten()
+    }
+
+    /// The first person of the list with a mention starting at `at`.
+    fn at<'p>(&self, people: &'p [Person], at: usize) -> Option<&'p Person> {
+        let i = self.by_start.partition_point(|&(s, _)| s < at);
+        self.by_start.get(i).filter(|&&(s, _)| s == at).and_then(|&(_, p)| people.get(p))
     }
 }
 

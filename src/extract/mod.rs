@@ -142,6 +142,48 @@ pub fn with_ctx<R>(
     f(&ctx)
 }
 
+/// Byte ranges (any order, overlaps allowed) sorted once so that "does any
+/// overlap this range" and "does any contain it" cost a binary search:
+/// the checks that would otherwise compare every candidate with every range.
+#[derive(Debug, Clone, Default)]
+pub struct Ranges {
+    /// Sorted by start.
+    sorted: Vec<Range<usize>>,
+    /// `max_end[i]` = the largest end among `sorted[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl Ranges {
+    pub fn new(ranges: impl IntoIterator<Item = Range<usize>>) -> Ranges {
+        let mut sorted: Vec<Range<usize>> = ranges.into_iter().collect();
+        sorted.sort_by_key(|r| (r.start, r.end));
+        let mut max_end = Vec::with_capacity(sorted.len());
+        let mut m = 0;
+        for r in &sorted {
+            m = m.max(r.end);
+            max_end.push(m);
+        }
+        Ranges { sorted, max_end }
+    }
+
+    /// The largest end among the ranges whose start passes `keep`
+    /// (a prefix of the sorted ranges).
+    fn max_end_where(&self, keep: impl Fn(usize) -> bool) -> Option<usize> {
+        let n = self.sorted.partition_point(|r| keep(r.start));
+        n.checked_sub(1).map(|i| self.max_end[i])
+    }
+
+    /// Some range overlaps `r` (shares at least one byte with it).
+    pub fn overlaps(&self, r: &Range<usize>) -> bool {
+        self.max_end_where(|s| s < r.end).is_some_and(|e| e > r.start)
+    }
+
+    /// Some range holds all of `r`.
+    pub fn contains(&self, r: &Range<usize>) -> bool {
+        self.max_end_where(|s| s <= r.start).is_some_and(|e| e >= r.end)
+    }
+}
+
 /// An extractor turns a document context into rows of one table.
 pub trait Extractor {
     type Row;
@@ -177,6 +219,30 @@ pub fn resolve_overlaps(spans: &[Range<usize>]) -> Vec<usize> {
     let mut out: Vec<usize> = kept.into_values().map(|(_, i)| i).collect();
     out.sort_by_key(|&i| (spans[i].start, spans[i].end));
     out
+}
+
+#[cfg(test)]
+mod ranges_tests {
+    use super::Ranges;
+    use std::ops::Range;
+
+    /// Every answer of `Ranges` equals the answer of comparing with each range.
+    #[test]
+    fn same_answers_as_a_scan() {
+        let sets: &[&[Range<usize>]] = &[&[], &[3..5], &[0..10, 2..3], &[8..9, 1..4, 3..6, 5..5], &[4..6, 4..9, 12..13]];
+        for set in sets {
+            let idx = Ranges::new(set.iter().cloned());
+            for a in 0..15 {
+                for b in a..16 {
+                    let r = a..b;
+                    let overlaps = set.iter().any(|e| e.start < r.end && r.start < e.end);
+                    let contains = set.iter().any(|e| e.start <= r.start && r.end <= e.end);
+                    assert_eq!(idx.overlaps(&r), overlaps, "{set:?} overlaps {r:?}");
+                    assert_eq!(idx.contains(&r), contains, "{set:?} contains {r:?}");
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -260,7 +260,7 @@ impl PersonExtractor {
         (lo..end).find(|&h| {
             self.heads.match_at(t, h).is_some_and(|(n, _)| h + n <= end && self.is_role_material(t, h + n, end))
                 && (h == 0 || !self.heads_inside(t, h))
-                && !names.iter().any(|&(s, e)| h <= s && e <= end)
+                && !name_within(names, h, end)
         })
     }
 
@@ -355,6 +355,7 @@ impl PersonExtractor {
                 names.push((s, re));
             }
         }
+        debug_assert!(names.windows(2).all(|w| w[0].1 <= w[1].0), "names are disjoint and in text order");
         let mut out = Vec::new();
         for &(s, e) in &names {
             let mut roles = Vec::new();
@@ -384,7 +385,7 @@ impl PersonExtractor {
                 }
                 let Some(re) = self.role_from(t, h) else { break };
                 // an office that runs into another name is that person's
-                if names.iter().any(|&(s2, _)| s2 > h && s2 <= re) {
+                if name_starts_in(&names, h + 1, re + 1) {
                     break;
                 }
                 roles.push((start, re));
@@ -473,6 +474,18 @@ impl PersonExtractor {
         }
         PeopleFound { people: people.list.into_iter().map(|k| k.person).collect(), name_ranges }
     }
+}
+
+/// Some name of `names` (disjoint, in text order) lies within `a..b`.
+fn name_within(names: &[(usize, usize)], a: usize, b: usize) -> bool {
+    let i = names.partition_point(|&(s, _)| s < a);
+    names.get(i).is_some_and(|&(_, e)| e <= b)
+}
+
+/// Some name of `names` (disjoint, in text order) starts within `a..b`.
+fn name_starts_in(names: &[(usize, usize)], a: usize, b: usize) -> bool {
+    let i = names.partition_point(|&(s, _)| s < a);
+    names.get(i).is_some_and(|&(s, _)| s < b)
 }
 
 /// The comparison key of an office: folded, lower case.

@@ -31,7 +31,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::{resolve_overlaps, Ctx, Trigger};
+use super::{resolve_overlaps, Ctx, Ranges, Trigger};
 use crate::fold::{fold, lower};
 use crate::matcher::{is_all_caps, is_capitalized, tokenize, LexiconBuilder, PhraseSet, Tok, TokKind};
 use crate::model::{Country, Region, TextMention};
@@ -330,12 +330,10 @@ impl PlaceExtractor {
                 });
             }
             let spans: Vec<Range<usize>> = found.iter().map(|c| c.range.clone()).collect();
+            let blocks = Ranges::new(blocks);
             for k in resolve_overlaps(&spans) {
                 let c = &found[k];
-                let blocked = blocks
-                    .iter()
-                    .any(|b| b.start <= c.range.start && c.range.end <= b.end);
-                if !blocked {
+                if !blocks.contains(&c.range) {
                     cands.push(c.clone());
                 }
             }
@@ -357,12 +355,11 @@ impl PlaceExtractor {
         // opens a sentence (`Nga kể rằng …`).
         let mut rejected: Vec<bool> = Vec::with_capacity(cands.len());
         let mut name_forms: HashSet<&str> = HashSet::new();
+        let exclude = Ranges::new(exclude.iter().cloned());
         for c in &cands {
             let tk = &sents[c.sent];
             let form = &self.forms[c.form];
-            let excluded = exclude
-                .iter()
-                .any(|e| e.start < c.range.end && c.range.start < e.end);
+            let excluded = exclude.overlaps(&c.range);
             let same = &cands[by_sent[c.sent].clone()];
             let named = if form.ambiguous {
                 excluded || self.in_name(tk, c, same, loose[c.sent])
@@ -513,8 +510,12 @@ impl PlaceExtractor {
     /// (`same`: the sentence's candidates). Two ambiguous forms side by side
     /// are a name (`Đức Anh`), a form next to `Việt Nam` is not.
     fn in_other(&self, same: &[Cand], c: &Cand, k: usize) -> bool {
-        same.iter()
-            .any(|o| o.ti <= k && k < o.tj && o.ti != c.ti && !self.forms[o.form].ambiguous)
+        // the candidates of a sentence are disjoint and in text order: the
+        // one that may hold `k` is the last that starts at or before it
+        let i = same.partition_point(|o| o.ti <= k);
+        i.checked_sub(1)
+            .map(|i| &same[i])
+            .is_some_and(|o| k < o.tj && o.ti != c.ti && !self.forms[o.form].ambiguous)
     }
 
     /// Token `k` is a surname or given-name syllable (and not listed as no name).
@@ -616,18 +617,24 @@ impl PlaceExtractor {
         if self.cues.ends_before(tk, c.ti) {
             return true;
         }
-        let country_at = |pred: &dyn Fn(&Cand) -> bool| {
-            same.clone().any(|j| {
-                j != k
-                    && state[j] == State::Accepted
-                    && matches!(self.forms[cands[j].form].target, Target::Country(_))
-                    && pred(&cands[j])
-            })
+        // the candidates of a sentence are disjoint and in text order: one
+        // at most starts (ends) at a given token, found by binary search
+        let accepted_country = |j: usize| {
+            j != k && state[j] == State::Accepted && matches!(self.forms[cands[j].form].target, Target::Country(_))
+        };
+        let in_sentence = &cands[same.clone()];
+        let starting_at = |t: usize| {
+            let i = in_sentence.partition_point(|o| o.ti < t);
+            in_sentence.get(i).filter(|o| o.ti == t).is_some_and(|_| accepted_country(same.start + i))
+        };
+        let ending_at = |t: usize| {
+            let i = in_sentence.partition_point(|o| o.tj < t);
+            in_sentence.get(i).filter(|o| o.tj == t).is_some_and(|_| accepted_country(same.start + i))
         };
         // before: [country | pair word] CONNECTOR form
         if let Some((s, &pair)) = self.connectors.match_before(tk, c.ti) {
             if s > 0 {
-                if country_at(&|o: &Cand| o.tj == s) {
+                if ending_at(s) {
                     return true;
                 }
                 if pair && tk[s - 1].is_word() && self.pair_words.has_word(tk, s - 1) {
@@ -638,7 +645,7 @@ impl PlaceExtractor {
         // after: form CONNECTOR [country | pair word]
         if let Some((n, &pair)) = self.connectors.match_at(tk, c.tj) {
             let e = c.tj + n;
-            if country_at(&|o: &Cand| o.ti == e) {
+            if starting_at(e) {
                 return true;
             }
             if pair
