@@ -9,7 +9,8 @@ Sources: every `.txt` under `data/`, `tests/heldout*/` and, when present,
 article as its title and 4 to 16 paragraphs (lines of more than 40
 characters) drawn from all of them, with a fresh id `bench-N`. The same
 seed gives the same dump, byte for byte. A name ending in `.gz` is written
-gzip-compressed. SIZE_MB counts the UTF-8 bytes of the `text` fields
+gzip-compressed. `OUT.stats` beside it records the document count and the
+text bytes, for the benchmark. SIZE_MB counts the UTF-8 bytes of the `text` fields
 (decimal megabytes), the figure the benchmark divides by.
 """
 import argparse
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def sources():
-    dirs = [ROOT / "data"] + sorted(ROOT.glob("tests/heldout*"))
+    dirs = [ROOT / "data"] + sorted(ROOT.glob("tests/heldout*")) + sorted(ROOT.glob("tests/gold/*"))
     shared = ROOT.parent / "shared" / "eval"
     dirs += [shared / "dev", shared / "real"]
     files = []
@@ -62,6 +63,8 @@ def main():
             w.write(json.dumps({"id": f"bench-{n}", "text": text}, ensure_ascii=False) + "\n")
             size += len(text.encode("utf-8"))
             n += 1
+    with open(a.out + ".stats", "w", encoding="utf-8") as w:
+        json.dump({"documents": n, "text_bytes": size}, w)
     print(f"{a.out}: {n} documents, {size / 1e6:.1f} MB of text", file=sys.stderr)
 
 
