@@ -40,7 +40,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::date::{date_at, find_dates, DateMatch};
+use crate::text::date::{date_at, find_dates, DateMatch};
 use super::{Ctx, Extractor, Trigger};
 use crate::fold::{fold, strip_marks};
 use crate::matcher::{is_capitalized, tokenize, LexiconBuilder, PhraseSet, Tok, TokKind};

@@ -5,7 +5,6 @@
 //! Extractors never import the pipeline or the writers: they take a `Ctx`
 //! and return rows of `model`.
 
-pub mod date;
 pub mod directive;
 pub mod legal;
 pub mod number;

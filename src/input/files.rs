@@ -6,9 +6,11 @@
 //! error; colliding stems get their relative path instead. Nothing is opened
 //! here: the files are read lazily, one at a time, by the caller.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+
+use walkdir::WalkDir;
 
 use super::decode::io_message;
 use super::InputError;
@@ -193,8 +195,7 @@ pub(crate) fn plan(inputs: &[String]) -> Result<Vec<Entry>, InputError> {
         match fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => {
                 let mut found = Vec::new();
-                let mut visited = HashSet::new();
-                walk(&path, Path::new(""), &mut found, &mut visited);
+                walk(&path, &mut found);
                 found.sort_by(|a, b| a.0.cmp(&b.0));
                 for (_, item) in found {
                     steps.push(match item {
@@ -306,50 +307,43 @@ fn walk_error(path: &Path, e: &std::io::Error) -> Found {
     })
 }
 
-/// Collects the article files under `root/rel`, each with its sort key (its
-/// relative path's bytes). Symbolic links are followed, loops are not.
-fn walk(root: &Path, rel: &Path, out: &mut Vec<(Vec<u8>, Found)>, visited: &mut HashSet<PathBuf>) {
-    let dir = root.join(rel);
-    if let Ok(canonical) = fs::canonicalize(&dir) {
-        if !visited.insert(canonical) {
-            return;
-        }
-    }
-    let entries = match fs::read_dir(&dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            out.push((key(rel), walk_error(&dir, &e)));
-            return;
-        }
-    };
+/// Collects the article files under `root` (walkdir), each with its sort
+/// key (its path relative to `root`, as bytes). Symbolic links are
+/// followed, loops are not; hidden entries (a name starting with `.`) are
+/// skipped with everything under them.
+fn walk(root: &Path, out: &mut Vec<(Vec<u8>, Found)>) {
+    let entries = WalkDir::new(root)
+        .follow_links(true)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                out.push((key(rel), walk_error(&dir, &e)));
-                continue;
-            }
+        let (path, is_dir) = match &entry {
+            Ok(e) => (e.path().to_path_buf(), e.file_type().is_dir()),
+            Err(e) if e.loop_ancestor().is_some() => continue,
+            Err(e) => match e.path() {
+                // a dangling link or a file we may not even look at: reported
+                // only when it would have been read
+                Some(p) if !p.is_dir() && e.depth() > 0 && format_in_directory(&p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()).is_some() => {
+                    (p.to_path_buf(), false)
+                }
+                Some(p) => {
+                    let io = e.io_error().map(|io| std::io::Error::new(io.kind(), io.to_string()));
+                    let io = io.unwrap_or_else(|| std::io::Error::other(e.to_string()));
+                    let rel = p.strip_prefix(root).unwrap_or(p).to_path_buf();
+                    out.push((key(&rel), walk_error(p, &io)));
+                    continue;
+                }
+                None => continue,
+            },
         };
-        let name = entry.file_name();
-        let name_str = name.to_string_lossy();
-        if name_str.starts_with('.') {
+        if is_dir {
             continue;
         }
-        let child = rel.join(&name);
-        match fs::metadata(entry.path()) {
-            Ok(meta) if meta.is_dir() => walk(root, &child, out, visited),
-            Ok(_) => {
-                if let Some(format) = format_in_directory(&name_str) {
-                    out.push((key(&child), Found::File(child, format)));
-                }
-            }
-            // A dangling link or a file we may not even look at: reported
-            // only when it would have been read.
-            Err(_) => {
-                if let Some(format) = format_in_directory(&name_str) {
-                    out.push((key(&child), Found::File(child, format)));
-                }
-            }
+        let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if let Some(format) = format_in_directory(&name) {
+            out.push((key(&rel), Found::File(rel, format)));
         }
     }
 }

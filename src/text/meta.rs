@@ -25,6 +25,7 @@
 //!   title, signatures and lists of recipients. Captions stay (people in
 //!   them count), and so do official header lines like `Số: 1583/CĐ-VPCP`.
 
+use super::date::iso_date;
 use std::ops::Range;
 
 use super::normalize::{clean_display, NormText};
@@ -413,20 +414,6 @@ fn find_date(text: &str, m: &MetaRules) -> Option<String> {
     best.map(|(_, d)| d)
 }
 
-/// `YYYY-MM-DD` for a real calendar date.
-pub fn iso_date(y: u32, m: u32, d: u32) -> Option<String> {
-    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || d == 0 {
-        return None;
-    }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    (d <= days).then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
 
 const PUNCT: &[char] = &[
     '.', ',', ';', ':', '-', '|', '(', ')', '[', ']', '"', '\'', '*',
@@ -1122,14 +1109,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn iso_dates() {
-        assert_eq!(iso_date(2024, 2, 29).as_deref(), Some("2024-02-29"));
-        assert_eq!(iso_date(2023, 2, 29), None);
-        assert_eq!(iso_date(2024, 13, 1), None);
-        assert_eq!(iso_date(2024, 4, 31), None);
-        assert_eq!(iso_date(1800, 1, 1), None);
-    }
 
     /// The dev and real gold files: title, published, url and authors.
     #[test]

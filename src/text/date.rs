@@ -1,4 +1,4 @@
-//! Calendar dates as Vietnamese text writes them, validated and turned into
+//! The one date module: calendar dates as Vietnamese text writes them, validated and turned into
 //! ISO `YYYY-MM-DD` strings:
 //!
 //! ```text
@@ -20,7 +20,20 @@
 
 use std::ops::Range;
 
-use crate::text::meta::iso_date;
+/// `YYYY-MM-DD` for a real calendar date.
+pub fn iso_date(y: u32, m: u32, d: u32) -> Option<String> {
+    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || d == 0 {
+        return None;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (d <= days).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
 
 /// A date found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -266,6 +279,15 @@ pub fn find_dates(text: &str, range: Range<usize>) -> Vec<DateMatch> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn iso_dates() {
+        assert_eq!(iso_date(2024, 2, 29).as_deref(), Some("2024-02-29"));
+        assert_eq!(iso_date(2023, 2, 29), None);
+        assert_eq!(iso_date(2024, 13, 1), None);
+        assert_eq!(iso_date(2024, 4, 31), None);
+        assert_eq!(iso_date(1800, 1, 1), None);
+    }
+
     use super::*;
 
     fn iso(s: &str) -> Option<String> {
