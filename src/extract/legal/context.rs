@@ -1,0 +1,157 @@
+//! What surrounds a citation: the issuer written after it (`của …`) or as
+//! the subject of an issuing verb before it, and its date (after the code,
+//! opening the clause, or on the line below a `Số:` header).
+
+use std::ops::Range;
+
+use super::{Head, LegalExtractor, Tail};
+use crate::matcher::{is_capitalized, Tok};
+use crate::text::date::{date_at, find_dates, DateMatch};
+
+impl LegalExtractor {
+    /// The issuer written from token `p` (after `của`): the token after it.
+    pub(super) fn written_issuer(&self, t: &[Tok<'_>], p: usize) -> Option<usize> {
+        let first = t.get(p)?;
+        if !first.is_word() || !is_capitalized(first.raw) {
+            return None;
+        }
+        let (n, &head) = self.issuer_heads.match_at(t, p)?;
+        let mut e = p + n;
+        let mut head = head;
+        // `Bộ trưởng Bộ Công Thương`, `Chủ tịch UBND tỉnh`: a whole name after an opener
+        if head == Head::Opener {
+            if let Some((m, &h)) = self.issuer_heads.match_at(t, e) {
+                if h != Head::Opener && is_capitalized(t[e].raw) {
+                    e += m;
+                    head = h;
+                }
+            }
+        }
+        if head == Head::Opener {
+            let e2 = self.name_run(t, e);
+            if e2 == e {
+                return None;
+            }
+            e = e2;
+        }
+        if let Some((m, _)) = self.place_words.match_at(t, e) {
+            e = self.cap_run(t, e + m);
+        } else if head == Head::Local {
+            e = self.cap_run(t, e);
+        }
+        Some(e)
+    }
+
+    /// The date and written issuer after a citation ending before token `p`.
+    pub(super) fn tail(&self, text: &str, t: &[Tok<'_>], p: usize) -> Tail {
+        let mut tail = Tail {
+            next: p,
+            ..Tail::default()
+        };
+        for _ in 0..2 {
+            let mut q = tail.next;
+            let paren = q < t.len() && t[q].is_symbol("(");
+            if q < t.len() && (t[q].is_symbol(",") || paren) {
+                q += 1;
+            }
+            if tail.date.is_none() && q < t.len() {
+                let mut r = q;
+                if let Some((n, _)) = self.issued_lead.match_at(t, r) {
+                    r += n;
+                }
+                if let Some(d) = t.get(r).and_then(|x| date_at(text, x.start)) {
+                    let mut next = t.partition_point(|x| x.start < d.range.end);
+                    // `…15-CT/TW của Ban Bí thư, ngày 20/2/2023, Chính phủ
+                    // ban hành …`: a date between commas opens the next clause
+                    if t[tail.next].is_symbol(",") && next < t.len() && t[next].is_symbol(",") {
+                        break;
+                    }
+                    let mut end = d.range.end;
+                    if paren && next < t.len() && t[next].is_symbol(")") {
+                        end = t[next].end;
+                        next += 1;
+                    }
+                    tail.next = next;
+                    tail.end = Some(end);
+                    tail.date = Some(d);
+                    continue;
+                }
+            }
+            if tail.issuer.is_none() {
+                if let Some((n, _)) = self.issuer_lead.match_at(t, q) {
+                    if let Some(e) = self.written_issuer(t, q + n) {
+                        tail.issuer = Some(t[q + n].start..t[e - 1].end);
+                        tail.end = Some(t[e - 1].end);
+                        tail.next = e;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        tail
+    }
+
+    /// Before a citation that starts at token `start`, when an issuing verb
+    /// introduces it (`ban hành`, `vừa ký`): the issuer written as the verb's
+    /// subject (`Ban Bí thư ban hành Chỉ thị …`), and the date that opens
+    /// the clause (`Ngày 10/8/2022, Ban Bí thư ban hành …`).
+    pub(super) fn before(
+        &self,
+        text: &str,
+        t: &[Tok<'_>],
+        start: usize,
+    ) -> (Option<Range<usize>>, Option<DateMatch>) {
+        let Some((v, _)) = self.issuer_verbs.match_before(t, start) else {
+            return (None, None);
+        };
+        let mut k = v;
+        while let Some((a, _)) = self.issuer_adverbs.match_before(t, k) {
+            k = a;
+        }
+        let mut subject = None;
+        let mut lead = k;
+        for s in k.saturating_sub(self.max_before)..k {
+            if let Some(e) = self.written_issuer(t, s) {
+                // `Thủ tướng Phạm Minh Chính ký`, `Ban Bí thư Trung ương Đảng đã
+                // ban hành`: the office as listed, then the rest of the name
+                if e == k || (e < k && self.name_run(t, e) == k) {
+                    subject = Some(t[s].start..t[e - 1].end);
+                    lead = s;
+                    break;
+                }
+            }
+        }
+        (subject, self.date_before(text, t, lead))
+    }
+
+    /// A date followed by a comma right before token `lead`: `ngày
+    /// 11/10/2021, Chính phủ ban hành …`.
+    pub(super) fn date_before(&self, text: &str, t: &[Tok<'_>], lead: usize) -> Option<DateMatch> {
+        if !self.sentence_date || lead < 2 || !t[lead - 1].is_symbol(",") {
+            return None;
+        }
+        let end = t[lead - 2].end;
+        (lead.saturating_sub(10)..lead - 1)
+            .filter(|&j| t[j].low == "ngày")
+            .find_map(|j| date_at(text, t[j].start).filter(|d| d.range.end == end))
+    }
+
+    /// The issue date of a header `Số: 1583/CĐ-VPCP`: the first full date in
+    /// the next few non-empty lines.
+    pub(super) fn header_date(&self, text: &str, from: usize) -> Option<String> {
+        let mut pos = text[from..].find('\n').map(|i| from + i + 1)?;
+        let mut seen = 0;
+        while pos < text.len() && seen < self.header_lines {
+            let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+            if !text[pos..end].trim().is_empty() {
+                seen += 1;
+                if let Some(iso) = find_dates(text, pos..end).iter().find_map(DateMatch::iso) {
+                    return Some(iso);
+                }
+            }
+            pos = end + 1;
+        }
+        None
+    }
+}
