@@ -111,8 +111,27 @@ pub fn is_toned_aey(c: char) -> bool {
 /// Fold a string for matching (every step of the module doc). The text
 /// stage's `NormText` gives the same text for a whole document.
 pub fn fold(s: &str) -> String {
-    let mut mapped: Vec<char> = Vec::with_capacity(s.len());
-    for c in s.nfc() {
+    // Vietnamese letters are precomposed (below U+0300 or in U+1E00..U+1EFF):
+    // NFC leaves a string of only those as it is
+    if s.chars().all(is_precomposed) {
+        fold_chars(s.chars(), s.len())
+    } else {
+        fold_chars(s.nfc(), s.len())
+    }
+}
+
+/// A character that NFC leaves alone whatever its neighbours: it is below
+/// U+0300 (no combining mark) or in Latin Extended Additional.
+#[inline]
+pub fn is_precomposed(c: char) -> bool {
+    let u = c as u32;
+    u < 0x300 || (0x1E00..=0x1EFF).contains(&u)
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let s_len = len;
+    let mut mapped: Vec<char> = Vec::with_capacity(s_len);
+    for c in chars {
         let c = match map_char(c) {
             Map::Keep => c,
             Map::To(x) => x,
@@ -123,7 +142,7 @@ pub fn fold(s: &str) -> String {
         }
         mapped.push(c);
     }
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(s_len);
     let mut i = 0;
     while i < mapped.len() {
         if let Some((a, b)) = mapped.get(i + 1).and_then(|&n| fold_pair(mapped[i], n)) {

@@ -171,7 +171,14 @@ pub struct Tok<'a> {
     single: Option<&'a Pattern>,
     smask: SetMask,
     emask: SetMask,
+    /// [`CAP`] and [`TITLE`], read once when the token is made.
+    case: u8,
 }
+
+/// The word starts with a capital.
+const CAP: u8 = 1;
+/// …and is not all capitals.
+const TITLE: u8 = 2;
 
 impl<'a> Tok<'a> {
     pub fn is_word(&self) -> bool {
@@ -188,11 +195,11 @@ impl<'a> Tok<'a> {
     }
     /// A word that starts with a capital (`Sơn`, `UBND`).
     pub fn is_cap(&self) -> bool {
-        self.is_word() && is_capitalized(self.raw)
+        self.is_word() && self.case & CAP != 0
     }
     /// A word written with a capital and then lower case (`Sơn`, `Sang-sik`), not `UBND`.
     pub fn is_title_case(&self) -> bool {
-        self.is_cap() && !is_all_caps(self.raw)
+        self.is_word() && self.case & TITLE != 0
     }
 }
 
@@ -224,12 +231,22 @@ pub fn sentence_toks<'a>(text: &'a str, lower: &'a str, tr: Range<usize>, scan: 
         let (s, e) = (t.start as usize, t.end as usize);
         let single = if t.kind == TokKind::Newline { None } else { scan.lex.single(t.word) };
         let sm = single.map_or(0, |p| p.mask);
+        let raw = text.get(s..e).unwrap_or("");
+        let case = if t.kind == TokKind::Word && is_capitalized(raw) {
+            if is_all_caps(raw) {
+                CAP
+            } else {
+                CAP | TITLE
+            }
+        } else {
+            0
+        };
         out.push(Tok {
             kind: t.kind,
             start: s,
             end: e,
             space_before: t.space_before,
-            raw: text.get(s..e).unwrap_or(""),
+            raw,
             low: lower.get(s..e).unwrap_or(""),
             idx,
             starts: &bs[s0..i],
@@ -237,6 +254,7 @@ pub fn sentence_toks<'a>(text: &'a str, lower: &'a str, tr: Range<usize>, scan: 
             single,
             smask: smask | sm,
             emask: emask | sm,
+            case,
         });
     }
     out

@@ -230,7 +230,17 @@ pub fn is_capitalized(s: &str) -> bool {
 
 /// Every letter is upper-case and there are at least two (`FTA`, `USD`).
 pub fn is_all_caps(s: &str) -> bool {
-    s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && s.chars().all(|c| !c.is_lowercase())
+    // one pass, and most words end it at their first letter
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
 }
 
 #[cfg(test)]

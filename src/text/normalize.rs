@@ -20,7 +20,7 @@
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::fold::{fold_pair, is_invisible, is_toned_aey, map_char, Map};
+use crate::fold::{fold_pair, is_invisible, is_precomposed, is_toned_aey, map_char, Map};
 
 /// Bytes of normalized text between two character-count checkpoints.
 const BLOCK: usize = 256;
@@ -130,10 +130,9 @@ impl NormText {
 /// dashes as written; only zero-width characters are dropped.
 pub fn clean_display(s: &str) -> String {
     // most output strings are already NFC: no composition pass for them
-    // Vietnamese letters are precomposed (below U+0300 or in U+1E00..U+1EFF):
-    // a string of only those is NFC without asking the tables
-    let precomposed = |c: char| (c as u32) < 0x300 || (0x1E00..=0x1EFF).contains(&(c as u32));
-    if s.is_ascii() || s.chars().all(precomposed) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    // Vietnamese letters are precomposed: a string of only those is NFC
+    // without asking the tables
+    if s.is_ascii() || s.chars().all(is_precomposed) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         clean_chars(s.chars(), s.len())
     } else {
         clean_chars(s.nfc(), s.len())
