@@ -192,7 +192,9 @@ pub fn lower_into(s: &str, out: &mut String) {
             i += 1;
         }
         if i > start {
-            out.extend(b[start..i].iter().map(|&x| x.to_ascii_lowercase() as char));
+            let from = out.len();
+            out.push_str(&s[start..i]);
+            out[from..].make_ascii_lowercase();
         }
         if i >= b.len() {
             break;

@@ -146,7 +146,7 @@ pub fn encode_doc(rec: &DocumentRecord) -> io::Result<EncodedDoc> {
             .buffer_capacity(1024)
             .from_writer(Vec::new());
         for row in rows {
-            w.write_record(&row)?;
+            w.write_record(row.iter().map(|c| c.as_bytes()))?;
         }
         tables.push(w.into_inner().map_err(|e| io::Error::other(e.to_string()))?);
     }

@@ -1,6 +1,8 @@
 //! The columns of every CSV table and how a document becomes rows of each.
 //! One place defines them: the header and the row of a table sit side by side.
 
+use std::borrow::Cow;
+
 use crate::model::{format_number, DocumentRecord, ErrorRecord};
 
 /// The CSV tables, in the order they are listed in SPEC §2.
@@ -30,8 +32,13 @@ pub const ERRORS_HEADER: &[&str] = &["source", "line", "doc_id", "action", "mess
 /// Cells of many values are joined with this.
 pub const JOIN: &str = " | ";
 
-fn opt(s: &Option<String>) -> String {
-    s.clone().unwrap_or_default()
+fn opt(s: &Option<String>) -> &str {
+    s.as_deref().unwrap_or("")
+}
+
+/// A cell: borrowed from the record where it can be, else made.
+fn cell<'a>(x: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
+    x.into()
 }
 
 fn optn(v: Option<f64>) -> String {
@@ -69,38 +76,38 @@ impl Table {
     }
 
     /// The rows of this table for one document.
-    pub fn rows(self, d: &DocumentRecord) -> Vec<Vec<String>> {
-        let id = || d.doc_id.clone();
+    pub fn rows(self, d: &DocumentRecord) -> Vec<Vec<Cow<'_, str>>> {
+        let id = || d.doc_id.as_str();
         match self {
             Table::Documents => vec![vec![
-                id(),
-                d.source.clone(),
-                opt(&d.url),
-                opt(&d.title),
-                opt(&d.published),
-                d.language.clone(),
-                format_number(d.language_confidence),
-                d.chars.to_string(),
-                d.authors.join(JOIN),
+                cell(id()),
+                cell(d.source.as_str()),
+                cell(opt(&d.url)),
+                cell(opt(&d.title)),
+                cell(opt(&d.published)),
+                cell(d.language.as_str()),
+                cell(format_number(d.language_confidence)),
+                cell(d.chars.to_string()),
+                cell(d.authors.join(JOIN)),
             ]],
             Table::Quantities => d
                 .quantities
                 .iter()
                 .map(|q| {
                     vec![
-                        id(),
-                        q.start.to_string(),
-                        q.end.to_string(),
-                        q.text.clone(),
-                        format_number(q.value),
-                        optn(q.value_max),
-                        q.unit.clone(),
-                        q.kind.as_str().to_string(),
-                        q.qualifier.clone(),
-                        q.change.clone(),
-                        opt(&q.counted),
-                        opt(&q.subject),
-                        q.sentence.to_string(),
+                        cell(id()),
+                        cell(q.start.to_string()),
+                        cell(q.end.to_string()),
+                        cell(q.text.as_str()),
+                        cell(format_number(q.value)),
+                        cell(optn(q.value_max)),
+                        cell(q.unit.as_str()),
+                        cell(q.kind.as_str()),
+                        cell(q.qualifier.as_str()),
+                        cell(q.change.as_str()),
+                        cell(opt(&q.counted)),
+                        cell(opt(&q.subject)),
+                        cell(q.sentence.to_string()),
                     ]
                 })
                 .collect(),
@@ -109,11 +116,11 @@ impl Table {
                 .iter()
                 .map(|p| {
                     vec![
-                        id(),
-                        p.name.clone(),
-                        p.roles.join(JOIN),
-                        p.mentions.len().to_string(),
-                        p.mentions.first().map(|m| m.start.to_string()).unwrap_or_default(),
+                        cell(id()),
+                        cell(p.name.as_str()),
+                        cell(p.roles.join(JOIN)),
+                        cell(p.mentions.len().to_string()),
+                        cell(p.mentions.first().map(|m| m.start.to_string()).unwrap_or_default()),
                     ]
                 })
                 .collect(),
@@ -122,12 +129,12 @@ impl Table {
                 .iter()
                 .map(|c| {
                     vec![
-                        id(),
-                        c.code.clone(),
-                        c.name_en.clone(),
-                        c.name_vi.clone(),
-                        c.mentions.len().to_string(),
-                        c.mentions.first().map(|m| m.start.to_string()).unwrap_or_default(),
+                        cell(id()),
+                        cell(c.code.as_str()),
+                        cell(c.name_en.as_str()),
+                        cell(c.name_vi.as_str()),
+                        cell(c.mentions.len().to_string()),
+                        cell(c.mentions.first().map(|m| m.start.to_string()).unwrap_or_default()),
                     ]
                 })
                 .collect(),
@@ -136,10 +143,10 @@ impl Table {
                 .iter()
                 .map(|r| {
                     vec![
-                        id(),
-                        r.name.clone(),
-                        r.mentions.len().to_string(),
-                        r.mentions.first().map(|m| m.start.to_string()).unwrap_or_default(),
+                        cell(id()),
+                        cell(r.name.as_str()),
+                        cell(r.mentions.len().to_string()),
+                        cell(r.mentions.first().map(|m| m.start.to_string()).unwrap_or_default()),
                     ]
                 })
                 .collect(),
@@ -148,15 +155,15 @@ impl Table {
                 .iter()
                 .map(|l| {
                     vec![
-                        id(),
-                        l.start.to_string(),
-                        l.end.to_string(),
-                        l.text.clone(),
-                        l.doc_type.clone(),
-                        opt(&l.code),
-                        l.number.map(|n| n.to_string()).unwrap_or_default(),
-                        opt(&l.issued),
-                        opt(&l.issuer),
+                        cell(id()),
+                        cell(l.start.to_string()),
+                        cell(l.end.to_string()),
+                        cell(l.text.as_str()),
+                        cell(l.doc_type.as_str()),
+                        cell(opt(&l.code)),
+                        cell(l.number.map(|n| n.to_string()).unwrap_or_default()),
+                        cell(opt(&l.issued)),
+                        cell(opt(&l.issuer)),
                     ]
                 })
                 .collect(),
@@ -165,14 +172,14 @@ impl Table {
                 .iter()
                 .map(|x| {
                     vec![
-                        id(),
-                        x.start.to_string(),
-                        x.end.to_string(),
-                        x.issuer.clone(),
-                        x.addressee.clone(),
-                        x.verb.clone(),
-                        x.action.clone(),
-                        x.sentence.to_string(),
+                        cell(id()),
+                        cell(x.start.to_string()),
+                        cell(x.end.to_string()),
+                        cell(x.issuer.as_str()),
+                        cell(x.addressee.as_str()),
+                        cell(x.verb.as_str()),
+                        cell(x.action.as_str()),
+                        cell(x.sentence.to_string()),
                     ]
                 })
                 .collect(),
@@ -185,7 +192,7 @@ pub fn error_row(e: &ErrorRecord) -> Vec<String> {
     vec![
         e.source.clone(),
         e.line.map(|l| l.to_string()).unwrap_or_default(),
-        opt(&e.doc_id),
+        opt(&e.doc_id).to_string(),
         e.action.as_str().to_string(),
         e.message.clone(),
     ]
