@@ -140,13 +140,18 @@ impl Rules {
 
     /// Load and validate every rules file from a source.
     pub fn load(source: &RuleSource) -> Result<Rules, RuleError> {
-        Ok(Rules {
-            quantity: quantity::QuantityRules::load(source)?,
-            text: text::TextRules::load(source)?,
-            place: place::PlaceRules::load(source)?,
-            person: person::PersonRules::load(source)?,
-            legal: legal::LegalRules::load(source)?,
-            directive: directive::DirectiveRules::load(source)?,
+        // the text rules (mostly regexes) compile on a thread of their own
+        // while the others load: start-up is most of a one-document run.
+        // Errors are reported in the same order as one by one.
+        std::thread::scope(|s| {
+            let text = s.spawn(|| text::TextRules::load(source));
+            let quantity = quantity::QuantityRules::load(source);
+            let place = place::PlaceRules::load(source);
+            let person = person::PersonRules::load(source);
+            let legal = legal::LegalRules::load(source);
+            let directive = directive::DirectiveRules::load(source);
+            let text = text.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            Ok(Rules { quantity: quantity?, text: text?, place: place?, person: person?, legal: legal?, directive: directive? })
         })
     }
 
