@@ -20,7 +20,7 @@ use crate::extract::legal::LegalExtractor;
 use crate::extract::person::PersonExtractor;
 use crate::extract::place::PlaceExtractor;
 use crate::extract::quantity::QuantityExtractor;
-use crate::extract::{Ctx, Extractor, Trigger};
+use crate::extract::{Ctx, Extractor};
 use crate::input::{open_inputs, InputOptions};
 use crate::matcher::{Lexicon, LexiconBuilder};
 use crate::model::{DocumentRecord, ErrorAction, ErrorRecord, InputEvent, RawDoc};
@@ -43,8 +43,6 @@ pub struct Processor {
     place: PlaceExtractor,
     legal: LegalExtractor,
     directive: DirectiveExtractor,
-    /// What any extractor reads a sentence for: the others are not tokenised.
-    readers: Trigger,
 }
 
 impl Processor {
@@ -56,8 +54,7 @@ impl Processor {
         let place = PlaceExtractor::new(&rules.place, &mut lex);
         let legal = LegalExtractor::new(&rules.legal, &mut lex);
         let directive = DirectiveExtractor::new(&rules.directive, &countries, &mut lex);
-        let readers = quantity.trigger().or(person.trigger()).or(place.trigger()).or(legal.trigger()).or(directive.trigger());
-        Processor { text_rules: rules.text.clone(), lexicon: lex.build(), quantity, person, place, legal, directive, readers }
+        Processor { text_rules: rules.text.clone(), lexicon: lex.build(), quantity, person, place, legal, directive }
     }
 
     /// The compiled automaton of every rules phrase.
@@ -110,7 +107,7 @@ impl Processor {
             let lower = crate::fold::lower(&norm.text);
             let scan = self.lexicon.scan(&lower);
             lap(Stage::Scan, &mut times);
-            let ctx = Ctx::for_readers(&raw.text, &norm, &lower, &sentences, &meta.skip, &scan, self.readers);
+            let ctx = Ctx::new(&raw.text, &norm, &lower, &sentences, &meta.skip, &scan);
             lap(Stage::Tokens, &mut times);
             rec.quantities = self.quantity.extract(&ctx);
             lap(Stage::Quantity, &mut times);

@@ -72,11 +72,6 @@ struct Found {
 }
 
 impl DirectiveExtractor {
-    /// What makes this extractor read a sentence.
-    pub fn trigger(&self) -> Trigger {
-        self.trigger
-    }
-
     pub fn new(rules: &DirectiveRules, country_forms: &[String], lex: &mut LexiconBuilder) -> DirectiveExtractor {
         let o = &rules.orgs;
         let v = &rules.verbs;

@@ -173,11 +173,6 @@ fn is_title_case(t: &[Tok<'_>]) -> bool {
 }
 
 impl LegalExtractor {
-    /// What makes this extractor read a sentence.
-    pub fn trigger(&self) -> Trigger {
-        self.trigger
-    }
-
     pub fn new(rules: &LegalRules, lex: &mut LexiconBuilder) -> LegalExtractor {
         let mut types = Vec::new();
         let mut forms = lex.set("legal.forms");

@@ -25,16 +25,6 @@ pub struct Trigger {
     pub digits: bool,
 }
 
-impl Trigger {
-    /// Every sentence with a hit of any set or a digit.
-    pub const ANY: Trigger = Trigger { sets: SetMask::MAX, digits: true };
-
-    /// What either trigger asks for.
-    pub fn or(self, other: Trigger) -> Trigger {
-        Trigger { sets: self.sets | other.sets, digits: self.digits || other.digits }
-    }
-}
-
 /// Everything an extractor may read about one document.
 pub struct Ctx<'a> {
     /// The text as read: offsets written out refer to it.
@@ -57,8 +47,7 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// A context over the sentences of a document: `lower` is the lower-case
-    /// copy of `norm.text`, `scan` what the automaton read in it. Every
-    /// sentence with a hit or a digit gets its tokens.
+    /// copy of `norm.text`, `scan` what the automaton read in it.
     pub fn new(
         original: &'a str,
         norm: &'a NormText,
@@ -66,21 +55,6 @@ impl<'a> Ctx<'a> {
         sentences: &'a [Range<usize>],
         skip: &'a [Range<usize>],
         scan: &'a Scan<'a>,
-    ) -> Ctx<'a> {
-        Ctx::for_readers(original, norm, lower, sentences, skip, scan, Trigger::ANY)
-    }
-
-    /// [`Ctx::new`], tokenising only the sentences that `readers` (the
-    /// union of the extractors' triggers) asks for: no extractor reads the
-    /// others.
-    pub fn for_readers(
-        original: &'a str,
-        norm: &'a NormText,
-        lower: &'a str,
-        sentences: &'a [Range<usize>],
-        skip: &'a [Range<usize>],
-        scan: &'a Scan<'a>,
-        readers: Trigger,
     ) -> Ctx<'a> {
         let text = norm.text.as_str();
         let mut tokens = Vec::with_capacity(sentences.len());
@@ -90,8 +64,7 @@ impl<'a> Ctx<'a> {
             let tr = scan.token_range(r);
             let mask = scan.mask_in(&tr);
             let digit = scan.has_number(&tr);
-            let wanted = mask & readers.sets != 0 || (digit && readers.digits);
-            tokens.push(if wanted { sentence_toks(text, lower, tr, scan) } else { Vec::new() });
+            tokens.push(if mask != 0 || digit { sentence_toks(text, lower, tr, scan) } else { Vec::new() });
             masks.push(mask);
             digits.push(digit);
         }

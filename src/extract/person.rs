@@ -56,11 +56,6 @@ struct Found {
 }
 
 impl PersonExtractor {
-    /// What makes this extractor read a sentence.
-    pub fn trigger(&self) -> Trigger {
-        self.trigger
-    }
-
     pub fn new(rules: &PersonRules, country_forms: &[String], lex: &mut LexiconBuilder) -> PersonExtractor {
         let n = &rules.names;
         let t = &rules.titles;

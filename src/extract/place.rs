@@ -176,11 +176,6 @@ fn is_loose_sentence(toks: &[Tok<'_>]) -> bool {
 }
 
 impl PlaceExtractor {
-    /// What makes this extractor read a sentence.
-    pub fn trigger(&self) -> Trigger {
-        self.trigger
-    }
-
     pub fn new(rules: &PlaceRules, lex: &mut LexiconBuilder) -> PlaceExtractor {
         let mut dict = lex.set("place.forms");
         let mut forms = Vec::new();

@@ -69,14 +69,6 @@ pub struct QuantityExtractor {
 }
 
 impl QuantityExtractor {
-    /// A quantity needs a digit in its sentence.
-    pub const TRIGGER: Trigger = Trigger { sets: 0, digits: true };
-
-    /// What makes this extractor read a sentence.
-    pub fn trigger(&self) -> Trigger {
-        Self::TRIGGER
-    }
-
     pub fn new(rules: &QuantityRules, lex: &mut LexiconBuilder) -> QuantityExtractor {
         let mut units = Vec::new();
         let mut unit_forms = lex.set("quantity.unit.forms");
@@ -734,7 +726,7 @@ impl Extractor for QuantityExtractor {
 
     fn extract(&self, ctx: &Ctx<'_>) -> Vec<Quantity> {
         let mut rows = Vec::new();
-        let trigger = Self::TRIGGER;
+        let trigger = Trigger { sets: 0, digits: true };
         for (si, sr) in ctx.sentences.iter().enumerate() {
             if !ctx.wants(si, &trigger) || ctx.is_skipped(sr) {
                 continue;
