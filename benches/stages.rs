@@ -13,13 +13,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use vnextract::extract::directive::DirectiveExtractor;
-use vnextract::extract::legal::LegalExtractor;
-use vnextract::extract::person::PersonExtractor;
-use vnextract::extract::place::PlaceExtractor;
-use vnextract::extract::quantity::QuantityExtractor;
 use vnextract::extract::{Ctx, Extractor};
-use vnextract::matcher::LexiconBuilder;
 use vnextract::model::RawDoc;
 use vnextract::pipeline::Processor;
 use vnextract::rules::Rules;
@@ -62,15 +56,11 @@ fn stages(c: &mut Criterion) {
         b.iter(|| norms.iter().map(|n| vnextract::lang::detect(&n.text, &rules.text.language).confidence).sum::<f64>())
     });
 
-    // the extractors on one automaton, as the pipeline builds them
-    let mut lex = LexiconBuilder::new();
-    let countries = rules.place.country_forms();
-    let quantity = QuantityExtractor::new(&rules.quantity, &mut lex);
-    let person = PersonExtractor::new(&rules.person, &countries, &mut lex);
-    let place = PlaceExtractor::new(&rules.place, &mut lex);
-    let legal = LegalExtractor::new(&rules.legal, &mut lex);
-    let directive = DirectiveExtractor::new(&rules.directive, &countries, &mut lex);
-    let lexicon = lex.build();
+    // the extractors and their one automaton, as the pipeline builds them
+    let processor = Processor::new(&rules);
+    let (quantity, person, place, legal, directive) =
+        (processor.quantity(), processor.person(), processor.place(), processor.legal(), processor.directive());
+    let lexicon = processor.lexicon();
 
     let lowers: Vec<String> = norms.iter().map(|n| vnextract::fold::lower(&n.text)).collect();
     g.bench_function("scan", |b| b.iter(|| lowers.iter().map(|l| lexicon.scan(l).tokens().len()).sum::<usize>()));
@@ -91,7 +81,6 @@ fn stages(c: &mut Criterion) {
     g.bench_function("legal", |b| b.iter(|| ctxs.iter().map(|c| legal.extract(c).len()).sum::<usize>()));
 
     // the whole document path: every stage, then the rows encoded
-    let processor = Processor::new(&rules);
     let docs: Vec<RawDoc> = texts.iter().enumerate().map(|(i, t)| RawDoc { doc_id: i.to_string(), source: "bench".into(), text: t.clone(), ..Default::default() }).collect();
     g.bench_function("process", |b| b.iter(|| docs.iter().map(|d| processor.process(d).quantities.len()).sum::<usize>()));
     let records: Vec<_> = docs.iter().map(|d| processor.process(d)).collect();

@@ -129,8 +129,7 @@ pub fn is_precomposed(c: char) -> bool {
 }
 
 fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
-    let s_len = len;
-    let mut mapped: Vec<char> = Vec::with_capacity(s_len);
+    let mut mapped: Vec<char> = Vec::with_capacity(len);
     for c in chars {
         let c = match map_char(c) {
             Map::Keep => c,
@@ -142,7 +141,7 @@ fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
         }
         mapped.push(c);
     }
-    let mut out = String::with_capacity(s_len);
+    let mut out = String::with_capacity(len);
     let mut i = 0;
     while i < mapped.len() {
         if let Some((a, b)) = mapped.get(i + 1).and_then(|&n| fold_pair(mapped[i], n)) {

@@ -24,7 +24,7 @@ use crate::extract::{Ctx, Extractor};
 use crate::input::{open_inputs, InputOptions};
 use crate::matcher::{Lexicon, LexiconBuilder};
 use crate::model::{DocumentRecord, ErrorAction, ErrorRecord, InputEvent, RawDoc};
-use crate::output::{encode_doc, EncodedDoc, OutputOptions, OutputWriter, Sink, StreamWriter};
+use crate::output::{encode_doc, EncodedDoc, OutputOptions, OutputWriter, Sink};
 use crate::rules::text::TextRules;
 use crate::rules::Rules;
 use crate::text::{meta, segment, NormText};
@@ -60,6 +60,23 @@ impl Processor {
     /// The compiled automaton of every rules phrase.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// The extractors, for benchmarks of one stage.
+    pub fn quantity(&self) -> &QuantityExtractor {
+        &self.quantity
+    }
+    pub fn person(&self) -> &PersonExtractor {
+        &self.person
+    }
+    pub fn place(&self) -> &PlaceExtractor {
+        &self.place
+    }
+    pub fn legal(&self) -> &LegalExtractor {
+        &self.legal
+    }
+    pub fn directive(&self) -> &DirectiveExtractor {
+        &self.directive
     }
 
     /// One document, end to end. Never panics on any text.
@@ -307,7 +324,7 @@ pub fn run(
     let processor = Processor::new(rules);
     let to_stdout = out == Path::new("-");
     let sink = if to_stdout {
-        Sink::Stream(StreamWriter::new(Box::new(std::io::stdout())))
+        Sink::stdout()
     } else {
         Sink::Dir(OutputWriter::create(out, out_opts).map_err(RunError::Output)?)
     };
@@ -365,7 +382,7 @@ pub fn run(
     let mut summary = RunSummary::default();
     let mut encode_failure: Option<std::io::Error> = None;
     for batch in rx {
-        let encoded: Vec<(Encoded, usize, usize)> = pool.install(|| {
+        let encoded: std::io::Result<Vec<(Encoded, usize, usize)>> = pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|item| match item {
@@ -376,15 +393,15 @@ pub fn run(
                         Ok((Encoded::Doc(doc, err), d.text.len(), rec.quantities.len()))
                     }
                 })
-                .collect::<std::io::Result<Vec<_>>>()
-        })
-        .unwrap_or_else(|e| {
-            encode_failure = Some(e);
-            Vec::new()
+                .collect()
         });
-        if encode_failure.is_some() {
-            break;
-        }
+        let encoded = match encoded {
+            Ok(encoded) => encoded,
+            Err(e) => {
+                encode_failure = Some(e);
+                break;
+            }
+        };
         let mut items = Vec::with_capacity(encoded.len());
         for (item, bytes, quantities) in encoded {
             match &item {

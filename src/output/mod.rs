@@ -6,7 +6,7 @@
 //! A document is encoded ([`encode_doc`]) on the worker thread that
 //! extracted it; the writer only copies bytes, in input order, into the
 //! folder ([`OutputWriter`]) or, for the map stage (`--out -`), onto a
-//! stream as JSON Lines ([`StreamWriter`]). [`Sink`] is either.
+//! stream as JSON Lines. [`Sink`] is either.
 //!
 //! CSV is RFC 4180 (CRLF line ends, quotes as needed), UTF-8, one header row,
 //! `.` as decimal separator, numbers without exponents, multi-valued cells
@@ -81,12 +81,8 @@ impl OutputWriter {
         Ok(OutputWriter { dir: dir.to_path_buf(), csvs, errors, jsonl, pending })
     }
 
-    /// Write one document: its line of JSONL and its rows of every table.
-    pub fn write_doc(&mut self, rec: &DocumentRecord) -> io::Result<()> {
-        self.write_encoded(&encode_doc(rec)?)
-    }
-
-    /// Write one document encoded by [`encode_doc`].
+    /// Write one document encoded by [`encode_doc`]: its line of JSONL and
+    /// its rows of every table.
     pub fn write_encoded(&mut self, doc: &EncodedDoc) -> io::Result<()> {
         self.jsonl.write_all(&doc.jsonl)?;
         for (w, bytes) in self.csvs.iter_mut().zip(&doc.tables) {
@@ -153,31 +149,25 @@ pub fn encode_doc(rec: &DocumentRecord) -> io::Result<EncodedDoc> {
     Ok(EncodedDoc { jsonl, tables })
 }
 
-/// The map stage's output: `documents.jsonl` lines onto a stream, flushed
-/// at the end of every batch. Error records are not written here (the
-/// caller reports them on stderr).
-pub struct StreamWriter<W: Write> {
-    out: BufWriter<W>,
-}
-
-impl<W: Write> StreamWriter<W> {
-    pub fn new(out: W) -> StreamWriter<W> {
-        StreamWriter { out: BufWriter::with_capacity(1 << 16, out) }
-    }
-}
-
-/// Where a run writes: a folder of every table, or a JSON Lines stream.
+/// Where a run writes: a folder of every table, or, for the map stage,
+/// `documents.jsonl` lines onto a stream, flushed at the end of every batch
+/// (error records are not written there: the caller reports them on stderr).
 pub enum Sink {
     Dir(OutputWriter),
-    Stream(StreamWriter<Box<dyn Write + Send>>),
+    Stream(BufWriter<Box<dyn Write + Send>>),
 }
 
 impl Sink {
+    /// The map stage's sink: JSON Lines on stdout.
+    pub fn stdout() -> Sink {
+        Sink::Stream(BufWriter::with_capacity(1 << 16, Box::new(io::stdout())))
+    }
+
     /// Write one encoded document.
     pub fn write_doc(&mut self, doc: &EncodedDoc) -> io::Result<()> {
         match self {
             Sink::Dir(w) => w.write_encoded(doc),
-            Sink::Stream(s) => s.out.write_all(&doc.jsonl),
+            Sink::Stream(s) => s.write_all(&doc.jsonl),
         }
     }
 
@@ -193,7 +183,7 @@ impl Sink {
     pub fn end_batch(&mut self) -> io::Result<()> {
         match self {
             Sink::Dir(_) => Ok(()),
-            Sink::Stream(s) => s.out.flush(),
+            Sink::Stream(s) => s.flush(),
         }
     }
 
@@ -201,7 +191,7 @@ impl Sink {
     pub fn finish(self) -> io::Result<()> {
         match self {
             Sink::Dir(w) => w.finish(),
-            Sink::Stream(mut s) => s.out.flush(),
+            Sink::Stream(mut s) => s.flush(),
         }
     }
 }
