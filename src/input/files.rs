@@ -318,34 +318,33 @@ fn walk(root: &Path, out: &mut Vec<(Vec<u8>, Found)>) {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in entries {
-        let (path, is_dir) = match &entry {
-            Ok(e) => (e.path().to_path_buf(), e.file_type().is_dir()),
+        let path = match entry {
+            Ok(e) if e.file_type().is_dir() => continue,
+            Ok(e) => e.into_path(),
             Err(e) if e.loop_ancestor().is_some() => continue,
-            Err(e) => match e.path() {
-                // a dangling link or a file we may not even look at: reported
-                // only when it would have been read
-                Some(p) if !p.is_dir() && e.depth() > 0 && format_in_directory(&p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()).is_some() => {
-                    (p.to_path_buf(), false)
-                }
-                Some(p) => {
-                    let io = e.io_error().map(|io| std::io::Error::new(io.kind(), io.to_string()));
-                    let io = io.unwrap_or_else(|| std::io::Error::other(e.to_string()));
-                    let rel = p.strip_prefix(root).unwrap_or(p).to_path_buf();
-                    out.push((key(&rel), walk_error(p, &io)));
+            Err(e) => {
+                let Some(p) = e.path().map(Path::to_path_buf) else { continue };
+                // a directory that cannot be read is reported where it stands
+                if e.depth() == 0 || p.is_dir() {
+                    let rel = p.strip_prefix(root).unwrap_or(&p).to_path_buf();
+                    out.push((key(&rel), walk_error(&p, &std::io::Error::from(e))));
                     continue;
                 }
-                None => continue,
-            },
+                // a dangling link or a file we may not even look at: an
+                // article file is reported only when it would have been read
+                p
+            }
         };
-        if is_dir {
-            continue;
-        }
-        let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if let Some(format) = format_in_directory(&name) {
+        if let Some(format) = article_format(&path) {
+            let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
             out.push((key(&rel), Found::File(rel, format)));
         }
     }
+}
+
+/// The format of a file found in a directory, by its name (`None`: not an article file).
+fn article_format(path: &Path) -> Option<Format> {
+    format_in_directory(&path.file_name()?.to_string_lossy())
 }
 
 fn key(rel: &Path) -> Vec<u8> {
@@ -436,6 +435,24 @@ mod tests {
         let ids: Vec<&str> = got.iter().map(|(id, _, _)| id.as_str()).collect();
         assert_eq!(ids, ["a", "c", "z", "b"]);
         assert_eq!(got[1].2, Format::Jsonl);
+    }
+
+    /// Links: a loop is not followed, a dangling link with an article name
+    /// is planned (and reported when read), any other dangling link is passed over.
+    #[cfg(unix)]
+    #[test]
+    fn links_loops_and_dangling_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        touch(root, "a/x.txt");
+        std::os::unix::fs::symlink("..", root.join("a/loop")).unwrap();
+        std::os::unix::fs::symlink("nowhere.txt", root.join("dead.txt")).unwrap();
+        std::os::unix::fs::symlink("nowhere", root.join("deadlink")).unwrap();
+        let input = root.display().to_string();
+        let plan = plan(std::slice::from_ref(&input)).unwrap();
+        let ids: Vec<String> = files(&plan).into_iter().map(|(id, _, _)| id).collect();
+        assert_eq!(ids, ["x", "dead"]);
+        assert!(plan.iter().all(|e| !matches!(e, Entry::Error(_))), "{plan:?}");
     }
 
     #[test]
