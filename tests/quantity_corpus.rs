@@ -29,6 +29,18 @@ fn quantity_corpus() {
     let corpus: common::Corpus<Example> = common::load("quantity/examples.toml");
     assert!(corpus.example.len() >= 60, "the corpus must hold at least 60 examples");
     assert!(corpus.negative.len() >= 15);
+    check(&corpus);
+}
+
+/// Figures written in words (`rules/quantity/numeral_examples.toml`).
+#[test]
+fn numeral_corpus() {
+    let corpus: common::Corpus<Example> = common::load("quantity/numeral_examples.toml");
+    assert!(corpus.example.len() >= 20 && corpus.negative.len() >= 20);
+    check(&corpus);
+}
+
+fn check(corpus: &common::Corpus<Example>) {
     let p = common::processor();
     let mut failures = Vec::new();
     let run = |text: &str| common::process(&p, text).quantities;

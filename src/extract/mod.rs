@@ -8,6 +8,7 @@
 pub mod directive;
 pub mod legal;
 pub mod number;
+pub mod numeral;
 pub mod person;
 pub mod place;
 pub mod quantity;

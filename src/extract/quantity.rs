@@ -15,6 +15,7 @@
 //! carried from the previous figure of the sentence.
 
 use super::number::{is_year_like, parse_vi_number};
+use super::numeral::NumeralGrammar;
 use super::{Ctx, Extractor, Trigger};
 use crate::matcher::{is_all_caps, is_capitalized, LexiconBuilder, PhraseSet, Tok, TokKind};
 use crate::model::{Quantity, QuantityKind};
@@ -25,12 +26,15 @@ struct UnitInfo {
     code: String,
     kind: QuantityKind,
     minor: Option<(PhraseSet<()>, f64)>,
+    /// The figure is this many of `code` (a cent: 0.01).
+    factor: f64,
 }
 
 /// The quantity extractor, compiled from its rules.
 #[derive(Debug, Clone)]
 pub struct QuantityExtractor {
     units: Vec<UnitInfo>,
+    numeral: NumeralGrammar,
     /// Words after which a unit form is another word (payload: the unit).
     unit_not_before: PhraseSet<usize>,
     unit_forms: PhraseSet<usize>,
@@ -92,7 +96,7 @@ impl QuantityExtractor {
                 (m, Some(v)) if !m.is_empty() => Some((lex.list("quantity.unit.minor", m, ()), v)),
                 _ => None,
             };
-            units.push(UnitInfo { code: u.code.get_ref().clone(), kind: u.kind, minor });
+            units.push(UnitInfo { code: u.code.get_ref().clone(), kind: u.kind, minor, factor: u.factor.unwrap_or(1.0) });
         }
         let mut scale_forms = lex.set("quantity.scale.forms");
         let mut scale_suffix = lex.set("quantity.scale.suffix");
@@ -118,6 +122,7 @@ impl QuantityExtractor {
         let c = &rules.context;
         QuantityExtractor {
             units,
+            numeral: NumeralGrammar::new(&rules.numerals, &rules.scales, lex),
             unit_not_before,
             unit_forms,
             unit_prefix,
@@ -177,9 +182,15 @@ struct Found {
 /// A number and the scale words after it.
 struct Num {
     value: f64,
+    /// The value before the scale words (`6,5` of `6,5 tỷ`).
+    base: f64,
     /// Token index after the number and its scales.
     next: usize,
     scaled: bool,
+    /// More than one number token (`mười lăm`, `3 tỷ 200 triệu`, `một nửa`).
+    compound: bool,
+    /// A share: `một nửa`, `hai phần ba`.
+    fraction: bool,
 }
 
 /// Round to 15 significant digits: `524,2 nghìn` is 524200, not
@@ -222,7 +233,32 @@ impl QuantityExtractor {
                 None => break,
             }
         }
-        Num { value: v, next: j, scaled }
+        Num { value: v, base: 0.0, next: j, scaled, compound: false, fraction: false }
+    }
+
+    /// The number at token `i`: digits with their scale words (`4.814 tỷ`,
+    /// `100K`), joined by words (`1 phẩy 5 tỷ`, `3 tỷ 200 triệu`), or words
+    /// (`hai mươi mốt nghìn`, `một nửa`).
+    fn number_at(&self, t: &[Tok<'_>], i: usize) -> Option<Num> {
+        let x = t.get(i)?;
+        if x.is_number() {
+            let v = parse_vi_number(x.raw)?;
+            let mut n = self.scales(t, i + 1, v);
+            n.base = v;
+            if let Some(r) = self.numeral.read(t, i).filter(|r| r.next > n.next) {
+                n.value = r.value;
+                n.next = r.next;
+                n.scaled |= r.scaled;
+                n.compound = true;
+            }
+            return Some(n);
+        }
+        if !self.numeral.starts_word_number(t, i) {
+            return None;
+        }
+        let r = self.numeral.fraction_at(t, i).or_else(|| self.numeral.read(t, i))?;
+        let base = if r.scaled { 0.0 } else { r.value };
+        Some(Num { value: r.value, base, next: r.next, scaled: r.scaled, compound: r.compound, fraction: r.fraction })
     }
 
     /// A number token that is part of a code, date, time, phone number or
@@ -272,7 +308,9 @@ impl QuantityExtractor {
                         return true;
                     }
                     TokKind::Word => {
-                        if self.time_suffix.starts_at(t, i + 1) && t.get(i + 2).is_none_or(|x| x.is_number() || !x.glued()) {
+                        // an hour has at most two digits (`,0012G` is no time)
+                        let hour = tok.raw.len() <= 2;
+                        if hour && self.time_suffix.starts_at(t, i + 1) && t.get(i + 2).is_none_or(|x| x.is_number() || !x.glued()) {
                             return true; // 20h30, 7h
                         }
                         let known = self.scale_suffix.starts_at(t, i + 1)
@@ -330,11 +368,14 @@ impl QuantityExtractor {
                 k += m;
             }
         }
-        if t.get(k).is_some_and(|x| x.is_number()) && !Self::is_date_triple(t, k) && !self.glued_context_rejects(t, k) {
-            Some(k)
-        } else {
-            None
-        }
+        let number = t.get(k).is_some_and(|x| {
+            if x.is_number() {
+                !Self::is_date_triple(t, k) && !self.glued_context_rejects(t, k)
+            } else {
+                self.numeral.starts_word_number(t, k) && !NumeralGrammar::is_name(t, k)
+            }
+        });
+        number.then_some(k)
     }
 
     fn find_in_sentence(&self, t: &[Tok<'_>]) -> Vec<Found> {
@@ -342,13 +383,17 @@ impl QuantityExtractor {
         let mut consumed = vec![false; t.len()];
         let mut i = 0;
         while i < t.len() {
-            if t[i].kind != TokKind::Number || consumed[i] {
+            if consumed[i] || !(t[i].kind == TokKind::Number || self.numeral.starts_word_number(t, i)) {
                 i += 1;
                 continue;
             }
             if let Some(f) = self.figure_at(t, i, &mut consumed) {
                 i = f.last.max(i + 1);
                 out.push(f);
+            } else if t[i].is_word() {
+                // a number in words that is no figure is passed over whole
+                // (`hàng trăm nghìn` is not read again from `nghìn`)
+                i = self.number_at(t, i).map_or(i + 1, |n| n.next.max(i + 1));
             } else {
                 i += 1;
             }
@@ -357,7 +402,18 @@ impl QuantityExtractor {
     }
 
     fn figure_at(&self, t: &[Tok<'_>], i: usize, consumed: &mut [bool]) -> Option<Found> {
-        if Self::is_date_triple(t, i) {
+        let words = !t[i].is_number();
+        if words {
+            // `Ba Lan`, `một số`, `hai bên`, `hàng trăm`, `thứ hai`, `tháng Ba`
+            let labelled = self.not_before.ends_before(t, i) && !self.not_before_except.ends_before(t, i);
+            // `không quá`, `không tới`: a qualifier, not zero
+            let qualifier = self.qual_before.starts_at(t, i) || self.range_prefix.starts_at(t, i);
+            // a fraction before a fixed phrase: `một phần tư` is no `một phần`
+            let fixed = self.numeral.in_fixed(t, i) && self.numeral.fraction_at(t, i).is_none();
+            if NumeralGrammar::is_name(t, i) || fixed || labelled || qualifier {
+                return None;
+            }
+        } else if Self::is_date_triple(t, i) {
             // consume the whole date
             let mut k = i;
             while k < t.len() && (t[k].is_number() || (k > i && t[k].glued() && t[k].kind == TokKind::Symbol)) {
@@ -368,32 +424,52 @@ impl QuantityExtractor {
                 }
             }
             return None;
-        }
-        if self.glued_context_rejects(t, i) {
+        } else if self.glued_context_rejects(t, i) {
             consumed[i] = true;
             return None;
         }
-        let mut v0 = parse_vi_number(t[i].raw)?;
+        let mut n1 = self.number_at(t, i)?;
         let mut first = i;
-        // a sign: `-2,5%` (minus glued to the digits, a space before it), `âm 5`
-        if i > 0 && t[i - 1].is_symbol("-") && t[i].glued() && t[i - 1].space_before && (i < 2 || !t[i - 2].is_number()) {
-            v0 = -v0;
-            first = i - 1;
-        } else if let Some((s, _)) = self.negative.match_before(t, i) {
-            v0 = -v0;
-            first = s;
+        // `,77` and `-,0012G`: a decimal written without its zero
+        if !words && i > 0 && t[i - 1].is_symbol(",") && t[i].glued() && t[i].raw.bytes().all(|b| b.is_ascii_digit()) {
+            let lone = t[i - 1].space_before || i == 1 || (t[i - 2].is_symbol("-") && t[i - 2].space_before);
+            if let Some(v) = lone.then(|| format!("0.{}", t[i].raw).parse::<f64>().ok()).flatten() {
+                n1 = self.scales(t, i + 1, v);
+                n1.base = v;
+                first = i - 1;
+            }
+        }
+        let mut sign = 1.0;
+        // a sign: `-2,5%` (minus glued to the digits, a space before it),
+        // `đạt - 1.200.000` (a minus with a space, right after a verb that
+        // a bare figure follows), `âm 5`
+        if first > 0 && t[first - 1].is_symbol("-") && !words {
+            let f = first;
+            let glued = t[f].glued() && t[f - 1].space_before && (f < 2 || !t[f - 2].is_number());
+            let spaced = !t[f].glued() && t[f - 1].space_before && f >= 2 && self.bare_after.ends_before(t, f - 1);
+            if glued || spaced {
+                sign = -1.0;
+                first = f - 1;
+            }
+        }
+        if sign > 0.0 {
+            if let Some((s, _)) = self.negative.match_before(t, first) {
+                sign = -1.0;
+                first = s;
+            }
         }
         // a unit written before the number: `$10`, `USD 5`
         let mut unit: Option<usize> = None;
-        if let Some((s, &u)) = self.unit_prefix.match_before(t, i) {
+        if let Some((s, &u)) = self.unit_prefix.match_before(t, i).filter(|_| !words) {
             let adjacent = t[i].glued() || self.units[u].code.len() == 3;
             if adjacent && (s == 0 || !t[s].glued() || !t[s - 1].is_word()) {
                 unit = Some(u);
                 first = s;
             }
         }
-        let n1 = self.scales(t, i + 1, v0);
-        let mut value = n1.value;
+        // the number as written, before its scale words
+        let v0 = sign * n1.base;
+        let mut value = sign * n1.value;
         let mut value_max = None;
         let mut j = n1.next;
         let mut is_range = false;
@@ -401,11 +477,10 @@ impl QuantityExtractor {
         // range right after the first number: `6,5-7%`, `từ 6,5 đến 7%`
         let between = self.between_prefix.ends_before(t, first);
         if let Some(k) = self.range_after(t, j, between, unit.is_some()) {
-            if let Some(v1) = parse_vi_number(t[k].raw) {
-                let n2 = self.scales(t, k + 1, v1);
+            if let Some(n2) = self.number_at(t, k) {
                 let (mut a, b) = (value, n2.value);
-                if !n1.scaled && n2.scaled {
-                    a = v0 * (n2.value / v1);
+                if !n1.scaled && n2.scaled && n2.base != 0.0 {
+                    a = sign * n1.base * (n2.value / n2.base);
                 }
                 if a <= b || t[j].is_word() {
                     value = a;
@@ -422,6 +497,23 @@ impl QuantityExtractor {
             if let Some((u, n)) = self.unit_at(t, j) {
                 unit = Some(u);
                 j += n;
+                let f = self.units[u].factor;
+                value *= f;
+                value_max = value_max.map(|v| v * f);
+            }
+        }
+        // one number word with a unit: `hai lần` is twice (an event
+        // count) but `gấp ba lần`, `khoảng ba lần` a ratio; `không điểm`, `hai điểm` only
+        // where a bare figure may stand (`đạt không điểm`)
+        if let Some(u) = unit.filter(|_| words && !n1.compound && !n1.scaled) {
+            let code = self.units[u].code.as_str();
+            let ok = match code {
+                "times" => self.numeral.times_ok(t, i) || self.qual_before.ends_before(t, i),
+                "point" | "percentage_point" => self.bare_after.ends_before(t, i),
+                _ => t[i].low != "không" || self.bare_after.ends_before(t, i),
+            };
+            if !ok {
+                return None;
             }
         }
         // `14 điểm ngập`: points of a place, not index points, when a noun follows
@@ -438,13 +530,26 @@ impl QuantityExtractor {
                 if self.between_conn.starts_at(t, k) || t.get(k).is_some_and(|x| x.low == "và") {
                     k += 1;
                 }
-                if let Some(x) = t.get(k).filter(|x| x.is_number() && x.raw.len() <= 2) {
-                    if let Some(c) = parse_vi_number(x.raw) {
-                        if let Some((n, _)) = minor.match_at(t, k + 1) {
-                            value += c * mv;
-                            j = k + 1 + n;
-                            consumed[k] = true;
-                        }
+                let cents = match t.get(k) {
+                    Some(x) if x.is_number() && x.raw.len() <= 2 => parse_vi_number(x.raw).map(|c| (c, k + 1)),
+                    Some(x) if x.is_word() => self
+                        .numeral
+                        .read(t, k)
+                        .filter(|r| !r.scaled && r.value < 100.0 && r.value.fract() == 0.0)
+                        .map(|r| (r.value, r.next)),
+                    _ => None,
+                };
+                if let Some((c, e)) = cents {
+                    if let Some((n, _)) = minor.match_at(t, e) {
+                        value += c * mv;
+                        j = e + n;
+                        consumed[k] = true;
+                    } else if k == j && t[j - 1].is_word() && t.get(e).is_none_or(clause_break) {
+                        // `hai đô 23`, `20 Rupees 43`: the cents without
+                        // their word, ending the clause
+                        value += c * mv;
+                        j = e;
+                        consumed[k] = true;
                     }
                 }
             }
@@ -468,8 +573,7 @@ impl QuantityExtractor {
             // a range with the unit on both ends: `từ 1000 đồng đến 2000 đồng`
             if !is_range {
                 if let Some(k) = self.range_after(t, j, between, unit.is_some()) {
-                    if let Some(v1) = parse_vi_number(t[k].raw) {
-                        let n2 = self.scales(t, k + 1, v1);
+                    if let Some(n2) = self.number_at(t, k) {
                         if let Some((u2, n)) = self.unit_at(t, n2.next) {
                             if self.units[u2].code == self.units[u].code && value <= n2.value {
                                 value_max = Some(n2.value);
@@ -510,6 +614,11 @@ impl QuantityExtractor {
 
         // no unit: a duration, a label, a count or nothing
         let mut counted = None;
+        if unit_code.is_none() && n1.fraction {
+            // `một nửa`, `hai phần ba`: a share
+            unit_code = Some(self.numeral.fraction_unit.clone());
+            kind = Some(QuantityKind::Ratio);
+        }
         if unit_code.is_none() {
             if self.not_after.starts_at(t, j) {
                 return None;
@@ -521,6 +630,23 @@ impl QuantityExtractor {
                 return None;
             }
             counted = self.counted_at(t, j);
+            if words {
+                // a number word counts a noun unless it makes one word with
+                // it (`ba lô`) or is also an article, a year or `not` alone
+                // (`một doanh nghiệp`, `năm học`); alone it is a figure only
+                // with a scale, where a bare figure may stand (`đạt ba triệu`)
+                let ok = match counted {
+                    // `ít nhất một tàu`: after a qualifier even `một` counts
+                    Some((a, _)) => {
+                        !self.numeral.joins_number(t, a)
+                            && (n1.compound || n1.scaled || !self.numeral.is_weak(t, i) || self.qual_before.ends_before(t, i))
+                    }
+                    None => n1.scaled && self.bare_after.ends_before(t, first),
+                };
+                if !ok {
+                    return None;
+                }
+            }
             // a bare year-like number is a year, unless a lower-case word
             // (a verb: `tuyển 2000 sinh viên`) leads to it
             let led_by_word = i > 0 && t[i - 1].is_word() && !is_capitalized(t[i - 1].raw);
@@ -726,7 +852,7 @@ impl Extractor for QuantityExtractor {
 
     fn extract(&self, ctx: &Ctx<'_>) -> Vec<Quantity> {
         let mut rows = Vec::new();
-        let trigger = Trigger { sets: 0, digits: true };
+        let trigger = Trigger { sets: self.numeral.mask(), digits: true };
         for (si, sr) in ctx.sentences.iter().enumerate() {
             if !ctx.wants(si, &trigger) || ctx.is_skipped(sr) {
                 continue;

@@ -1,6 +1,7 @@
 //! The quantity extractor's knowledge (`rules/quantity/*.toml`): units and
-//! currencies, scale words, qualifiers and change words, and the contexts
-//! that make a number not a quantity (dates, ordinals, durations, codes).
+//! currencies, scale words, number words, qualifiers and change words, and
+//! the contexts that make a number not a quantity (dates, ordinals,
+//! durations, codes, fixed expressions).
 //!
 //! Everything here is plain data, checked on load: kinds must be known,
 //! codes and forms non-empty, no written form claimed by two units or two
@@ -42,6 +43,10 @@ pub struct Unit {
     pub minor: Vec<String>,
     #[serde(default)]
     pub minor_value: Option<f64>,
+    /// The figure is this many of the code's unit: a cent (`mười xu`) is
+    /// 0.01 USD.
+    #[serde(default)]
+    pub factor: Option<f64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -201,11 +206,84 @@ pub struct ContextFile {
     pub ranges: Ranges,
 }
 
+/// A digit written as a word (`numerals.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DigitWord {
+    pub value: Spanned<u8>,
+    /// Wherever a digit may stand: `hai`, `năm`.
+    pub forms: Vec<String>,
+    /// In the units place after `mười` (default: `forms`): `mười lăm`.
+    pub after_ten: Option<Vec<String>>,
+    /// In the units place after `mươi` (default: `forms`): `hai mươi mốt`.
+    pub after_tens: Option<Vec<String>>,
+}
+
+/// The words that compose digits into numbers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumeralWords {
+    pub ten: Vec<String>,
+    pub tens: Vec<String>,
+    pub hundred: Vec<String>,
+    pub zero_tens: Vec<String>,
+    pub half: Vec<String>,
+    pub point: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Denominator {
+    pub form: String,
+    pub value: u8,
+}
+
+/// `một nửa`, `hai phần ba`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fractions {
+    pub half: Vec<String>,
+    /// Phrases that are a half on their own: `phân nửa`.
+    #[serde(default)]
+    pub halves: Vec<String>,
+    pub separator: Vec<String>,
+    #[serde(default)]
+    pub denominators: Vec<Denominator>,
+    pub unit: String,
+}
+
+/// When number words are not a figure.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumeralContext {
+    /// Fixed expressions: `một số`, `hai bên`, `năm nay`.
+    pub fixed: Vec<String>,
+    /// Before a scale word, the figure is unsaid: `hàng trăm`.
+    pub vague_before: Vec<String>,
+    /// Words that make one word with a number word before them: `ba lô`.
+    pub not_counted: Vec<String>,
+    /// Number words that count no noun alone: `một`, `năm`, `không`.
+    pub weak: Vec<String>,
+    /// `gấp ba lần`: a word number takes the unit `times` only after these.
+    pub times_after: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumeralsFile {
+    #[serde(rename = "digit")]
+    pub digits: Vec<DigitWord>,
+    pub words: NumeralWords,
+    pub fractions: Fractions,
+    pub context: NumeralContext,
+}
+
 /// Every rules file of the quantity extractor, validated.
 #[derive(Debug, Clone)]
 pub struct QuantityRules {
     pub units: UnitsFile,
     pub scales: ScalesFile,
+    pub numerals: NumeralsFile,
     pub qualifiers: QualifiersFile,
     pub context: ContextFile,
 }
@@ -220,6 +298,9 @@ impl QuantityRules {
         let scales_file = source.read("quantity/scales.toml")?;
         let scales: ScalesFile = scales_file.parse()?;
         validate_scales(&scales_file, &scales)?;
+        let n_file = source.read("quantity/numerals.toml")?;
+        let numerals: NumeralsFile = n_file.parse()?;
+        validate_numerals(&n_file, &numerals)?;
         let q_file = source.read("quantity/qualifiers.toml")?;
         let qualifiers: QualifiersFile = q_file.parse()?;
         validate_qualifiers(&q_file, &qualifiers)?;
@@ -228,7 +309,7 @@ impl QuantityRules {
         if context.counted.max_words == 0 || context.subject.max_words == 0 {
             return Err(c_file.error_at(None, "max_words must be at least 1"));
         }
-        Ok(QuantityRules { units, scales, qualifiers, context })
+        Ok(QuantityRules { units, scales, numerals, qualifiers, context })
     }
 }
 
@@ -251,6 +332,9 @@ fn validate_units(file: &RuleFile, units: &UnitsFile) -> Result<(), RuleError> {
         }
         if u.forms.is_empty() && u.prefix.is_empty() && u.suffix.is_empty() {
             return Err(file.error_at(at, format!("unit `{code}` has no forms, prefix or suffix")));
+        }
+        if u.factor.is_some_and(|f| !(f.is_finite() && f > 0.0)) {
+            return Err(file.error_at(at, format!("unit `{code}`: `factor` must be a finite number above 0")));
         }
         if u.minor.is_empty() != u.minor_value.is_none() {
             return Err(file.error_at(at, format!("unit `{code}`: `minor` and `minor_value` go together")));
@@ -284,6 +368,62 @@ fn validate_scales(file: &RuleFile, scales: &ScalesFile) -> Result<(), RuleError
         }
         if s.forms.is_empty() && s.suffix.is_empty() {
             return Err(file.error_at(at, "scale with no forms or suffix"));
+        }
+    }
+    Ok(())
+}
+
+/// Every digit 0–9 once; no form empty or given two values in one place;
+/// the composing words and the fraction unit present.
+fn validate_numerals(file: &RuleFile, n: &NumeralsFile) -> Result<(), RuleError> {
+    let mut seen = [false; 10];
+    for place in ["forms", "after_ten", "after_tens"] {
+        let mut forms: HashMap<String, u8> = HashMap::new();
+        for d in &n.digits {
+            let v = *d.value.get_ref();
+            let at = Some(d.value.span().start);
+            let list = match place {
+                "forms" => Some(&d.forms),
+                "after_ten" => d.after_ten.as_ref(),
+                _ => d.after_tens.as_ref(),
+            };
+            for f in list.unwrap_or(&d.forms) {
+                if f.trim().is_empty() || f.split_whitespace().count() != 1 {
+                    return Err(file.error_at(at, format!("digit {v}: `{f}` in `{place}` must be one word")));
+                }
+                if let Some(other) = forms.insert(key(f, false), v) {
+                    if other != v {
+                        return Err(file.error_at(at, format!("`{f}` is digit {other} and {v} in `{place}`")));
+                    }
+                }
+            }
+        }
+    }
+    for d in &n.digits {
+        let v = *d.value.get_ref() as usize;
+        let at = Some(d.value.span().start);
+        if v > 9 || std::mem::replace(&mut seen[v], true) {
+            return Err(file.error_at(at, format!("digit {v} is not 0–9 or is listed twice")));
+        }
+        if d.forms.is_empty() {
+            return Err(file.error_at(at, format!("digit {v} has no forms")));
+        }
+    }
+    if let Some(v) = seen.iter().position(|s| !s) {
+        return Err(file.error_at(None, format!("digit {v} is missing")));
+    }
+    let w = &n.words;
+    for (list, name) in [(&w.ten, "ten"), (&w.tens, "tens"), (&w.hundred, "hundred"), (&w.point, "point")] {
+        if list.is_empty() || list.iter().any(|f| f.trim().is_empty()) {
+            return Err(file.error_at(None, format!("[words] `{name}` needs at least one non-empty form")));
+        }
+    }
+    if n.fractions.unit.trim().is_empty() {
+        return Err(file.error_at(None, "[fractions] `unit` is empty"));
+    }
+    for d in &n.fractions.denominators {
+        if d.value < 2 || d.form.trim().is_empty() {
+            return Err(file.error_at(None, format!("[fractions] denominator `{}` must be a word of value 2 or more", d.form)));
         }
     }
     Ok(())
@@ -335,6 +475,35 @@ mod tests {
         let f = file("[[unit]]\ncode = \"VND\"\nkind = \"moneys\"\nforms = [\"đồng\"]\n");
         let e = f.parse::<UnitsFile>().unwrap_err();
         assert_eq!(e.line, Some(3), "{e}");
+    }
+
+    #[test]
+    fn numerals_file_is_checked() {
+        let f = |content: &str| RuleFile { display: "rules/quantity/numerals.toml".into(), content: content.into() };
+        let tail = "[words]\nten=[\"mười\"]\ntens=[\"mươi\"]\nhundred=[\"trăm\"]\nzero_tens=[]\nhalf=[]\npoint=[\"phẩy\"]\n\
+                    [fractions]\nhalf=[]\nseparator=[]\nunit=\"ratio\"\n\
+                    [context]\nfixed=[]\nvague_before=[]\nnot_counted=[]\nweak=[]\ntimes_after=[]\n";
+        let digits = |skip: u8, dup: &str| {
+            let mut s = String::new();
+            for v in 0..10u8 {
+                if v != skip {
+                    let form = if v == 3 { dup.to_string() } else { format!("d{v}") };
+                    s.push_str(&format!("[[digit]]\nvalue = {v}\nforms = [\"{form}\"]\n"));
+                }
+            }
+            s
+        };
+        let ok = f(&format!("{}{tail}", digits(99, "d3")));
+        let n: NumeralsFile = ok.parse().unwrap();
+        assert!(validate_numerals(&ok, &n).is_ok());
+        let missing = f(&format!("{}{tail}", digits(7, "d3")));
+        let n: NumeralsFile = missing.parse().unwrap();
+        assert_eq!(validate_numerals(&missing, &n).unwrap_err().message, "digit 7 is missing");
+        let twice = f(&format!("{}{tail}", digits(99, "d2")));
+        let n: NumeralsFile = twice.parse().unwrap();
+        let e = validate_numerals(&twice, &n).unwrap_err();
+        assert!(e.message.contains("`d2` is digit 2 and 3"), "{e}");
+        assert_eq!(e.line, Some(11), "{e}"); // the `value` line of the second digit with it
     }
 
     #[test]
