@@ -14,7 +14,8 @@ const PIECES: &[&str] = &[
     "Chỉ thị", "Nghị quyết", "hơn", "khoảng", "từ", "đến", "lần", "điểm", "chủ trì, phối hợp", "1.", "ông", "Đối với",
     "ban hành", "kết luận như sau:", "phía", "Lào", "Tổng thống", "HLV", "da", "UBND", "tỉnh", "Tin liên quan",
     "Nguồn:", "Ảnh:", "./.", "TP.HCM", "/tấn", "m3/s", "gấp", "trở lên", "âm", "giữa", "và", "Công văn số",
-    "ngày 10 tháng 8 năm 2022", "nguyên", "Bộ trưởng các Bộ:",
+    "ngày 10 tháng 8 năm 2022", "nguyên", "Bộ trưởng các Bộ:", "hai", "mươi", "mốt", "mười", "lăm", "trăm", "linh",
+    "rưỡi", "phẩy", "chấm", "nửa", "phần", "tư", "một", "không", "năm", "xu", "đô", "Ba", "hàng", "một số",
 ];
 
 /// A small deterministic generator (no extra crate needed).
@@ -49,6 +50,7 @@ fn no_panic_and_spans_inside_the_text() {
         let rec = p.process(&doc);
         for q in &rec.quantities {
             assert!(q.start <= q.end && q.end <= chars, "{text:?}: {q:?}");
+            assert!(q.value.is_finite() && q.value_max.is_none_or(|v| v.is_finite()), "{text:?}: {q:?}");
         }
         for d in &rec.directives {
             assert!(d.start <= d.end && d.end <= chars, "{text:?}: {d:?}");

@@ -56,11 +56,20 @@ pub struct NumeralGrammar {
     vague_before: PhraseSet<()>,
     not_counted: PhraseSet<()>,
     weak: PhraseSet<()>,
+    weak_after: PhraseSet<()>,
+    classifiers: PhraseSet<()>,
+    weak_before_classifier: PhraseSet<()>,
+    scale_not_before: PhraseSet<()>,
     times_after: PhraseSet<()>,
+    pairs_are_idioms: bool,
 }
 
 impl NumeralGrammar {
-    pub fn new(rules: &NumeralsFile, scales: &ScalesFile, lex: &mut LexiconBuilder) -> NumeralGrammar {
+    pub fn new(
+        rules: &NumeralsFile,
+        scales: &ScalesFile,
+        lex: &mut LexiconBuilder,
+    ) -> NumeralGrammar {
         let mut digit = lex.set("numeral.digit");
         let mut after_ten = lex.set("numeral.after_ten");
         let mut after_tens = lex.set("numeral.after_tens");
@@ -114,14 +123,27 @@ impl NumeralGrammar {
             vague_before: lex.list("numeral.vague_before", &c.vague_before, ()),
             not_counted: lex.list("numeral.not_counted", &c.not_counted, ()),
             weak: lex.list("numeral.weak", &c.weak, ()),
+            weak_after: lex.list("numeral.weak_after", &c.weak_after, ()),
+            classifiers: lex.list("numeral.classifiers", &c.classifiers, ()),
+            weak_before_classifier: lex.list(
+                "numeral.weak_before_classifier",
+                &c.weak_before_classifier,
+                (),
+            ),
+            scale_not_before: lex.list("numeral.scale_not_before", &c.scale_not_before, ()),
             times_after: lex.list("numeral.times_after", &c.times_after, ()),
+            pairs_are_idioms: c.pairs_are_idioms,
         }
     }
 
     /// The sets whose hits may start a number in words: a sentence with none
     /// of them and no digit holds no such number.
     pub fn mask(&self) -> crate::matcher::SetMask {
-        self.digit.mask() | self.ten.mask() | self.hundred.mask() | self.frac_half.mask() | self.halves.mask()
+        self.digit.mask()
+            | self.ten.mask()
+            | self.hundred.mask()
+            | self.frac_half.mask()
+            | self.halves.mask()
     }
 
     /// Token `i` is a word that may begin a number (`hai`, `mười`, `trăm`,
@@ -145,6 +167,9 @@ impl NumeralGrammar {
         let k0 = k;
         let mut s = 1.0;
         while let Some((n, &v)) = self.big.match_at(t, k) {
+            if self.blocks_scale(t, k + n) {
+                break;
+            }
             s *= v;
             k += n;
         }
@@ -240,17 +265,35 @@ impl NumeralGrammar {
     /// A fraction at `i`: `một nửa`, `hai phần ba`, `một phần tư`.
     pub fn fraction_at(&self, t: &[Tok<'_>], i: usize) -> Option<Reading> {
         if let Some((n, _)) = self.halves.match_at(t, i) {
-            return Some(Reading { value: 0.5, next: i + n, scaled: false, compound: true, fraction: true });
+            return Some(Reading {
+                value: 0.5,
+                next: i + n,
+                scaled: false,
+                compound: true,
+                fraction: true,
+            });
         }
         let num = self.digit_at(t, i).filter(|&d| d > 0.0)?;
         if num == 1.0 && self.frac_half.has_word(t, i + 1) {
-            return Some(Reading { value: 0.5, next: i + 2, scaled: false, compound: true, fraction: true });
+            return Some(Reading {
+                value: 0.5,
+                next: i + 2,
+                scaled: false,
+                compound: true,
+                fraction: true,
+            });
         }
         if self.frac_sep.has_word(t, i + 1) {
             let den = f64::from(*self.denominator.word_at(t, i + 2)?);
             // `một phần trăm` is a percent, `ba phần hai` no share
             if num < den && !self.hundred.has_word(t, i + 2) {
-                return Some(Reading { value: num / den, next: i + 3, scaled: false, compound: true, fraction: true });
+                return Some(Reading {
+                    value: num / den,
+                    next: i + 3,
+                    scaled: false,
+                    compound: true,
+                    fraction: true,
+                });
             }
         }
         None
@@ -291,7 +334,11 @@ impl NumeralGrammar {
         let mut scaled = false;
         while let Some((s, n)) = self.scale_at(t, k) {
             scaled = true;
-            total = if total > 0.0 && s > last_scale { (total + group) * s } else { total + group * s };
+            total = if total > 0.0 && s > last_scale {
+                (total + group) * s
+            } else {
+                total + group * s
+            };
             group = 0.0;
             last_scale = s;
             k += n;
@@ -313,8 +360,16 @@ impl NumeralGrammar {
             match self.group(t, k, true) {
                 // a lone digit word after a scale is not read (`hai nghìn
                 // năm lịch sử` is two thousand years)
-                Some((_, m)) if m == k + 1 && t[k].is_word() && self.scale_at(t, m).is_none() => break,
-                Some((g, m)) if g < s && (!t[k].is_number() || self.scale_at(t, m).is_some_and(|(s2, _)| s2 < s && g * s2 < s)) => {
+                Some((_, m)) if m == k + 1 && t[k].is_word() && self.scale_at(t, m).is_none() => {
+                    break
+                }
+                Some((g, m))
+                    if g < s
+                        && (!t[k].is_number()
+                            || self
+                                .scale_at(t, m)
+                                .is_some_and(|(s2, _)| s2 < s && g * s2 < s)) =>
+                {
                     group = g;
                     k = m;
                 }
@@ -325,7 +380,13 @@ impl NumeralGrammar {
         if !value.is_finite() || k == i {
             return None;
         }
-        Some(Reading { value, next: k, scaled, compound: k > i + 1, fraction: false })
+        Some(Reading {
+            value,
+            next: k,
+            scaled,
+            compound: k > i + 1,
+            fraction: false,
+        })
     }
 
     /// Token `i` lies in a fixed expression (`một số`, `hai bên`, `cả hai`)
@@ -339,9 +400,66 @@ impl NumeralGrammar {
             || self.vague_before.ends_before(t, i)
     }
 
-    /// A number word that counts no noun on its own (`một`, `năm`, `không`).
+    /// A number word that counts no noun on its own (`một`, `năm`, `không`)…
     pub fn is_weak(&self, t: &[Tok<'_>], i: usize) -> bool {
         self.weak.has_word(t, i)
+    }
+
+    /// …unless one of these ends before it (`ít nhất một`)…
+    pub fn weak_counts_after(&self, t: &[Tok<'_>], i: usize) -> bool {
+        self.weak_after.ends_before(t, i)
+    }
+
+    /// …or, for `năm`, a classifier follows at `j` (`năm người`).
+    pub fn weak_counts_before(&self, t: &[Tok<'_>], i: usize, j: usize) -> bool {
+        self.weak_before_classifier.has_word(t, i) && self.classifiers.starts_at(t, j)
+    }
+
+    /// `rưỡi` at `k`: half of the unit before it (`hai cân rưỡi` = 2.5 kg).
+    pub fn half_at(&self, t: &[Tok<'_>], k: usize) -> bool {
+        self.half.has_word(t, k)
+    }
+
+    /// Token `k` makes the scale word before it another word (`tỷ phú`, `tỷ lệ`).
+    pub fn blocks_scale(&self, t: &[Tok<'_>], k: usize) -> bool {
+        self.scale_not_before.has_word(t, k)
+    }
+
+    /// Token `k` is a digit word standing alone, not part of a composed
+    /// number (`ba` of `ba người`, not of `hai mươi ba` or `ba trăm`).
+    fn single_digit(&self, t: &[Tok<'_>], k: usize) -> bool {
+        let part_of_before = k > 0
+            && (self.ten.has_word(t, k - 1)
+                || self.tens.has_word(t, k - 1)
+                || self.hundred.has_word(t, k - 1)
+                || self.zero_tens.has_word(t, k - 1));
+        let part_of_after = self.tens.has_word(t, k + 1)
+            || self.hundred.has_word(t, k + 1)
+            || self.big.has_word(t, k + 1)
+            || self.point.has_word(t, k + 1);
+        let lone_ten = self.ten.has_word(t, k) && !self.after_ten.has_word(t, k + 1);
+        (self.digit.has_word(t, k) || lone_ten) && !part_of_before && !part_of_after
+    }
+
+    /// Token `i`, a lone digit word, pairs with another lone digit word
+    /// beside it or one word away (`ba chìm bảy nổi`, `hai ba người`), the
+    /// word between not passing `between_ok` (a range connector: `hai đến
+    /// ba người` is a range).
+    pub fn in_idiom_pair(
+        &self,
+        t: &[Tok<'_>],
+        i: usize,
+        between_ok: impl Fn(usize) -> bool,
+    ) -> bool {
+        if !self.pairs_are_idioms || !self.single_digit(t, i) {
+            return false;
+        }
+        let word = |k: usize| t.get(k).is_some_and(|x| x.is_word()) && !between_ok(k);
+        let other = |k: usize| self.single_digit(t, k);
+        other(i + 1)
+            || (word(i + 1) && other(i + 2))
+            || (i >= 1 && other(i - 1))
+            || (i >= 2 && word(i - 1) && other(i - 2))
     }
 
     /// Token `j` makes one word with the number word before it (`ba lô`).
@@ -429,7 +547,9 @@ mod tests {
         ];
         let (g, lex) = grammar();
         for (form, want) in cases {
-            let r = with_tokens(&lex, form, |t| g.read(t, 0).map(|r| (r.value, r.next == t.len())));
+            let r = with_tokens(&lex, form, |t| {
+                g.read(t, 0).map(|r| (r.value, r.next == t.len()))
+            });
             assert_eq!(r, Some((*want, true)), "{form}");
         }
     }
@@ -438,15 +558,17 @@ mod tests {
     #[test]
     fn stops() {
         let cases: &[(&str, f64, usize)] = &[
-            ("mười năm", 10.0, 1),           // ten years: `lăm` is the 5 after mười
-            ("hai mươi năm", 20.0, 2),       // twenty years
+            ("mười năm", 10.0, 1),     // ten years: `lăm` is the 5 after mười
+            ("hai mươi năm", 20.0, 2), // twenty years
             ("hai trăm ba mươi người", 230.0, 4),
             ("ba người", 3.0, 1),
-            ("3 tỷ 200 người", 3e9, 2),      // digits after a scale need a scale of their own
+            ("3 tỷ 200 người", 3e9, 2), // digits after a scale need a scale of their own
             ("năm 2024", 5.0, 1),
             ("hai nghìn năm lịch sử", 2000.0, 2),
             ("hai triệu ba", 2e6, 2),
             ("hai nghìn tỷ đồng", 2e12, 3),
+            ("hai tỷ phú", 2.0, 1), // billionaires, not a scale
+            ("ba tỷ lệ", 3.0, 1),
         ];
         let (g, lex) = grammar();
         for (form, want, next) in cases {
@@ -493,7 +615,27 @@ mod tests {
             ("ba triệu lượt khách", 0, false),
         ];
         for (text, i, want) in fixed {
-            assert_eq!(with_tokens(&lex, text, |t| g.in_fixed(t, *i)), *want, "{text}");
+            assert_eq!(
+                with_tokens(&lex, text, |t| g.in_fixed(t, *i)),
+                *want,
+                "{text}"
+            );
+        }
+        let pairs: &[(&str, usize, bool)] = &[
+            ("ba chìm bảy nổi", 0, true),
+            ("ba chìm bảy nổi", 2, true),
+            ("năm nắng mười mưa", 2, true),
+            ("hai ba người", 0, true),
+            ("hai đến ba người", 0, false),
+            ("hai mươi ba người", 2, false),
+            ("hai người, ba xe", 0, false),
+            ("hai xe máy", 0, false),
+        ];
+        for (text, i, want) in pairs {
+            let got = with_tokens(&lex, text, |t| {
+                g.in_idiom_pair(t, *i, |k| t[k].low == "đến")
+            });
+            assert_eq!(got, *want, "{text}");
         }
         let names: &[(&str, usize, bool)] = &[
             ("Ba Lan", 0, true),
@@ -503,7 +645,11 @@ mod tests {
             ("- Ba người", 1, false),
         ];
         for (text, i, want) in names {
-            assert_eq!(with_tokens(&lex, text, |t| NumeralGrammar::is_name(t, *i)), *want, "{text}");
+            assert_eq!(
+                with_tokens(&lex, text, |t| NumeralGrammar::is_name(t, *i)),
+                *want,
+                "{text}"
+            );
         }
     }
 }

@@ -210,7 +210,8 @@ fn clause_break(t: &Tok<'_>) -> bool {
 }
 
 impl QuantityExtractor {
-    /// Scale words (and glued scale letters) after a number at token `j`.
+    /// Scale words (and glued scale letters) after a number at token `j`;
+    /// `tỷ phú` (billionaires), `tỷ lệ` are no scale.
     fn scales(&self, t: &[Tok<'_>], mut j: usize, mut v: f64) -> Num {
         let mut scaled = false;
         loop {
@@ -224,7 +225,7 @@ impl QuantityExtractor {
                     }
                 }
             }
-            match self.scale_forms.match_at(t, j) {
+            match self.scale_forms.match_at(t, j).filter(|&(n, _)| !self.numeral.blocks_scale(t, j + n)) {
                 Some((n, s)) => {
                     v *= s;
                     j += n;
@@ -410,7 +411,10 @@ impl QuantityExtractor {
             let qualifier = self.qual_before.starts_at(t, i) || self.range_prefix.starts_at(t, i);
             // a fraction before a fixed phrase: `một phần tư` is no `một phần`
             let fixed = self.numeral.in_fixed(t, i) && self.numeral.fraction_at(t, i).is_none();
-            if NumeralGrammar::is_name(t, i) || fixed || labelled || qualifier {
+            // `ba chìm bảy nổi`, `hai ba người`; not `hai đến ba người`
+            let pair = self.numeral.fraction_at(t, i).is_none()
+                && self.numeral.in_idiom_pair(t, i, |k| self.range_conn.starts_at(t, k) || self.between_conn.starts_at(t, k));
+            if NumeralGrammar::is_name(t, i) || fixed || labelled || qualifier || pair {
                 return None;
             }
         } else if Self::is_date_triple(t, i) {
@@ -497,6 +501,11 @@ impl QuantityExtractor {
             if let Some((u, n)) = self.unit_at(t, j) {
                 unit = Some(u);
                 j += n;
+                // `hai cân rưỡi`, `ba tiếng rưỡi`: and a half
+                if value_max.is_none() && value.fract() == 0.0 && self.numeral.half_at(t, j) {
+                    value += value.signum() * 0.5;
+                    j += 1;
+                }
                 let f = self.units[u].factor;
                 value *= f;
                 value_max = value_max.map(|v| v * f);
@@ -639,7 +648,11 @@ impl QuantityExtractor {
                     // `ít nhất một tàu`: after a qualifier even `một` counts
                     Some((a, _)) => {
                         !self.numeral.joins_number(t, a)
-                            && (n1.compound || n1.scaled || !self.numeral.is_weak(t, i) || self.qual_before.ends_before(t, i))
+                            && (n1.compound
+                                || n1.scaled
+                                || !self.numeral.is_weak(t, i)
+                                || self.numeral.weak_counts_after(t, i)
+                                || self.numeral.weak_counts_before(t, i, a))
                     }
                     None => n1.scaled && self.bare_after.ends_before(t, first),
                 };

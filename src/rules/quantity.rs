@@ -266,6 +266,21 @@ pub struct NumeralContext {
     pub weak: Vec<String>,
     /// `gấp ba lần`: a word number takes the unit `times` only after these.
     pub times_after: Vec<String>,
+    /// After these a weak word counts: `ít nhất một tàu`.
+    #[serde(default)]
+    pub weak_after: Vec<String>,
+    /// Weak words that count before a classifier: `năm người`.
+    #[serde(default)]
+    pub weak_before_classifier: Vec<String>,
+    #[serde(default)]
+    pub classifiers: Vec<String>,
+    /// A scale word before these is another word: `tỷ phú`, `tỷ lệ`.
+    #[serde(default)]
+    pub scale_not_before: Vec<String>,
+    /// `ba chìm bảy nổi`, `hai ba người`: single number words a word apart
+    /// are an idiom or a guess.
+    #[serde(default)]
+    pub pairs_are_idioms: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
