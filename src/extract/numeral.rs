@@ -59,6 +59,7 @@ pub struct NumeralGrammar {
     weak_after: PhraseSet<()>,
     classifiers: PhraseSet<()>,
     weak_before_classifier: PhraseSet<()>,
+    bare_only: PhraseSet<()>,
     scale_not_before: PhraseSet<()>,
     times_after: PhraseSet<()>,
     pairs_are_idioms: bool,
@@ -130,6 +131,7 @@ impl NumeralGrammar {
                 &c.weak_before_classifier,
                 (),
             ),
+            bare_only: lex.list("numeral.bare_only", &c.bare_only, ()),
             scale_not_before: lex.list("numeral.scale_not_before", &c.scale_not_before, ()),
             times_after: lex.list("numeral.times_after", &c.times_after, ()),
             pairs_are_idioms: c.pairs_are_idioms,
@@ -413,6 +415,12 @@ impl NumeralGrammar {
     /// …or, for `năm`, a classifier follows at `j` (`năm người`).
     pub fn weak_counts_before(&self, t: &[Tok<'_>], i: usize, j: usize) -> bool {
         self.weak_before_classifier.has_word(t, i) && self.classifiers.starts_at(t, j)
+    }
+
+    /// Token `i` is a figure, even with a unit, only where a bare figure
+    /// may stand (`không`: `đạt không điểm`, not `không đồng ý`).
+    pub fn is_bare_only(&self, t: &[Tok<'_>], i: usize) -> bool {
+        self.bare_only.has_word(t, i)
     }
 
     /// `rưỡi` at `k`: half of the unit before it (`hai cân rưỡi` = 2.5 kg).

@@ -519,7 +519,7 @@ impl QuantityExtractor {
             let ok = match code {
                 "times" => self.numeral.times_ok(t, i) || self.qual_before.ends_before(t, i),
                 "point" | "percentage_point" => self.bare_after.ends_before(t, i),
-                _ => t[i].low != "không" || self.bare_after.ends_before(t, i),
+                _ => !self.numeral.is_bare_only(t, i) || self.bare_after.ends_before(t, i),
             };
             if !ok {
                 return None;

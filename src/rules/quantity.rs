@@ -274,6 +274,10 @@ pub struct NumeralContext {
     pub weak_before_classifier: Vec<String>,
     #[serde(default)]
     pub classifiers: Vec<String>,
+    /// Words that are a figure, even with a unit, only where a bare figure
+    /// may stand: `không` (`đạt không điểm`).
+    #[serde(default)]
+    pub bare_only: Vec<String>,
     /// A scale word before these is another word: `tỷ phú`, `tỷ lệ`.
     #[serde(default)]
     pub scale_not_before: Vec<String>,
