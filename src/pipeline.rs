@@ -133,13 +133,13 @@ impl Processor {
             lap(Stage::Person, &mut times);
             let (countries, regions) = self.place.extract(&ctx, &found.name_ranges);
             lap(Stage::Place, &mut times);
-            rec.directives = self.directive.extract(&ctx, &found.people, &found.name_ranges);
+            rec.legal_refs = self.legal.extract(&ctx);
+            lap(Stage::Legal, &mut times);
+            rec.directives = self.directive.extract(&ctx, &found.people, &found.name_ranges, &rec.legal_refs);
             lap(Stage::Directive, &mut times);
             rec.people = found.people;
             rec.countries = countries;
             rec.regions = regions;
-            rec.legal_refs = self.legal.extract(&ctx);
-            lap(Stage::Legal, &mut times);
         }
         rec
     }

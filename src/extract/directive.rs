@@ -26,7 +26,7 @@ const MAX_CLAUSE_TOKENS: usize = 200;
 
 use super::{Ctx, Trigger};
 use crate::matcher::{is_all_caps, LexiconBuilder, PhraseSet, Tok, TokKind};
-use crate::model::{Directive, Person};
+use crate::model::{Directive, LegalRef, Person};
 use crate::rules::directive::DirectiveRules;
 
 pub struct DirectiveExtractor {
@@ -53,6 +53,10 @@ pub struct DirectiveExtractor {
     passage_verbs: PhraseSet<()>,
     issuing: PhraseSet<()>,
     not_verbs: PhraseSet<()>,
+    doc_words: PhraseSet<()>,
+    doc_types: Vec<String>,
+    reported_after: Vec<String>,
+    lead_sentences: usize,
     trigger: Trigger,
 }
 
@@ -69,6 +73,9 @@ struct Found {
     addressee: Option<(usize, usize)>,
     verb: (usize, usize),
     action: (usize, usize),
+    /// The issuer is the addressee of a request just before
+    /// (`giao Bộ Tài chính chỉ đạo Kho bạc …`): it asks in this clause only.
+    relayed: bool,
 }
 
 impl DirectiveExtractor {
@@ -99,6 +106,10 @@ impl DirectiveExtractor {
             passage_verbs: lex.list("directive.passage_verbs", &v.passage_verbs, ()),
             issuing: lex.list("directive.issuing", &v.issuing, ()),
             not_verbs: lex.list("directive.not_verbs", &v.not_verbs, ()),
+            doc_words: lex.list_exact("directive.documents.words", &v.documents.words, ()),
+            doc_types: v.documents.types.iter().map(|x| x.trim().to_string()).collect(),
+            reported_after: v.documents.reported_after.iter().map(|x| x.trim().to_string()).collect(),
+            lead_sentences: v.documents.lead_sentences,
             trigger: Trigger::default(),
         };
         // a sentence without one of these verbs gives no directive and opens no passage
@@ -357,7 +368,8 @@ impl DirectiveExtractor {
         let lo = end.saturating_sub(14);
         for s in lo..end {
             let glued_code = t[s].glued() && (t[s - 1].is_word() || t[s - 1].is_number() || t[s - 1].is_symbol("-") || t[s - 1].is_symbol("/"));
-            if s > 0 && ((t[s - 1].is_word() && !matches!(t[s - 1].low, "và")) || glued_code) {
+            let relayed = self.agentive.ends_before(t, s);
+            if s > 0 && !relayed && ((t[s - 1].is_word() && !matches!(t[s - 1].low, "và")) || glued_code) {
                 // a subject starts a clause (`UBND-NLN` is a code, not a subject)
                 continue;
             }
@@ -371,6 +383,16 @@ impl DirectiveExtractor {
             }
         }
         None
+    }
+
+    /// A named body right before token `v` (adverbs skipped) inside a clause,
+    /// after a reporting verb: `… cho biết NHNN đã ban hành …`.
+    fn named_before(&self, t: &[Tok<'_>], v: usize) -> Option<(usize, usize)> {
+        let mut end = v;
+        while let Some((s, _)) = self.adverbs.match_before(t, end) {
+            end = s;
+        }
+        (end.saturating_sub(8)..end).find(|&s| t[s].is_cap() && self.named_at(t, s) == Some(end)).map(|s| (s, end))
     }
 
     /// `Chính phủ, Thủ tướng Chính phủ`: named bodies joined by commas.
@@ -529,6 +551,7 @@ impl DirectiveExtractor {
                         a += 1;
                     }
                     let subject = self.subject_before(t, k);
+                    let relayed = subject.is_some_and(|(s0, _)| self.agentive.ends_before(t, s0));
                     let agentive = self.agentive.starts_at(t, k);
                     let addressees = self.addressees(t, a, agentive);
                     let end = Self::clause_end(&breaks, a);
@@ -544,11 +567,12 @@ impl DirectiveExtractor {
                                 addressee: Some(*ad),
                                 verb: (k, k + n),
                                 action: (last_end, end),
+                                relayed,
                             });
                         }
                         k = last_end;
                         continue;
-                    } else if subject.is_some() || (opens_clause && k == 0) {
+                    } else if (subject.is_some() && !relayed) || (opens_clause && k == 0) {
                         if let Some(s) = subject {
                             if t[a..end].iter().any(|x| x.is_word()) && !is_sym(t.get(a), ":") {
                                 out.push(Found {
@@ -557,6 +581,7 @@ impl DirectiveExtractor {
                                     addressee: None,
                                     verb: (k, k + n),
                                     action: (a, end),
+                                    relayed,
                                 });
                             }
                         }
@@ -581,6 +606,7 @@ impl DirectiveExtractor {
                                 addressee: Some((k + n, e)),
                                 verb: (v, v + m),
                                 action: (v + m, end),
+                                relayed: false,
                             });
                             k = end;
                             continue;
@@ -641,6 +667,7 @@ impl DirectiveExtractor {
                                     addressee: Some(ad),
                                     verb: (v, v + m),
                                     action: (v + m, end),
+                                    relayed: false,
                                 });
                             }
                             // a request inside the task gets its own row (`Bộ Ngoại giao tiếp tục chỉ đạo các …`)
@@ -655,9 +682,31 @@ impl DirectiveExtractor {
         out
     }
 
-    /// Directives of a document. `people` resolves pronoun issuers.
-    pub fn extract(&self, ctx: &Ctx<'_>, people: &[Person], name_ranges: &[Range<usize>]) -> Vec<Directive> {
+    /// Directives of a document. `people` resolves pronoun issuers; the
+    /// issuers of the task-assigning documents in `legal` (text order)
+    /// stand for the clauses of the document being reported.
+    pub fn extract(
+        &self,
+        ctx: &Ctx<'_>,
+        people: &[Person],
+        name_ranges: &[Range<usize>],
+        legal: &[LegalRef],
+    ) -> Vec<Directive> {
         let mentions = Mentions::new(people);
+        // cited documents that assign tasks, with an issuer: (start, end,
+        // issuer, whether the citation writes it) in original chars
+        let docs: Vec<Cited<'_>> = legal
+            .iter()
+            .filter(|r| self.doc_types.iter().any(|d| *d == r.doc_type))
+            .filter_map(|r| {
+                let issuer = r.issuer.as_deref().filter(|i| !i.trim().is_empty())?;
+                let written = r.text.to_lowercase().contains(&issuer.to_lowercase());
+                Some(Cited { start: r.start, end: r.end, issuer, written })
+            })
+            .collect();
+        // the issuer of the document being reported
+        let mut focus: Option<String> = None;
+        let mut body_sentences = 0usize;
         // the person extractor gives the names in text order
         let mut names_by_end: HashMap<usize, &Range<usize>> = HashMap::with_capacity(name_ranges.len());
         for r in name_ranges {
@@ -668,11 +717,15 @@ impl DirectiveExtractor {
         let mut passage_issuer: Option<String> = None;
         let mut last_issuer: Option<String> = None;
         for (si, sr) in ctx.sentences.iter().enumerate() {
-            if !ctx.wants(si, &self.trigger) || ctx.is_skipped(sr) {
+            if ctx.is_skipped(sr) {
                 continue;
             }
+            body_sentences += 1;
             let t = ctx.sentence_tokens(si);
-            if t.is_empty() {
+            if let Some(i) = self.reported_document(ctx, t, &docs, body_sentences, sr) {
+                focus = Some(i.to_string());
+            }
+            if !ctx.wants(si, &self.trigger) || t.is_empty() {
                 continue;
             }
             let display = |a: usize, b: usize| -> String {
@@ -716,6 +769,13 @@ impl DirectiveExtractor {
                 (false, None) => None,
             };
             let opener_issuer = opener.and_then(|(_, (a, b))| (a < b).then(|| issuer_text(a, b)));
+            // `Kế hoạch giao nhiệm vụ cụ thể như sau:`: the document opens the passage
+            let opener_is_document = opener.is_some_and(|(c, _)| (0..c).any(|k| self.doc_words.starts_at(t, k)));
+            // `NHNN đã ban hành Công văn …`: who issues the text, as written
+            let issuing_subject = (0..t.len())
+                .find(|&k| self.issuing.starts_at(t, k))
+                .and_then(|k| self.subject_before(t, k).or_else(|| self.named_before(t, k)))
+                .map(|(a, b)| issuer_text(a, b));
             let found = self.find_in_sentence(t, passage_from);
             let mut sentence_issuer: Option<String> = None;
             for f in found {
@@ -728,7 +788,19 @@ impl DirectiveExtractor {
                     let end = if v > 0 { t[v - 1].end } else { usize::MAX };
                     names_by_end.get(&end).and_then(|r| mentions.at(people, ctx.norm.orig_char(r.start)))
                 };
+                // the document asks: `Công văn số 4510/BYT-DP … đề nghị`, `Kế hoạch giao …`
+                let document_subject = if f.issuer.is_none() && person_subject.is_none() {
+                    self.document_before(ctx, t, f.verb.0, &docs, focus.as_deref())
+                        .map(|(i, written)| if written { i } else { issuing_subject.clone().unwrap_or(i) })
+                } else {
+                    None
+                };
                 let issuer = match (f.issuer, person_subject) {
+                    (None, None) if document_subject.is_some() => {
+                        let s = document_subject.unwrap_or_default();
+                        sentence_issuer = Some(s.clone());
+                        s
+                    }
                     (_, Some(_)) => {
                         // the subject as written: the office and name before the verb
                         let mut v = f.verb.0;
@@ -746,16 +818,19 @@ impl DirectiveExtractor {
                     }
                     (Some((a, b)), _) => {
                         let s = issuer_text(a, b);
-                        sentence_issuer = Some(s.clone());
-                        last_issuer = Some(s.clone());
+                        if !f.relayed {
+                            sentence_issuer = Some(s.clone());
+                            last_issuer = Some(s.clone());
+                        }
                         s
                     }
                     (None, None) => sentence_issuer
                         .clone()
                         .or_else(|| opener_issuer.clone())
-                        .or_else(|| passage_issuer.clone())
+                        .or_else(|| passage_issuer.clone().filter(|p| !p.is_empty()))
                         .or_else(|| recent_speaker(si))
                         .or_else(|| last_issuer.clone())
+                        .or_else(|| focus.clone())
                         .unwrap_or_default(),
                 };
                 let (a, b) = f.span;
@@ -777,17 +852,18 @@ impl DirectiveExtractor {
             }
             // `UBND thành phố Hà Nội ban hành Kế hoạch …`: who issues the text
             if last_issuer.is_none() {
-                if let Some(k) = (0..t.len()).find(|&k| self.issuing.starts_at(t, k)) {
-                    if let Some((a, b)) = self.subject_before(t, k) {
-                        last_issuer = Some(issuer_text(a, b));
-                    }
-                }
+                last_issuer = issuing_subject;
             }
             if let Some(i) = opener_issuer {
                 passage_issuer = Some(i.clone());
                 last_issuer = Some(i);
             } else if opener.is_some() && passage_issuer.is_none() {
-                passage_issuer = Some(last_issuer.clone().unwrap_or_default());
+                let carried = if opener_is_document {
+                    focus.clone().or_else(|| last_issuer.clone())
+                } else {
+                    last_issuer.clone().or_else(|| focus.clone())
+                };
+                passage_issuer = Some(carried.unwrap_or_default());
             }
         }
         // one row per addressee and task: drop repeats of the same addressee
@@ -808,6 +884,78 @@ impl DirectiveExtractor {
             kept.push(d);
         }
         kept
+    }
+}
+
+/// A cited task-assigning document with its issuer; offsets in original chars.
+struct Cited<'a> {
+    start: usize,
+    end: usize,
+    issuer: &'a str,
+    /// The citation writes the issuer (`… của UBND thành phố`), rather
+    /// than the code implying it (`5490/NHNN-CSTT`).
+    written: bool,
+}
+
+impl DirectiveExtractor {
+    /// The issuer of a task-assigning document cited in this sentence when
+    /// the sentence reports it: in the title or lead, with an issuing verb
+    /// (`… vừa ký ban hành Kế hoạch số 45/KH-UBND … của UBND thành phố`), or
+    /// opening the sentence (`Theo Công điện số 123/CĐ-TTg, …`).
+    fn reported_document<'d>(
+        &self,
+        ctx: &Ctx<'_>,
+        t: &[Tok<'_>],
+        docs: &[Cited<'d>],
+        body_index: usize,
+        sr: &Range<usize>,
+    ) -> Option<&'d str> {
+        let (o0, o1) = (ctx.norm.orig_char(sr.start), ctx.norm.orig_char(sr.end));
+        let first = docs.partition_point(|d| d.start < o0);
+        let d = docs[first..].iter().take_while(|d| d.start < o1).next()?;
+        if body_index <= self.lead_sentences || (0..t.len()).any(|k| self.issuing.starts_at(t, k)) {
+            return Some(d.issuer);
+        }
+        let p = t.partition_point(|x| ctx.norm.orig_char(x.start) < d.start);
+        let before: Vec<&str> = t[..p].iter().filter(|x| x.is_word()).map(|x| x.raw).collect();
+        (before.is_empty() || self.reported_after.iter().any(|w| *w == before.join(" "))).then_some(d.issuer)
+    }
+
+    /// The issuer when a document is the subject of the verb at `v`, and
+    /// whether it is written: a cited task-assigning document ending right
+    /// before it (adverbs and commas between), or a document word
+    /// (`Công điện`, `Kế hoạch`) standing for the document being reported
+    /// (`focus`).
+    fn document_before(
+        &self,
+        ctx: &Ctx<'_>,
+        t: &[Tok<'_>],
+        verb: usize,
+        docs: &[Cited<'_>],
+        focus: Option<&str>,
+    ) -> Option<(String, bool)> {
+        let mut v = verb;
+        while let Some((s0, _)) = self.adverbs.match_before(t, v) {
+            v = s0;
+        }
+        while v > 0 && t[v - 1].is_symbol(",") {
+            v -= 1;
+        }
+        if v == 0 {
+            return None;
+        }
+        let vo = ctx.norm.orig_char(t[v].start);
+        let i = docs.partition_point(|d| d.end <= vo);
+        if let Some(d) = i.checked_sub(1).and_then(|i| docs.get(i)) {
+            // only symbols between the citation and the verb
+            let from = t.partition_point(|x| ctx.norm.orig_char(x.start) < d.end);
+            let so = ctx.norm.orig_char(t[0].start);
+            if d.start >= so && from <= v && t[from..v].iter().all(|x| x.kind == TokKind::Symbol) {
+                return Some((d.issuer.to_string(), d.written));
+            }
+        }
+        let (s0, _) = self.doc_words.match_before(t, v)?;
+        (s0 == 0 || !t[s0 - 1].is_word()).then(|| focus.map(|f| (f.to_string(), true))).flatten()
     }
 }
 

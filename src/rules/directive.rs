@@ -43,6 +43,30 @@ pub struct VerbsFile {
     pub passage_verbs: Vec<String>,
     #[serde(default)]
     pub issuing: Vec<String>,
+    #[serde(default)]
+    pub documents: DocumentsRules,
+}
+
+/// `[documents]` of `verbs.toml`: the cited documents that assign tasks,
+/// whose issuer stands for the clauses of the document being reported.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentsRules {
+    /// Canonical `doc_type`s of `rules/legal/types.toml` that assign tasks.
+    #[serde(default)]
+    pub types: Vec<String>,
+    /// The same documents named without a code, as a subject
+    /// (`Công điện yêu cầu …`, `Kế hoạch giao …`).
+    #[serde(default)]
+    pub words: Vec<String>,
+    /// Words before a citation that make it the document being reported
+    /// (`Theo Công điện số …, …`).
+    #[serde(default)]
+    pub reported_after: Vec<String>,
+    /// How many sentences from the top (title and lead) report a document
+    /// by citing it alone.
+    #[serde(default)]
+    pub lead_sentences: usize,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -151,7 +151,15 @@ impl Rules {
             let legal = legal::LegalRules::load(source);
             let directive = directive::DirectiveRules::load(source);
             let text = text.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            Ok(Rules { quantity: quantity?, text: text?, place: place?, person: person?, legal: legal?, directive: directive? })
+            let (quantity, text, place, person, legal, directive) = (quantity?, text?, place?, person?, legal?, directive?);
+            // the task-assigning documents of the directive rules are types of the legal rules
+            let known = |t: &str| legal.types.types.iter().any(|d| d.name.get_ref().trim() == t);
+            if let Some(t) = directive.verbs.documents.types.iter().find(|t| !known(t.trim())) {
+                let file = source.read("directive/verbs.toml")?;
+                let at = file.content.find(&format!("\"{t}\""));
+                return Err(file.error_at(at, format!("documents.types: `{t}` is not a type of legal/types.toml")));
+            }
+            Ok(Rules { quantity, text, place, person, legal, directive })
         })
     }
 
