@@ -36,6 +36,7 @@ pub struct DirectiveExtractor {
     tails: PhraseSet<()>,
     generic_subjects: PhraseSet<()>,
     pronouns: PhraseSet<()>,
+    first_person: PhraseSet<()>,
     request: PhraseSet<()>,
     noun_markers: PhraseSet<()>,
     strong: PhraseSet<()>,
@@ -89,6 +90,7 @@ impl DirectiveExtractor {
             tails: lex.list_exact("directive.tails", &o.tails, ()),
             generic_subjects: lex.list_exact("directive.generic_subjects", &o.generic_subjects, ()),
             pronouns: lex.list_exact("directive.pronouns", &o.pronouns, ()),
+            first_person: lex.list_exact("directive.first_person", &o.first_person, ()),
             request: lex.list("directive.request", &v.request, ()),
             noun_markers: lex.list("directive.noun_markers", &v.noun_markers, ()),
             strong: lex.list("directive.strong", &v.strong, ()),
@@ -360,7 +362,7 @@ impl DirectiveExtractor {
         if end == 0 {
             return None;
         }
-        if let Some((s, _)) = self.pronouns.match_before(t, end) {
+        if let Some((s, _)) = self.pronouns.match_before(t, end).or_else(|| self.first_person.match_before(t, end)) {
             if s == 0 || !t[s - 1].is_word() {
                 return Some((s, end));
             }
@@ -436,6 +438,12 @@ impl DirectiveExtractor {
                 continue;
             }
             if t.get(e).is_some_and(|x| x.low == "và") && self.heads.starts_at(t, e + 1) {
+                s = e + 1;
+                continue;
+            }
+            // `yêu cầu thủ trưởng các sở, ban, ngành; Công an tỉnh; … và UBND
+            // các huyện …`: after a request, `;` separates addressees
+            if agentive && is_sym(t.get(e), ";") && self.org_at(t, e + 1).is_some() {
                 s = e + 1;
                 continue;
             }
@@ -553,8 +561,23 @@ impl DirectiveExtractor {
                     let subject = self.subject_before(t, k);
                     let relayed = subject.is_some_and(|(s0, _)| self.agentive.ends_before(t, s0));
                     let agentive = self.agentive.starts_at(t, k);
-                    let addressees = self.addressees(t, a, agentive);
-                    let end = Self::clause_end(&breaks, a);
+                    let mut addressees = self.addressees(t, a, agentive);
+                    // `chỉ đạo, trong tháng 5, các cấp, ngành …`: an adverbial
+                    // between commas before the addressee
+                    if addressees.is_empty() && agentive && is_sym(t.get(a), ",") {
+                        let next = (a + 2..(a + 9).min(t.len())).take_while(|&j| !is_break(&t[j])).find(|&j| t[j].is_symbol(","));
+                        if let Some(c) = next {
+                            let found = self.addressees(t, c + 1, agentive);
+                            if !found.is_empty() {
+                                a = c + 1;
+                                addressees = found;
+                            }
+                        }
+                    }
+                    // the clause goes on after the last addressee (a list may run
+                    // over `;`), at most MAX_CLAUSE_TOKENS after the verb
+                    let last = addressees.last().map_or(a, |x| x.1.max(a));
+                    let end = Self::clause_end(&breaks, last).min(a.saturating_add(MAX_CLAUSE_TOKENS)).max(last);
                     let start = subject.map(|s| s.0).unwrap_or(k);
                     let opens_clause = k == clause_start || t[k - 1].is_symbol(",") || t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-");
                     let clause_initial = k == clause_start || (k > 0 && (t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-") || t[k - 1].is_symbol(";")));
@@ -706,6 +729,10 @@ impl DirectiveExtractor {
             .collect();
         // the issuer of the document being reported
         let mut focus: Option<String> = None;
+        // the first sentence after one that issues a reported document
+        let mut assigned_from: Option<usize> = None;
+        // the speaker of the current paragraph of an interview
+        let mut speaker: Option<String> = None;
         let mut body_sentences = 0usize;
         // the person extractor gives the names in text order
         let mut names_by_end: HashMap<usize, &Range<usize>> = HashMap::with_capacity(name_ranges.len());
@@ -722,8 +749,19 @@ impl DirectiveExtractor {
             }
             body_sentences += 1;
             let t = ctx.sentence_tokens(si);
+            // `Ông Nguyễn Minh Lâm: …` opening a paragraph: its speaker
+            let para_start = ctx.norm.text.get(..sr.start).is_some_and(|b| b.trim_end_matches([' ', '\t']).ends_with('\n') || b.is_empty());
+            if para_start {
+                speaker = self.speaker_label(ctx, t, name_ranges, &mentions, people);
+            }
+            let issues_here = (0..t.len()).any(|k| self.issuing.starts_at(t, k));
             if let Some(i) = self.reported_document(ctx, t, &docs, body_sentences, sr) {
                 focus = Some(i.to_string());
+                // `UBND tỉnh vừa ban hành công văn số …`: the sentences after
+                // it report the document's tasks
+                if issues_here && assigned_from.is_none() {
+                    assigned_from = Some(si + 1);
+                }
             }
             if !ctx.wants(si, &self.trigger) || t.is_empty() {
                 continue;
@@ -734,6 +772,7 @@ impl DirectiveExtractor {
                 }
                 ctx.display(&(t[a].start..t[b - 1].end))
             };
+            let prev_issuer = last_issuer.clone();
             // the issuer, without a person's name at its end
             let issuer_text = |a: usize, b: usize| -> String {
                 let mut e = b;
@@ -744,11 +783,21 @@ impl DirectiveExtractor {
                         e = p;
                     }
                 }
-                // a pronoun stands for the office of the last person named
-                if self.pronouns.match_at(t, a).is_some_and(|(n, _)| a + n == e) {
+                // `Tôi đề nghị` in an answer: the speaker of the paragraph
+                let first = self.first_person.match_at(t, a).is_some_and(|(n, _)| a + n == e);
+                if let Some(s) = speaker.clone().filter(|_| first) {
+                    return s;
+                }
+                // a pronoun stands for the last person named: the issuer just
+                // before when that is this person (`Bộ trưởng X đề nghị … Ông
+                // cũng đề nghị`), else the person's office and name
+                if first || self.pronouns.match_at(t, a).is_some_and(|(n, _)| a + n == e) {
                     let at = ctx.norm.orig_char(t[a].start);
                     if let Some(p) = mentions.last_in(people, 0, at) {
-                        return p.roles.last().cloned().unwrap_or_else(|| p.name.clone());
+                        if let Some(i) = prev_issuer.as_ref().filter(|i| i.contains(p.name.as_str())) {
+                            return i.clone();
+                        }
+                        return p.roles.last().map(|r| format!("{r} {}", p.name)).unwrap_or_else(|| p.name.clone());
                     }
                 }
                 display(a, e)
@@ -763,7 +812,7 @@ impl DirectiveExtractor {
             };
             // a passage of conclusions opens at `… kết luận như sau:`
             let opener = self.passage_opener(t);
-            let passage_from = match (passage_issuer.is_some(), opener) {
+            let passage_from = match (passage_issuer.is_some() || assigned_from.is_some_and(|f| si >= f), opener) {
                 (true, _) => Some(0),
                 (false, Some((c, _))) => Some(c + 1),
                 (false, None) => None,
@@ -807,11 +856,24 @@ impl DirectiveExtractor {
                         while let Some((s0, _)) = self.adverbs.match_before(t, v) {
                             v = s0;
                         }
-                        let mut a = v;
+                        // the words before the verb, from the name (`Choi
+                        // Young-sam`) back over an office written before it
+                        let name_at = v
+                            .checked_sub(1)
+                            .and_then(|l| names_by_end.get(&t[l].end))
+                            .map_or(v, |r| t.partition_point(|x| x.start < r.start))
+                            .min(v);
+                        let mut a = name_at;
                         while a > 0 && v - a < 12 && t[a - 1].is_word() {
                             a -= 1;
                         }
-                        let s = display(a, v);
+                        // `ông Lê Đức Vinh chỉ đạo`: no office written, so the
+                        // person's office from the document (SPEC: who asks)
+                        let office_written = (a..name_at).any(|j| t[j].is_cap() && !matches!(t[j].low, "ông" | "bà" | "đồng" | "ngài"));
+                        let s = match person_subject.and_then(|p| p.roles.last().map(|r| (r, &p.name))) {
+                            Some((role, name)) if !office_written => format!("{role} {name}"),
+                            _ => display(a, v),
+                        };
                         sentence_issuer = Some(s.clone());
                         last_issuer = Some(s.clone());
                         s
@@ -828,6 +890,7 @@ impl DirectiveExtractor {
                         .clone()
                         .or_else(|| opener_issuer.clone())
                         .or_else(|| passage_issuer.clone().filter(|p| !p.is_empty()))
+                        .or_else(|| speaker.clone())
                         .or_else(|| recent_speaker(si))
                         .or_else(|| last_issuer.clone())
                         .or_else(|| focus.clone())
@@ -888,6 +951,32 @@ impl DirectiveExtractor {
 }
 
 /// A cited task-assigning document with its issuer; offsets in original chars.
+impl DirectiveExtractor {
+    /// The speaker label opening a paragraph (`Ông Nguyễn Minh Lâm:` in an
+    /// interview): the person's office and name.
+    fn speaker_label(
+        &self,
+        ctx: &Ctx<'_>,
+        t: &[Tok<'_>],
+        name_ranges: &[Range<usize>],
+        mentions: &Mentions,
+        people: &[Person],
+    ) -> Option<String> {
+        let first = t.first()?;
+        let r = name_ranges.get(name_ranges.partition_point(|r| r.start < first.start))?;
+        // the name within the first three tokens, a colon right after it
+        if t.get(3).is_some_and(|x| x.start <= r.start) {
+            return None;
+        }
+        let e = t.partition_point(|x| x.start < r.end);
+        if !is_sym(t.get(e), ":") {
+            return None;
+        }
+        let p = mentions.at(people, ctx.norm.orig_char(r.start))?;
+        Some(p.roles.last().map(|role| format!("{role} {}", p.name)).unwrap_or_else(|| p.name.clone()))
+    }
+}
+
 struct Cited<'a> {
     start: usize,
     end: usize,

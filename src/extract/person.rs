@@ -38,6 +38,8 @@ pub struct PersonExtractor {
     stop: PhraseSet<()>,
     countries: PhraseSet<()>,
     openers: PhraseSet<()>,
+    terms: PhraseSet<()>,
+    links: PhraseSet<()>,
     trigger: Trigger,
 }
 
@@ -81,6 +83,8 @@ impl PersonExtractor {
             stop: lex.list("person.stop", &t.stop, ()),
             countries: lex.list_exact("person.countries", country_forms, ()),
             openers: lex.list_exact("person.openers", &n.sentence_openers, ()),
+            terms: lex.list("person.terms", &t.terms, ()),
+            links: lex.list("person.links", &t.links, ()),
             trigger,
         }
     }
@@ -280,12 +284,42 @@ impl PersonExtractor {
             if t[e - 1].kind == TokKind::Newline || t[e - 1].is_symbol(",") || t[e - 1].is_symbol(";") {
                 break;
             }
+            // `… Tỉnh ủy nhiệm kỳ 2015-2020`: the term is not part of the office
+            if self.term_end(t, e - 1).is_some() {
+                break;
+            }
             let ends_well = t[e - 1].is_cap() || self.continue_lower.ends_before(t, e) || (t[e - 1].is_word() && e >= 2 && t[e - 2].is_title_case());
             if ends_well && !self.connectors.ends_before(t, e) && self.is_role_material(t, a, e) {
                 best = e;
             }
         }
         Some(best)
+    }
+
+    /// A term at `k` (`nhiệm kỳ 2015 - 2020`, `khóa V`): its end.
+    fn term_end(&self, t: &[Tok<'_>], k: usize) -> Option<usize> {
+        let (n, _) = self.terms.match_at(t, k)?;
+        let mut j = k + n;
+        while t.get(j).is_some_and(|x| x.is_number() || x.is_symbol("-") || x.is_symbol("–") || is_roman(x.raw)) {
+            j += 1;
+        }
+        (j > k + n && !t[j - 1].is_symbol("-") && !t[j - 1].is_symbol("–")).then_some(j)
+    }
+
+    /// An office linked to the person after the name and its offices
+    /// (`X vừa được bầu giữ chức Chủ tịch UBND tỉnh`): its token range.
+    fn linked_role(&self, t: &[Tok<'_>], k: usize, names: &[(usize, usize)]) -> Option<(usize, usize)> {
+        let mut j = k;
+        while j < k + 4 && t.get(j).is_some_and(|x| x.is_word() && !x.is_cap()) && !self.links.starts_at(t, j) {
+            j += 1;
+        }
+        let (n, _) = self.links.match_at(t, j)?;
+        let h = j + n + self.former.match_at(t, j + n).map(|(m, _)| m).unwrap_or(0);
+        if !self.heads.starts_at(t, h) {
+            return None;
+        }
+        let re = self.role_from(t, h)?;
+        (!name_starts_in(names, h + 1, re + 1)).then_some((j + n, re))
     }
 
     fn find_in_sentence(&self, t: &[Tok<'_>]) -> Vec<Found> {
@@ -307,6 +341,10 @@ impl PersonExtractor {
                 }
             }
             let (rs, re) = (units[0].0, units[units.len() - 1].1);
+            // `khóa V`, `lần thứ XVII`: a Roman numeral is not a name
+            if re - rs == 1 && is_roman(t[rs].raw) {
+                continue;
+            }
             if self.not_names.match_at(t, rs).is_some_and(|(n, _)| rs + n >= re) {
                 continue; // the whole run is a place or thing: `Thái Nguyên`
             }
@@ -390,6 +428,12 @@ impl PersonExtractor {
                 }
                 roles.push((start, re));
                 k = re;
+                if let Some(j) = self.term_end(t, k) {
+                    k = j;
+                }
+            }
+            if let Some(r) = self.linked_role(t, k, &names) {
+                roles.push(r);
             }
             out.push(Found { name: (s, e), roles });
         }
@@ -478,6 +522,11 @@ impl PersonExtractor {
         }
         PeopleFound { people: people.list.into_iter().map(|k| k.person).collect(), name_ranges }
     }
+}
+
+/// `V`, `XVII`: a Roman numeral of at most six letters.
+fn is_roman(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 6 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
 /// Some name of `names` (disjoint, in text order) lies within `a..b`.

@@ -15,6 +15,8 @@ pub struct OrgsFile {
     pub tails: Vec<String>,
     pub generic_subjects: Vec<String>,
     pub pronouns: Vec<String>,
+    #[serde(default)]
+    pub first_person: Vec<String>,
     pub events: Vec<String>,
     #[serde(default)]
     pub object_nouns: Vec<String>,

@@ -36,6 +36,14 @@ pub struct TitlesFile {
     pub continue_lower: Vec<String>,
     pub connectors: Vec<String>,
     pub stop: Vec<String>,
+    /// Words opening a term after an office (`nhiệm kỳ 2015-2020`, `khóa V`):
+    /// the term is skipped, it is neither role nor name.
+    #[serde(default)]
+    pub terms: Vec<String>,
+    /// Words linking a person to an office written after the name
+    /// (`ông X được bầu giữ chức Chủ tịch …`, `bầu X làm Chủ tịch …`).
+    #[serde(default)]
+    pub links: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -83,6 +91,8 @@ impl PersonRules {
                 ("continue_lower", &titles.continue_lower),
                 ("connectors", &titles.connectors),
                 ("stop", &titles.stop),
+                ("terms", &titles.terms),
+                ("links", &titles.links),
             ],
         )?;
         Ok(PersonRules { names, titles })

@@ -498,10 +498,15 @@ fn byline_line<'a>(text: &'a str, m: &MetaRules) -> Option<Vec<&'a str>> {
     let b = &m.byline;
     let t = text.trim_start_matches(|c: char| c == '(' || c == '-' || c.is_whitespace());
     let marked = b.markers_start.as_ref().is_none_or(|re| re.is_match(t));
-    if let Some(markers) = b.markers.as_ref().filter(|_| marked) {
+    if let Some(markers) = b.markers.as_ref() {
         let marks: Vec<_> = markers.find_iter(t).collect();
-        if marks.first().is_some_and(|mk| mk.start() == 0) {
-            let mut names = Vec::new();
+        // `Thái Phương, Ảnh: Tấn Thạnh`: the writer's name before a credit marker
+        let lead = marks.first().filter(|mk| mk.start() > 0 && t.chars().count() <= 80).and_then(|mk| {
+            let before = t[..mk.start()].trim_end_matches(|c: char| c == ',' || c == '-' || c == '–' || c.is_whitespace());
+            credit_names(before, b).filter(|n| !n.is_empty())
+        });
+        if (marked && marks.first().is_some_and(|mk| mk.start() == 0)) || lead.is_some() {
+            let mut names = lead.unwrap_or_default();
             for (i, mk) in marks.iter().enumerate() {
                 let end = marks.get(i + 1).map_or(t.len(), |x| x.start());
                 names.extend(credit_names(&t[mk.end()..end], b)?);
