@@ -371,7 +371,8 @@ impl DirectiveExtractor {
         for s in lo..end {
             let glued_code = t[s].glued() && (t[s - 1].is_word() || t[s - 1].is_number() || t[s - 1].is_symbol("-") || t[s - 1].is_symbol("/"));
             let relayed = self.agentive.ends_before(t, s);
-            if s > 0 && !relayed && ((t[s - 1].is_word() && !matches!(t[s - 1].low, "và")) || glued_code) {
+            // `ý kiến chỉ đạo của Phó Thủ tướng X chỉ đạo …`: `của` names who asks
+            if s > 0 && !relayed && ((t[s - 1].is_word() && !matches!(t[s - 1].low, "và" | "của")) || glued_code) {
                 // a subject starts a clause (`UBND-NLN` is a code, not a subject)
                 continue;
             }
@@ -429,6 +430,15 @@ impl DirectiveExtractor {
                 break;
             }
             out.push((s, e));
+            // `Sở Y tế (Cơ quan thường trực Ban chỉ đạo); các sở, …`: an aside
+            let mut e = e;
+            if is_sym(t.get(e), "(") {
+                if let Some(c) = (e + 1..(e + 14).min(t.len())).take_while(|&j| !is_break(&t[j])).find(|&j| t[j].is_symbol(")")) {
+                    if is_sym(t.get(c + 1), ";") || is_sym(t.get(c + 1), ",") || is_sym(t.get(c + 1), ":") {
+                        e = c + 1;
+                    }
+                }
+            }
             let sep = t.get(e).is_some_and(|x| x.low == "và" || x.is_symbol(","));
             let named_next = self.heads.match_at(t, e + 1).is_some_and(|(n, _)| t.get(e + 1 + n).is_some_and(Tok::is_cap))
                 || self.names.starts_at(t, e + 1)
@@ -442,8 +452,8 @@ impl DirectiveExtractor {
                 continue;
             }
             // `yêu cầu thủ trưởng các sở, ban, ngành; Công an tỉnh; … và UBND
-            // các huyện …`: after a request, `;` separates addressees
-            if agentive && is_sym(t.get(e), ";") && self.org_at(t, e + 1).is_some() {
+            // các huyện …`: `;` right after an addressee separates addressees
+            if is_sym(t.get(e), ";") && self.org_at(t, e + 1).is_some() {
                 s = e + 1;
                 continue;
             }
@@ -519,7 +529,7 @@ impl DirectiveExtractor {
             if !t[c].is_symbol(":") {
                 continue;
             }
-            let lo = c.saturating_sub(12);
+            let lo = c.saturating_sub(16);
             for k in lo..c {
                 if self.passage.starts_at(t, k) {
                     // `Kế hoạch giao nhiệm vụ cụ thể như sau:` opens a passage
@@ -639,7 +649,12 @@ impl DirectiveExtractor {
             }
             // 2. an addressee opening a clause, then a lead, modal or task verb
             let list_item = k > 0 && (t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-") || t[k - 1].is_symbol("+") || t[k - 1].is_symbol(")") || t[k - 1].is_symbol("–"));
-            if k == clause_start || list_item {
+            // `“Sở Xây dựng chủ trì …`: a quoted instruction
+            let quoted = k == clause_start + 1 && matches!(t[clause_start].raw, "“" | "\"" | "‘");
+            // `…, Chủ tịch UBND tỉnh, thành phố phải báo cáo …` inside a passage
+            // of tasks: a named addressee after a comma, with a modal verb
+            let after_comma = k > clause_start && t[k - 1].is_symbol(",") && t[k].is_cap() && passage_from.is_some_and(|p| k >= p);
+            if k == clause_start || list_item || quoted || after_comma {
                 let list = self.addressees_at(t, k);
                 if let Some(&(_, e)) = list.last() {
                     // skip `, theo chức năng, nhiệm vụ, thẩm quyền,` and adverbs
@@ -676,12 +691,14 @@ impl DirectiveExtractor {
                             }
                         }
                         // `, theo chức năng, nhiệm vụ,` or `theo chức năng, nhiệm vụ được giao`
-                        let aside = is_sym(t.get(e), ",") || t.get(e).is_some_and(|x| x.low == "theo");
+                        // `Sở …, Báo …, Đài …: khẩn trương …`: a list head
+                        let aside = is_sym(t.get(e), ",") || is_sym(t.get(e), ":") || t.get(e).is_some_and(|x| x.low == "theo");
                         let close = (reaches || aside) && !t[e..v].iter().any(Tok::is_cap);
                         // a task after `;` in a sentence that already gave one
                         let chained = !out.is_empty() && k > 0 && t[k - 1].is_symbol(";");
                         let in_passage = passage_from.is_some_and(|p| k >= p) || chained;
-                        if close && (strong || in_passage) {
+                        let modal = self.strong.starts_at(t, v);
+                        if close && (strong || in_passage) && (!after_comma || modal) {
                             let end = Self::clause_end(&breaks, v);
                             for &ad in &list {
                                 out.push(Found {
@@ -733,6 +750,9 @@ impl DirectiveExtractor {
         let mut assigned_from: Option<usize> = None;
         // the speaker of the current paragraph of an interview
         let mut speaker: Option<String> = None;
+        // a request was made earlier in the paragraph: the sentences after it
+        // that open with an addressee and a task verb carry on its tasks
+        let mut asked_in_paragraph = false;
         let mut body_sentences = 0usize;
         // the person extractor gives the names in text order
         let mut names_by_end: HashMap<usize, &Range<usize>> = HashMap::with_capacity(name_ranges.len());
@@ -753,8 +773,14 @@ impl DirectiveExtractor {
             let para_start = ctx.norm.text.get(..sr.start).is_some_and(|b| b.trim_end_matches([' ', '\t']).ends_with('\n') || b.is_empty());
             if para_start {
                 speaker = self.speaker_label(ctx, t, name_ranges, &mentions, people);
+                asked_in_paragraph = false;
             }
             let issues_here = (0..t.len()).any(|k| self.issuing.starts_at(t, k));
+            // `Thủ tướng vừa ký ban hành công điện …`, `… vừa ra văn bản …`:
+            // a document is issued even when it is not cited with a code
+            if issues_here && assigned_from.is_none() && (0..t.len()).any(|k| self.doc_words.starts_at(t, k)) {
+                assigned_from = Some(si + 1);
+            }
             if let Some(i) = self.reported_document(ctx, t, &docs, body_sentences, sr) {
                 focus = Some(i.to_string());
                 // `UBND tỉnh vừa ban hành công văn số …`: the sentences after
@@ -812,7 +838,8 @@ impl DirectiveExtractor {
             };
             // a passage of conclusions opens at `… kết luận như sau:`
             let opener = self.passage_opener(t);
-            let passage_from = match (passage_issuer.is_some() || assigned_from.is_some_and(|f| si >= f), opener) {
+            let tasks_here = passage_issuer.is_some() || assigned_from.is_some_and(|f| si >= f) || asked_in_paragraph;
+            let passage_from = match (tasks_here, opener) {
                 (true, _) => Some(0),
                 (false, Some((c, _))) => Some(c + 1),
                 (false, None) => None,
@@ -825,7 +852,18 @@ impl DirectiveExtractor {
                 .find(|&k| self.issuing.starts_at(t, k))
                 .and_then(|k| self.subject_before(t, k).or_else(|| self.named_before(t, k)))
                 .map(|(a, b)| issuer_text(a, b));
-            let found = self.find_in_sentence(t, passage_from);
+            let mut found = self.find_in_sentence(t, passage_from);
+            // `Phó Chủ tịch UBND TPHCM Bùi Xuân Cường kiểm tra …`: a named person
+            // acting opens no task (tasks go to bodies and offices)
+            found.retain(|f| {
+                let Some((a, b)) = f.addressee.filter(|_| f.issuer.is_none() && !self.request.starts_at(t, f.verb.0)) else {
+                    return true;
+                };
+                let (s0, e0) = (t[a].start, t[b - 1].end);
+                let i = name_ranges.partition_point(|r| r.start < s0);
+                !name_ranges.get(i).is_some_and(|r| r.start < e0)
+            });
+            asked_in_paragraph |= found.iter().any(|f| f.addressee.is_some());
             let mut sentence_issuer: Option<String> = None;
             for f in found {
                 // a person named right before the verb asks (`Đại sứ Thomas Gass đề nghị …`)
@@ -886,15 +924,19 @@ impl DirectiveExtractor {
                         }
                         s
                     }
-                    (None, None) => sentence_issuer
-                        .clone()
-                        .or_else(|| opener_issuer.clone())
-                        .or_else(|| passage_issuer.clone().filter(|p| !p.is_empty()))
-                        .or_else(|| speaker.clone())
-                        .or_else(|| recent_speaker(si))
-                        .or_else(|| last_issuer.clone())
-                        .or_else(|| focus.clone())
-                        .unwrap_or_default(),
+                    // the nearest who asks, in this order; an empty one (an
+                    // unresolved subject) is passed over
+                    (None, None) => {
+                        let some = |x: &Option<String>| x.clone().filter(|s| !s.is_empty());
+                        some(&sentence_issuer)
+                            .or_else(|| some(&opener_issuer))
+                            .or_else(|| some(&passage_issuer))
+                            .or_else(|| some(&speaker))
+                            .or_else(|| recent_speaker(si))
+                            .or_else(|| some(&last_issuer))
+                            .or_else(|| some(&focus))
+                            .unwrap_or_default()
+                    }
                 };
                 let (a, b) = f.span;
                 let (a, b) = (a.min(t.len().saturating_sub(1)), b.min(t.len()));

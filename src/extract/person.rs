@@ -325,6 +325,15 @@ impl PersonExtractor {
     fn find_in_sentence(&self, t: &[Tok<'_>]) -> Vec<Found> {
         let mut names: Vec<(usize, usize)> = Vec::new();
         for mut units in self.runs(t) {
+            // `Báo Bà Rịa- Vũng Tàu`: a place or thing opening the run, honorific
+            // look-alike included, is no part of a name
+            if let Some((n, _)) = self.not_names.match_at(t, units[0].0).filter(|(n, _)| *n >= 2) {
+                let end = units[0].0 + n;
+                units.retain(|u| u.0 >= end);
+                if units.is_empty() {
+                    continue;
+                }
+            }
             // a capitalised honorific opening the run is not part of the name (`Ông Kim`)
             while !units.is_empty() && self.honorifics.match_at(t, units[0].0).is_some_and(|(n, _)| n == units[0].1 - units[0].0) {
                 units.remove(0);
