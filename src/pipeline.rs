@@ -121,10 +121,9 @@ impl Processor {
             directives: Vec::new(),
         };
         if VIETNAMESE_RULES_FOR.contains(&lang.code) {
-            let lower = crate::fold::lower(&norm.text);
-            let scan = self.lexicon.scan(&lower);
+            let scan = self.lexicon.scan(&norm.text);
             lap(Stage::Scan, &mut times);
-            let ctx = Ctx::new(&raw.text, &norm, &lower, &sentences, &meta.skip, &scan);
+            let ctx = Ctx::new(&raw.text, &norm, &sentences, &meta.skip, &scan);
             lap(Stage::Tokens, &mut times);
             rec.quantities = self.quantity.extract(&ctx);
             lap(Stage::Quantity, &mut times);

@@ -725,6 +725,7 @@ impl DirectiveExtractor {
     /// Directives of a document. `people` resolves pronoun issuers; the
     /// issuers of the task-assigning documents in `legal` (text order)
     /// stand for the clauses of the document being reported.
+    #[inline(never)] // one call per document: stays a frame of its own in profiles
     pub fn extract(
         &self,
         ctx: &Ctx<'_>,

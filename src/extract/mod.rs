@@ -15,7 +15,7 @@ pub mod quantity;
 
 use std::ops::Range;
 
-use crate::matcher::{sentence_toks, Scan, SetMask, Tok};
+use crate::matcher::{token_range, Scan, SetMask, Tok, TokKind};
 use crate::text::{clean_display, NormText};
 
 /// What makes an extractor read a sentence: a hit of one of its sets, or a
@@ -37,9 +37,11 @@ pub struct Ctx<'a> {
     /// Byte ranges of `norm.text` that are not article body (stamps,
     /// bylines, menus), sorted and disjoint: extractors do not look inside them.
     pub skip: &'a [Range<usize>],
-    /// The tokens of every sentence with a hit or a digit (empty for the
-    /// others), made once and shared by the extractors.
-    tokens: Vec<Vec<Tok<'a>>>,
+    /// Every token of the document, made once and shared by the extractors.
+    toks: Vec<Tok<'a>>,
+    /// Per sentence: its tokens in `toks` when it has a hit or a digit
+    /// (empty for the others).
+    ranges: Vec<Range<usize>>,
     /// Per sentence: the sets with a hit in it.
     masks: Vec<SetMask>,
     /// Per sentence: it holds an ASCII digit.
@@ -47,35 +49,38 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    /// A context over the sentences of a document: `lower` is the lower-case
-    /// copy of `norm.text`, `scan` what the automaton read in it.
+    /// A context over the sentences of a document: `scan` is what the
+    /// automaton read in `norm.text`.
+    #[inline(never)] // one call per document: stays a frame of its own in profiles
     pub fn new(
         original: &'a str,
         norm: &'a NormText,
-        lower: &'a str,
         sentences: &'a [Range<usize>],
         skip: &'a [Range<usize>],
         scan: &'a Scan<'a>,
     ) -> Ctx<'a> {
-        let text = norm.text.as_str();
-        let mut tokens = Vec::with_capacity(sentences.len());
+        let toks = scan.toks(norm.text.as_str());
+        let mut ranges = Vec::with_capacity(sentences.len());
         let mut masks = Vec::with_capacity(sentences.len());
         let mut digits = Vec::with_capacity(sentences.len());
         for r in sentences {
-            let tr = scan.token_range(r);
-            let mask = scan.mask_in(&tr);
-            let digit = scan.has_number(&tr);
-            tokens.push(if mask != 0 || digit { sentence_toks(text, lower, tr, scan) } else { Vec::new() });
+            let tr = token_range(&toks, r);
+            let (mut mask, mut digit) = (0, false);
+            for t in &toks[tr.clone()] {
+                mask |= t.smask();
+                digit |= t.kind == TokKind::Number;
+            }
+            ranges.push(if mask != 0 || digit { tr } else { 0..0 });
             masks.push(mask);
             digits.push(digit);
         }
-        Ctx { original, norm, sentences, skip, tokens, masks, digits }
+        Ctx { original, norm, sentences, skip, toks, ranges, masks, digits }
     }
 
     /// The tokens of sentence `si` (empty past the end, and for a sentence
     /// with no hit and no digit).
     pub fn sentence_tokens(&self, si: usize) -> &[Tok<'a>] {
-        self.tokens.get(si).map(|v| v.as_slice()).unwrap_or(&[])
+        self.ranges.get(si).and_then(|r| self.toks.get(r.clone())).unwrap_or(&[])
     }
 
     /// Whether sentence `si` has what `trigger` asks for.
@@ -136,9 +141,8 @@ pub fn with_ctx<R>(
     let norm = NormText::new(text);
     let meta = crate::text::meta::extract_display(&norm, text, rules);
     let sentences = crate::text::segment::sentences_with(&norm.text, rules);
-    let lower = crate::fold::lower(&norm.text);
-    let scan = lexicon.scan(&lower);
-    let ctx = Ctx::new(text, &norm, &lower, &sentences, &meta.skip, &scan);
+    let scan = lexicon.scan(&norm.text);
+    let ctx = Ctx::new(text, &norm, &sentences, &meta.skip, &scan);
     f(&ctx)
 }
 

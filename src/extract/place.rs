@@ -290,6 +290,7 @@ impl PlaceExtractor {
 
     /// Countries and regions of a document, one row each with every mention.
     /// `exclude`: normalized byte ranges (person names) where no place is read.
+    #[inline(never)] // one call per document: stays a frame of its own in profiles
     pub fn extract(&self, ctx: &Ctx<'_>, exclude: &[Range<usize>]) -> (Vec<Country>, Vec<Region>) {
         let sents: Vec<&[Tok<'_>]> = ctx
             .sentences

@@ -197,14 +197,30 @@ struct Slot {
     len: u8,
 }
 
-/// The inline key of a word of at most 16 bytes.
+/// The inline key of a word of at most 16 bytes: its bytes, little-endian,
+/// zero-padded (read in at most four loads, never through a copy).
 #[inline]
 fn short_key(b: &[u8]) -> [u64; 2] {
-    let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    let lo = u64::from_le_bytes([buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6], buf[7]]);
-    let hi = u64::from_le_bytes([buf[8], buf[9], buf[10], buf[11], buf[12], buf[13], buf[14], buf[15]]);
-    [lo, hi]
+    if b.len() > 8 {
+        [load_le(&b[..8]), load_le(&b[8..])]
+    } else {
+        [load_le(b), 0]
+    }
+}
+
+/// The bytes of `b` (at most 8) as a little-endian number, zero-padded.
+#[inline]
+fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as u64;
+    match n {
+        8.. => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+        // two loads that overlap: the shared bytes are the same on both sides
+        4..=7 => u32_at(0) | (u32_at(n - 4) << (8 * (n - 4))),
+        2..=3 => u16::from_le_bytes([b[0], b[1]]) as u64 | ((b[n - 1] as u64) << (8 * (n - 1))),
+        1 => b[0] as u64,
+        0 => 0,
+    }
 }
 
 impl WordTable {
@@ -234,9 +250,9 @@ impl WordTable {
     }
 
     #[inline]
-    fn get(&self, w: &str) -> u32 {
-        let b = w.as_bytes();
+    fn get(&self, b: &[u8]) -> u32 {
         if b.len() > 16 {
+            let w = std::str::from_utf8(b).unwrap_or("");
             return self.long.get(w).copied().unwrap_or(UNKNOWN);
         }
         let key = short_key(b);
@@ -336,7 +352,7 @@ impl Lexicon {
 
     /// The number of a lower-case word (`UNKNOWN` when no phrase has it).
     #[inline]
-    pub(crate) fn word(&self, w: &str) -> u32 {
+    pub(crate) fn word(&self, w: &[u8]) -> u32 {
         self.table.get(w)
     }
 

@@ -52,13 +52,18 @@ pub struct DocToken {
     pub word: u32,
     pub kind: TokKind,
     pub space_before: bool,
+    /// [`CAP`] and [`TITLE`] of a word.
+    case: u8,
 }
 
-/// One document read by the automaton: its tokens and every hit of two
-/// tokens or more, sorted two ways (a one-token hit is the token's word).
+/// One document read by the automaton: its lower case, its tokens and
+/// every hit of two tokens or more, sorted two ways (a one-token hit is
+/// the token's word).
 #[derive(Debug, Clone)]
 pub struct Scan<'a> {
     lex: &'a Lexicon,
+    /// The lower case of the text (`fold::lower`: same byte offsets).
+    lower: String,
     tokens: Vec<DocToken>,
     /// By first token, then longest first.
     by_start: Vec<Hit<'a>>,
@@ -81,42 +86,70 @@ impl<'a> Scan<'a> {
         &self.tokens
     }
 
-    /// Tokens lying in the byte range `r` (by their start).
-    pub fn token_range(&self, r: &Range<usize>) -> Range<usize> {
-        let a = self.tokens.partition_point(|t| (t.start as usize) < r.start);
-        let b = a + self.tokens[a..].partition_point(|t| (t.start as usize) < r.end);
-        a..b
+    /// The lower case of the text scanned (what `fold::lower` gives).
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
 
-    /// The union of the masks of the hits that start in token range `tr`.
-    pub fn mask_in(&self, tr: &Range<usize>) -> SetMask {
-        let i = self.by_start.partition_point(|h| (h.first as usize) < tr.start);
-        let multi = self.by_start[i..].iter().take_while(|h| (h.first as usize) < tr.end).fold(0, |m, h| m | h.pattern.mask);
-        let single = self.tokens.get(tr.clone()).unwrap_or_default().iter().fold(0, |m, t| m | self.lex.single(t.word).map_or(0, |p| p.mask));
-        multi | single
-    }
-
-    /// Whether a number token lies in token range `tr`.
-    pub fn has_number(&self, tr: &Range<usize>) -> bool {
-        self.tokens.get(tr.clone()).is_some_and(|ts| ts.iter().any(|t| t.kind == TokKind::Number))
+    /// Every token of the document with its hits attached; `text` is the
+    /// text that was scanned.
+    pub fn toks(&'a self, text: &'a str) -> Vec<Tok<'a>> {
+        let mut out = Vec::with_capacity(self.tokens.len());
+        let bs = &self.by_start;
+        let be = &self.by_end;
+        let (mut i, mut j) = (0, 0);
+        let lower = self.lower.as_str();
+        for (k, t) in self.tokens.iter().enumerate() {
+            let idx = k as u32;
+            let s0 = i;
+            let mut smask = 0;
+            while i < bs.len() && bs[i].first == idx {
+                smask |= bs[i].pattern.mask;
+                i += 1;
+            }
+            let e0 = j;
+            let mut emask = 0;
+            while j < be.len() && be[j].last == idx + 1 {
+                emask |= be[j].pattern.mask;
+                j += 1;
+            }
+            let (s, e) = (t.start as usize, t.end as usize);
+            let single = if t.kind == TokKind::Newline { None } else { self.lex.single(t.word) };
+            let sm = single.map_or(0, |p| p.mask);
+            out.push(Tok {
+                kind: t.kind,
+                start: s,
+                end: e,
+                space_before: t.space_before,
+                raw: text.get(s..e).unwrap_or(""),
+                low: lower.get(s..e).unwrap_or(""),
+                idx,
+                starts: &bs[s0..i],
+                ends: &be[e0..j],
+                single,
+                smask: smask | sm,
+                emask: emask | sm,
+                case: t.case,
+            });
+        }
+        out
     }
 }
 
+/// Tokens of `toks` lying in the byte range `r` (by their start).
+pub fn token_range(toks: &[Tok<'_>], r: &Range<usize>) -> Range<usize> {
+    let a = toks.partition_point(|t| t.start < r.start);
+    let b = a + toks[a..].partition_point(|t| t.start < r.end);
+    a..b
+}
+
 impl Lexicon {
-    /// Read a document: `lower` is the lower-case copy of the normalized
-    /// text (`fold::lower`: same byte offsets). Every token is looked up
-    /// once; one overlapping pass of the automaton gives every hit.
-    pub fn scan<'a>(&'a self, lower: &str) -> Scan<'a> {
-        let mut tokens = Vec::with_capacity(lower.len() / 5 + 1);
-        let mut bytes = Vec::with_capacity(lower.len() / 2 + 2);
-        for t in Tokens::new(lower, 0..lower.len()) {
-            let w = match t.kind {
-                TokKind::Newline => lexicon::NEWLINE,
-                _ => self.word(lower.get(t.start..t.end).unwrap_or("")),
-            };
-            self.width.push(w, &mut bytes);
-            tokens.push(DocToken { start: t.start as u32, end: t.end as u32, word: w, kind: t.kind, space_before: t.space_before });
-        }
+    /// Read a document (the normalized text): one pass makes its lower
+    /// case, its tokens (the tokens of [`Tokens`]), their case and their
+    /// word numbers; one overlapping pass of the automaton gives every hit.
+    #[inline(never)] // one call per document: stays a frame of its own in profiles
+    pub fn scan<'a>(&'a self, text: &str) -> Scan<'a> {
+        let (lower, tokens, bytes) = self.tokenize_doc(text);
         let mut hits = Vec::new();
         if let Some(ac) = &self.nfa {
             let width = self.width.0;
@@ -147,8 +180,152 @@ impl Lexicon {
             fill[f] -= 1;
             by_start[fill[f] as usize] = *h;
         }
-        Scan { lex: self, tokens, by_start, by_end: hits }
+        Scan { lex: self, lower, tokens, by_start, by_end: hits }
     }
+
+    /// The lower case, the tokens and the automaton input of `text`, in one
+    /// pass over its bytes. The tokens are those of [`Tokens`] and the lower
+    /// case that of `fold::lower` (tests check both).
+    fn tokenize_doc(&self, text: &str) -> (String, Vec<DocToken>, Vec<u8>) {
+        let b = text.as_bytes();
+        let n = b.len();
+        // ASCII lower-cased in bulk; other characters are set in place
+        // below, where their lower case differs (it has the same length)
+        let mut lower = text.to_owned();
+        lower.make_ascii_lowercase();
+        let table = token::char_table();
+        let mut tokens: Vec<DocToken> = Vec::with_capacity(n / 4 + 1);
+        let mut bytes = Vec::with_capacity(n / 2 + 2);
+        let mut space_before = true;
+        let mut i = 0;
+        while i < n {
+            let x = b[i];
+            let start = i;
+            let kind;
+            let mut case = 0;
+            if x < 0x80 {
+                match x {
+                    b'\n' => {
+                        i += 1;
+                        self.width.push(lexicon::NEWLINE, &mut bytes);
+                        tokens.push(DocToken {
+                            start: start as u32,
+                            end: i as u32,
+                            word: lexicon::NEWLINE,
+                            kind: TokKind::Newline,
+                            space_before,
+                            case: 0,
+                        });
+                        space_before = true;
+                        continue;
+                    }
+                    b' ' | b'\t' | b'\r' | 0x0B | 0x0C => {
+                        i += 1;
+                        space_before = true;
+                        continue;
+                    }
+                    b'0'..=b'9' => {
+                        // digits, with single `.` or `,` between digits
+                        i += 1;
+                        loop {
+                            match b.get(i) {
+                                Some(d) if d.is_ascii_digit() => i += 1,
+                                Some(b'.') | Some(b',') if b.get(i + 1).is_some_and(|d| d.is_ascii_digit()) => i += 2,
+                                _ => break,
+                            }
+                        }
+                        kind = TokKind::Number;
+                    }
+                    _ if x.is_ascii_alphabetic() => {
+                        (i, case) = scan_word(text, i, &mut lower, table);
+                        kind = TokKind::Word;
+                    }
+                    _ => {
+                        i += 1;
+                        kind = TokKind::Symbol;
+                    }
+                }
+            } else {
+                let (c, l) = token::decode_at(text, i);
+                let info = token::CharInfo::in_table(table, c);
+                if info.flags & token::C_WORD != 0 {
+                    (i, case) = scan_word(text, i, &mut lower, table);
+                    kind = TokKind::Word;
+                } else {
+                    set_lower(&mut lower, i, l, c, info.lower);
+                    i += l;
+                    if info.flags & token::C_SPACE != 0 {
+                        space_before = true;
+                        continue;
+                    }
+                    kind = TokKind::Symbol;
+                }
+            }
+            let word = self.word(&lower.as_bytes()[start..i]);
+            self.width.push(word, &mut bytes);
+            tokens.push(DocToken { start: start as u32, end: i as u32, word, kind, space_before, case });
+            space_before = false;
+        }
+        (lower, tokens, bytes)
+    }
+}
+
+/// Write the lower case `low` of the character `c` at bytes `i..i + len`
+/// of `lower` when it differs (it has the same length: `fold::lower_char`).
+#[inline]
+fn set_lower(lower: &mut String, i: usize, len: usize, c: char, low: char) {
+    if low != c && low.len_utf8() == len {
+        let mut buf = [0u8; 4];
+        lower.replace_range(i..i + len, low.encode_utf8(&mut buf));
+    }
+}
+
+/// A word from byte `i` of `text` (a word character there): its end and
+/// its case ([`CAP`], [`TITLE`]); characters whose lower case is not ASCII
+/// lower case are set in `lower`.
+#[inline]
+fn scan_word(text: &str, mut i: usize, lower: &mut String, table: &[token::CharInfo]) -> (usize, u8) {
+    let b = text.as_bytes();
+    let n = b.len();
+    let start = i;
+    let mut cap = false;
+    let mut any_lower = false;
+    let mut letters = 0u32;
+    while i < n {
+        let x = b[i];
+        if x < 0x80 {
+            if !x.is_ascii_alphabetic() {
+                break;
+            }
+            if i == start {
+                cap = x.is_ascii_uppercase();
+            }
+            any_lower |= x.is_ascii_lowercase();
+            letters += 1;
+            i += 1;
+        } else {
+            let (c, l) = token::decode_at(text, i);
+            let info = token::CharInfo::in_table(table, c);
+            if info.flags & token::C_WORD == 0 {
+                break;
+            }
+            if i == start {
+                cap = info.flags & token::C_UPPER != 0;
+            }
+            any_lower |= info.flags & token::C_LOWER != 0;
+            letters += (info.flags & token::C_ALPHA != 0) as u32;
+            set_lower(lower, i, l, c, info.lower);
+            i += l;
+        }
+    }
+    let case = if !cap {
+        0
+    } else if !any_lower && letters >= 2 {
+        CAP
+    } else {
+        CAP | TITLE
+    };
+    (i, case)
 }
 
 /// A token of a sentence, with its lower case and the hits at its edges.
@@ -201,63 +378,10 @@ impl<'a> Tok<'a> {
     pub fn is_title_case(&self) -> bool {
         self.is_word() && self.case & TITLE != 0
     }
-}
-
-/// The tokens of document tokens `tr` with their hits attached; `text` is
-/// the normalized text and `lower` its lower-case copy (same offsets).
-pub fn sentence_toks<'a>(text: &'a str, lower: &'a str, tr: Range<usize>, scan: &'a Scan<'a>) -> Vec<Tok<'a>> {
-    let Some(tokens) = scan.tokens.get(tr.clone()) else {
-        return Vec::new();
-    };
-    let mut out = Vec::with_capacity(tokens.len());
-    let bs = &scan.by_start;
-    let be = &scan.by_end;
-    let mut i = bs.partition_point(|h| (h.first as usize) < tr.start);
-    let mut j = be.partition_point(|h| (h.last as usize) <= tr.start);
-    for (k, t) in tokens.iter().enumerate() {
-        let idx = (tr.start + k) as u32;
-        let s0 = i;
-        let mut smask = 0;
-        while i < bs.len() && bs[i].first == idx {
-            smask |= bs[i].pattern.mask;
-            i += 1;
-        }
-        let e0 = j;
-        let mut emask = 0;
-        while j < be.len() && be[j].last == idx + 1 {
-            emask |= be[j].pattern.mask;
-            j += 1;
-        }
-        let (s, e) = (t.start as usize, t.end as usize);
-        let single = if t.kind == TokKind::Newline { None } else { scan.lex.single(t.word) };
-        let sm = single.map_or(0, |p| p.mask);
-        let raw = text.get(s..e).unwrap_or("");
-        let case = if t.kind == TokKind::Word && is_capitalized(raw) {
-            if is_all_caps(raw) {
-                CAP
-            } else {
-                CAP | TITLE
-            }
-        } else {
-            0
-        };
-        out.push(Tok {
-            kind: t.kind,
-            start: s,
-            end: e,
-            space_before: t.space_before,
-            raw,
-            low: lower.get(s..e).unwrap_or(""),
-            idx,
-            starts: &bs[s0..i],
-            ends: &be[e0..j],
-            single,
-            smask: smask | sm,
-            emask: emask | sm,
-            case,
-        });
+    /// The sets with a phrase starting at this token.
+    pub fn smask(&self) -> SetMask {
+        self.smask
     }
-    out
 }
 
 impl<T> PhraseSet<T> {
@@ -393,8 +517,8 @@ impl Prepared {
 /// `lexicon` reads them: for tests and benchmarks of extractor parts.
 pub fn with_tokens<R>(lexicon: &Lexicon, text: &str, f: impl FnOnce(&[Tok<'_>]) -> R) -> R {
     let p = Prepared::new(text);
-    let scan = lexicon.scan(&p.lower);
-    let t = sentence_toks(&p.text, &p.lower, 0..scan.tokens().len(), &scan);
+    let scan = lexicon.scan(&p.text);
+    let t = scan.toks(&p.text);
     f(&t)
 }
 
@@ -420,8 +544,8 @@ mod tests {
     fn longest_first_both_ways() {
         let (lex, q, verbs, _) = lexicon();
         let p = Prepared::new("tăng gần như 5 đô  la Mỹ, 90 km / h và 80 km/h");
-        let scan = lex.scan(&p.lower);
-        let t = sentence_toks(&p.text, &p.lower, 0..scan.tokens().len(), &scan);
+        let scan = lex.scan(&p.text);
+        let t = scan.toks(&p.text);
         assert_eq!(q.match_at(&t, 1), Some((2, &"about")));
         assert_eq!(q.match_before(&t, 3), Some((1, &"about")));
         assert_eq!(q.match_before(&t, 2), Some((1, &"nearly")));
@@ -433,12 +557,40 @@ mod tests {
         assert_eq!(kmh.len(), 2, "{kmh:?}");
     }
 
+    /// The one-pass scan gives the tokens of [`Tokens`], the lower case of
+    /// `fold::lower` and the case of `is_capitalized` / `is_all_caps`.
+    #[test]
+    fn scan_agrees_with_the_tokenizer_and_lower() {
+        let (lex, _, _, _) = lexicon();
+        let texts = [
+            "Trên 4.814 tỷ đồng, 6,5%. COVID-19 15-CT/TW 1..5 x.y 5. G20.5 km/h",
+            "Nguye\u{302}\u{303}n ĐỨC Hải ƠƯĂ İstanbul ẞ Ǆ Ⅻ ⓐⒶ ΩΣς ÀÁẢÃẠ \u{a0}x\u{2003}y\n\nz",
+            "UBND Sang-sik A B Đ ĐĐ Đa TP.HCM H.Đ (Ảnh: TTXVN) ١٢٣ ａ1 — …",
+            "",
+            "\n",
+            "..1..2,,3,4.",
+        ];
+        for text in texts {
+            let scan = lex.scan(text);
+            assert_eq!(scan.lower(), crate::fold::lower(text), "{text:?}");
+            let want = tokenize(text, 0..text.len());
+            let got = scan.toks(text);
+            assert_eq!(got.len(), want.len(), "{text:?}");
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!((g.kind, g.start, g.end, g.space_before), (w.kind, w.start, w.end, w.space_before), "{text:?}");
+                let cap = g.kind == TokKind::Word && is_capitalized(g.raw);
+                assert_eq!(g.is_cap(), cap, "{:?} in {text:?}", g.raw);
+                assert_eq!(g.is_title_case(), cap && !is_all_caps(g.raw), "{:?} in {text:?}", g.raw);
+            }
+        }
+    }
+
     #[test]
     fn case_sensitive_phrases() {
         let (lex, _, _, units) = lexicon();
         let p = Prepared::new("5 m 3 M 4 mm");
-        let scan = lex.scan(&p.lower);
-        let t = sentence_toks(&p.text, &p.lower, 0..scan.tokens().len(), &scan);
+        let scan = lex.scan(&p.text);
+        let t = scan.toks(&p.text);
         assert_eq!(units.match_at(&t, 1), Some((1, &1)));
         assert_eq!(units.match_at(&t, 3), Some((1, &2)));
         assert_eq!(units.match_at(&t, 5), None);
@@ -448,8 +600,8 @@ mod tests {
     fn hits_never_cut_words_or_numbers() {
         let (lex, q, verbs, _) = lexicon();
         let p = Prepared::new("tăngg gầnn 4.814 không gần\nnhư");
-        let scan = lex.scan(&p.lower);
-        let t = sentence_toks(&p.text, &p.lower, 0..scan.tokens().len(), &scan);
+        let scan = lex.scan(&p.text);
+        let t = scan.toks(&p.text);
         assert!(!verbs.starts_at(&t, 0) && !verbs.starts_at(&t, 1));
         // `gần` then a line break: not `gần như`
         assert_eq!(q.match_at(&t, 4), Some((1, &"nearly")));

@@ -65,6 +65,88 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
 }
 
+/// What the scan needs to know of one character, read once: its lower
+/// case ([`crate::fold::lower_char`]) and its classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CharInfo {
+    pub(crate) lower: char,
+    pub(crate) flags: u8,
+}
+
+/// [`is_word_char`].
+pub(crate) const C_WORD: u8 = 1;
+/// `char::is_uppercase`.
+pub(crate) const C_UPPER: u8 = 2;
+/// `char::is_lowercase`.
+pub(crate) const C_LOWER: u8 = 4;
+/// `char::is_alphabetic`.
+pub(crate) const C_ALPHA: u8 = 8;
+/// `char::is_whitespace`.
+pub(crate) const C_SPACE: u8 = 16;
+
+impl CharInfo {
+    fn compute(c: char) -> CharInfo {
+        let mut flags = 0;
+        for (yes, bit) in [
+            (is_word_char(c), C_WORD),
+            (c.is_uppercase(), C_UPPER),
+            (c.is_lowercase(), C_LOWER),
+            (c.is_alphabetic(), C_ALPHA),
+            (c.is_whitespace(), C_SPACE),
+        ] {
+            if yes {
+                flags |= bit;
+            }
+        }
+        CharInfo { lower: crate::fold::lower_char(c), flags }
+    }
+
+    /// The facts of `c`: from `t` ([`char_table`]) for the characters
+    /// Vietnamese text is made of (below U+0250, and U+1E00..U+1EFF),
+    /// computed for others.
+    #[inline]
+    pub(crate) fn in_table(t: &[CharInfo], c: char) -> CharInfo {
+        let u = c as usize;
+        if u < LATIN_END {
+            t[u]
+        } else if (EXT_START..EXT_START + 0x100).contains(&u) {
+            t[LATIN_END + u - EXT_START]
+        } else {
+            CharInfo::compute(c)
+        }
+    }
+}
+
+const LATIN_END: usize = 0x250;
+const EXT_START: usize = 0x1E00;
+
+pub(crate) fn char_table() -> &'static [CharInfo] {
+    static T: std::sync::OnceLock<Box<[CharInfo]>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        (0..LATIN_END as u32)
+            .chain(EXT_START as u32..EXT_START as u32 + 0x100)
+            .map(|u| CharInfo::compute(char::from_u32(u).unwrap_or('\u{FFFD}')))
+            .collect()
+    })
+}
+
+/// Decode the character at byte `i` of `s` (a char boundary, `s[i]` not
+/// ASCII): the character and its length.
+#[inline]
+pub(crate) fn decode_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes();
+    let x = b[i] as u32;
+    let at = |k: usize| b.get(i + k).map_or(0, |&y| y as u32 & 0x3F);
+    let (u, l) = if x < 0xE0 {
+        (((x & 0x1F) << 6) | at(1), 2)
+    } else if x < 0xF0 {
+        (((x & 0x0F) << 12) | (at(1) << 6) | at(2), 3)
+    } else {
+        (((x & 0x07) << 18) | (at(1) << 12) | (at(2) << 6) | at(3), 4)
+    };
+    (char::from_u32(u).unwrap_or('\u{FFFD}'), l)
+}
+
 /// Split `src[range]` into tokens; offsets are into `src`.
 pub fn tokenize(src: &str, range: Range<usize>) -> Vec<Token> {
     Tokens::new(src, range).collect()

@@ -95,6 +95,7 @@ impl Line<'_> {
 /// [`extract`], with `title` and `authors` taken from the ORIGINAL text
 /// (through the offset map, then [`clean_display`]): the writer's spelling,
 /// not the folded one (`hoàn`, not `hòan`). Ranges stay in the normalized text.
+#[inline(never)] // one call per document: stays a frame of its own in profiles
 pub fn extract_display(nt: &NormText, original: &str, rules: &TextRules) -> Meta {
     let mut meta = extract(&nt.text, rules);
     let display = |r: &Range<usize>| {

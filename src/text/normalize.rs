@@ -53,6 +53,7 @@ pub struct NormText {
 }
 
 impl NormText {
+    #[inline(never)] // one call per document: stays a frame of its own in profiles
     pub fn new(original: &str) -> NormText {
         let mut b = Builder::new(original);
         b.run();
@@ -129,6 +130,10 @@ impl NormText {
 /// Unlike [`fold`] it keeps the writer's spelling: no tone fold, quotes and
 /// dashes as written; only zero-width characters are dropped.
 pub fn clean_display(s: &str) -> String {
+    // most output strings need nothing: copied as they are
+    if is_plain(s.as_bytes()) {
+        return s.to_owned();
+    }
     // most output strings are already NFC: no composition pass for them
     // Vietnamese letters are precomposed: a string of only those is NFC
     // without asking the tables
@@ -137,6 +142,45 @@ pub fn clean_display(s: &str) -> String {
     } else {
         clean_chars(s.nfc(), s.len())
     }
+}
+
+/// `s` is what [`clean_display`] makes of it: no space at either end or
+/// twice in a row, no other white space, no control character, and only
+/// characters that NFC and the display map keep whatever their neighbours
+/// (ASCII, Latin-1 and Latin Extended letters but U+00A0, U+0085, U+00AD,
+/// `Ð`, `ð`; Latin Extended Additional).
+fn is_plain(b: &[u8]) -> bool {
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x < 0x20 || (x == b' ' && b.get(i + 1) == Some(&b' ')) {
+                return false;
+            }
+            i += 1;
+        } else if (0xC3..=0xCB).contains(&x) {
+            // U+00C0..U+02FF: letters that never combine, but Ð and ð
+            if x == 0xC3 && matches!(b.get(i + 1), Some(0x90) | Some(0xB0)) {
+                return false;
+            }
+            i += 2;
+        } else if x == 0xC2 {
+            // U+0080..U+00BF: symbols, but NEL, no-break space, soft hyphen
+            if matches!(b.get(i + 1), Some(0x85) | Some(0xA0) | Some(0xAD)) || b.get(i + 1).is_none_or(|&y| y < 0x80) {
+                return false;
+            }
+            i += 2;
+        } else if x == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB)) {
+            // U+1E00..U+1EFF
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 fn clean_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
@@ -193,10 +237,61 @@ fn decode(b: &[u8], i: usize) -> (char, usize) {
 }
 
 
+/// [`clean_class`]: the character and the one before it always compose
+/// apart (it is a NFC starter that never combines backwards).
+const BOUNDARY: u8 = 1;
+/// Normalization keeps the character as it is (no map, NFC alone).
+const KEPT: u8 = 2;
+/// A tone-marked `a`, `e` or `y`: its tone moves onto an `o` or `u` before it.
+const TONED: u8 = 4;
+
+/// What normalization may do to `c`, as the flags above.
+fn compute_class(c: char) -> u8 {
+    let mut f = 0;
+    if is_boundary(c) {
+        f |= BOUNDARY;
+    }
+    if map_char(c) == Map::Keep && is_nfc_char(c) {
+        f |= KEPT;
+    }
+    if is_toned_aey(c) {
+        f |= TONED;
+    }
+    f
+}
+
+/// Code points below this have their class in the table…
+const TABLE_LOW: usize = 0x800;
+/// …and so have U+1E00..U+1EFF (Latin Extended Additional).
+const TABLE_EXT: usize = 0x1E00;
+
+fn class_table() -> &'static [u8] {
+    static T: std::sync::OnceLock<Box<[u8]>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        (0..TABLE_LOW as u32)
+            .chain(TABLE_EXT as u32..TABLE_EXT as u32 + 0x100)
+            .map(|u| char::from_u32(u).map_or(0, compute_class))
+            .collect()
+    })
+}
+
+/// [`compute_class`], from the table for the characters of Vietnamese text.
+#[inline]
+fn clean_class(t: &[u8], c: char) -> u8 {
+    let u = c as usize;
+    if u < TABLE_LOW {
+        t[u]
+    } else if (TABLE_EXT..TABLE_EXT + 0x100).contains(&u) {
+        t[TABLE_LOW + u - TABLE_EXT]
+    } else {
+        compute_class(c)
+    }
+}
+
 /// End of the span from `i` that normalization leaves unchanged: no
 /// replacement, no composition with a following mark, no tone to move, no
 /// second space of a run (`space_before`: the output so far ends in one).
-fn scan_clean(b: &[u8], i: usize, space_before: bool) -> usize {
+fn scan_clean(b: &[u8], i: usize, space_before: bool, t: &[u8]) -> usize {
     let n = b.len();
     let mut p = i;
     let mut prev = i;
@@ -217,14 +312,12 @@ fn scan_clean(b: &[u8], i: usize, space_before: bool) -> usize {
             continue;
         }
         let (c, l) = decode(b, p);
-        if !is_boundary(c) {
+        let class = clean_class(t, c);
+        if class & BOUNDARY == 0 {
             // the character before combines with this one
             break prev;
         }
-        if map_char(c) != Map::Keep
-            || !is_nfc_char(c)
-            || (p > 0 && matches!(b[p - 1], b'o' | b'O' | b'u' | b'U') && is_toned_aey(c))
-        {
+        if class & KEPT == 0 || (class & TONED != 0 && p > 0 && matches!(b[p - 1], b'o' | b'O' | b'u' | b'U')) {
             break p;
         }
         prev = p;
@@ -246,8 +339,20 @@ fn is_nfc_char(c: char) -> bool {
     u < 0x300 || (0x1E00..=0x1EFF).contains(&u) || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
+/// Number of characters in UTF-8 `bytes`: the bytes that are not
+/// continuation bytes (`10xxxxxx`), eight at a time.
 fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    let mut n = 0usize;
+    for c in chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // a continuation byte has bit 7 set and bit 6 clear
+        let cont = (w >> 7) & !(w >> 6) & LOW;
+        n += 8 - cont.count_ones() as usize;
+    }
+    n + tail.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 fn next_boundary(s: &str, mut p: usize) -> usize {
@@ -313,10 +418,11 @@ impl<'a> Builder<'a> {
         let n = b.len();
         let mut i = 0;
         let mut ochar = 0;
+        let table = class_table();
         while i < n {
             // Fast path: a span of characters that need no change is copied as is.
             if !self.carry && self.pending.is_none() {
-                let end = scan_clean(b, i, self.out.ends_with(' '));
+                let end = scan_clean(b, i, self.out.ends_with(' '), table);
                 if end > i {
                     let nch = count_chars(&b[i..end]);
                     self.emit_same(i, ochar, &orig[i..end], nch);
