@@ -17,11 +17,9 @@ use crate::rules::text::{Abbreviations, TextRules};
 pub fn lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            push_trimmed(text, start..i, &mut out);
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        push_trimmed(text, start..i, &mut out);
+        start = i + 1;
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
@@ -71,15 +69,50 @@ fn next_char(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|r| r.chars().next())
 }
 
+/// The stop characters (`.`, `!`, `?`, `…`) of a line, in order: the ASCII
+/// ones and the ellipses found by two fast searches, merged.
+struct Stops<'a> {
+    l: &'a str,
+    /// The next ellipsis at or after the position asked for, if known.
+    ellipsis: Option<Option<usize>>,
+}
+
+impl<'a> Stops<'a> {
+    fn new(l: &'a str) -> Self {
+        Stops { l, ellipsis: None }
+    }
+
+    /// The first stop character at or after byte `p` (a char boundary).
+    #[inline]
+    fn next(&mut self, p: usize) -> Option<(usize, char)> {
+        let b = self.l.as_bytes();
+        let rest = b.get(p..)?;
+        let ascii = memchr::memchr3(b'.', b'!', b'?', rest).map(|k| p + k);
+        let ell = match self.ellipsis {
+            Some(Some(e)) if e >= p => Some(e),
+            Some(None) => None,
+            _ => {
+                let e = memchr::memmem::find(rest, "…".as_bytes()).map(|k| p + k);
+                self.ellipsis = Some(e);
+                e
+            }
+        };
+        match (ascii, ell) {
+            (Some(a), Some(e)) if e < a => Some((e, '…')),
+            (Some(a), _) => Some((a, b[a] as char)),
+            (None, Some(e)) => Some((e, '…')),
+            (None, None) => None,
+        }
+    }
+}
+
 fn split_line(text: &str, line: Range<usize>, ab: &Abbreviations, out: &mut Vec<Range<usize>>) {
     let l = &text[line.clone()];
     let mut start = 0; // byte offset in `l` of the current sentence
     let mut p = 0;
-    while let Some(c) = next_char(l, p) {
-        if !is_stop(c) {
-            p += c.len_utf8();
-            continue;
-        }
+    let mut stops = Stops::new(l);
+    while let Some((at, c)) = stops.next(p) {
+        p = at;
         // the run of stop characters: `.`, `...`, `?!`, `./.`
         let mut e = p + c.len_utf8();
         loop {
