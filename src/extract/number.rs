@@ -14,15 +14,13 @@ pub fn parse_vi_number(s: &str) -> Option<f64> {
     if !s.as_bytes()[0].is_ascii_digit() {
         return None;
     }
-    let commas = s.matches(',').count();
-    let dots = s.matches('.').count();
-    let mut int_part = String::with_capacity(s.len());
-    let mut frac_part = String::new();
-    if commas >= 2 && dots <= 1 && groups_of_three(s, ',') {
+    let commas = s.bytes().filter(|&b| b == b',').count();
+    let dots = s.bytes().filter(|&b| b == b'.').count();
+    // the integer digits (separators left in, skipped when read) and the
+    // fraction digits
+    let (int_part, frac_part): (&str, &str) = if commas >= 2 && dots <= 1 && groups_of_three(s, ',') {
         // English-style thousands `1,234,567(.5)`
-        let (i, f) = s.split_once('.').unwrap_or((s, ""));
-        int_part.extend(i.chars().filter(|c| *c != ','));
-        frac_part.push_str(f);
+        s.split_once('.').unwrap_or((s, ""))
     } else if commas >= 2 {
         return None;
     } else {
@@ -30,23 +28,39 @@ pub fn parse_vi_number(s: &str) -> Option<f64> {
         if f.contains('.') {
             return None;
         }
-        frac_part.push_str(f);
         if i.contains('.') {
             if groups_of_three(i, '.') {
-                int_part.extend(i.chars().filter(|c| *c != '.'));
+                (i, f)
             } else if dots == 1 && f.is_empty() {
                 // `1.5`: a decimal point
-                let (a, b) = i.split_once('.')?;
-                int_part.push_str(a);
-                frac_part = b.to_string();
+                i.split_once('.')?
             } else {
                 return None;
             }
         } else {
-            int_part.push_str(i);
+            (i, f)
         }
+    };
+    decimal_value(int_part, frac_part)
+}
+
+/// The value of the decimal `int_part.frac_part` (separators in
+/// `int_part` skipped), the nearest `f64` as `str::parse` gives it.
+fn decimal_value(int_part: &str, frac_part: &str) -> Option<f64> {
+    let digits = || int_part.bytes().filter(u8::is_ascii_digit).chain(frac_part.bytes());
+    // Up to 15 digits the whole number is exact in an f64, and so is
+    // 10^k up to k = 22: one correctly rounded division gives the value
+    // that parsing the decimal gives (Clinger's fast path).
+    if digits().count() <= 15 && frac_part.len() <= 22 {
+        let m = digits().fold(0u64, |m, d| m * 10 + u64::from(d - b'0'));
+        let v = m as f64 / 10f64.powi(frac_part.len() as i32);
+        return v.is_finite().then_some(v);
     }
-    let text = if frac_part.is_empty() { int_part } else { format!("{int_part}.{frac_part}") };
+    let mut text: String = int_part.chars().filter(char::is_ascii_digit).collect();
+    if !frac_part.is_empty() {
+        text.push('.');
+        text.push_str(frac_part);
+    }
     text.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
@@ -107,6 +121,23 @@ mod tests {
         for (s, want) in cases {
             assert_eq!(parse_vi_number(s), *want, "{s}");
         }
+    }
+
+    /// The fast path gives what parsing the decimal gives.
+    #[test]
+    fn fast_path_is_parse() {
+        let mut cases: Vec<(String, String)> = Vec::new();
+        for int in ["0", "1", "7", "12", "999", "4814", "123456789", "900719925474099", "9007199254740993", "123456789012345678901"] {
+            for frac in ["", "5", "05", "1", "3", "7", "25", "333", "1415926535", "000000000000000000001", "99999999999999999999999"] {
+                cases.push((int.to_string(), frac.to_string()));
+            }
+        }
+        for (i, f) in cases {
+            let text = if f.is_empty() { i.clone() } else { format!("{i}.{f}") };
+            assert_eq!(decimal_value(&i, &f), text.parse::<f64>().ok(), "{text}");
+        }
+        assert_eq!(parse_vi_number("1.234.567,89"), Some(1234567.89));
+        assert_eq!(parse_vi_number("0,1"), Some(0.1));
     }
 
     #[test]

@@ -132,6 +132,7 @@ impl NumeralGrammar {
 
     /// The sets whose hits may start a number in words: a sentence with none
     /// of them and no digit holds no such number.
+    #[inline]
     pub fn mask(&self) -> crate::matcher::SetMask {
         self.digit.mask() | self.ten.mask() | self.hundred.mask() | self.frac_half.mask() | self.halves.mask()
     }
@@ -139,7 +140,8 @@ impl NumeralGrammar {
     /// Token `i` is a word that may begin a number (`hai`, `mười`, `trăm`,
     /// `nửa` of `nửa tỷ`, `phân nửa`).
     pub fn starts_word_number(&self, t: &[Tok<'_>], i: usize) -> bool {
-        t.get(i).is_some_and(|x| x.is_word())
+        // one bit test says no for nearly every token
+        t.get(i).is_some_and(|x| x.is_word() && x.starts_any(self.mask()))
             && (self.digit.has_word(t, i)
                 || self.ten.has_word(t, i)
                 || self.hundred.has_word(t, i)

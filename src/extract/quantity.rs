@@ -201,7 +201,21 @@ fn round_sig(v: f64) -> f64 {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         return v;
     }
+    // nor is a value whose shortest decimal has 15 significant digits or
+    // fewer: it is the nearest f64 to that decimal
+    if significant_digits(ryu::Buffer::new().format(v)) <= 15 {
+        return v;
+    }
     format!("{v:.14e}").parse::<f64>().unwrap_or(v)
+}
+
+/// Significant digits of a decimal (`-0.00125e3` → 3).
+fn significant_digits(s: &str) -> usize {
+    let mantissa = s.split(['e', 'E']).next().unwrap_or("");
+    let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    let start = digits.iter().position(|&d| d != b'0').unwrap_or(digits.len());
+    let end = digits.iter().rposition(|&d| d != b'0').map_or(start, |e| e + 1);
+    end.saturating_sub(start)
 }
 
 fn clause_break(t: &Tok<'_>) -> bool {
@@ -908,5 +922,27 @@ impl Extractor for QuantityExtractor {
             }
         }
         rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast paths of `round_sig` give what formatting to 15 digits and
+    /// parsing back gives.
+    #[test]
+    fn round_sig_is_fifteen_digits() {
+        let slow = |v: f64| format!("{v:.14e}").parse::<f64>().unwrap_or(v);
+        let mut values = vec![0.0, 6.5, 0.1, 0.3, 1.0 / 3.0, 524.2 * 1000.0, 12.4e9, 4814e9, 1e15, 1e16 + 2.0, 2.5e-7, 123456.789, 0.1 + 0.2];
+        for k in 1..2000 {
+            let x = f64::from(k) * 0.37;
+            values.extend([x, x * 1000.0, x * 1e6, x * 1e9, x / 7.0, x * 0.001]);
+        }
+        for v in values {
+            assert_eq!(round_sig(v).to_bits(), slow(v).to_bits(), "{v}");
+        }
+        assert_eq!(significant_digits("-0.00125e3"), 3);
+        assert_eq!(significant_digits("12400000000.0"), 3);
     }
 }

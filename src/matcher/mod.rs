@@ -382,6 +382,12 @@ impl<'a> Tok<'a> {
     pub fn smask(&self) -> SetMask {
         self.smask
     }
+    /// A phrase of one of the sets of `mask` starts at this token (a
+    /// necessary condition of every `PhraseSet` query at it).
+    #[inline]
+    pub fn starts_any(&self, mask: SetMask) -> bool {
+        self.smask & mask != 0
+    }
 }
 
 impl<T> PhraseSet<T> {
