@@ -393,6 +393,7 @@ impl<'a> Tok<'a> {
 impl<T> PhraseSet<T> {
     /// The payload of the first entry of this set in `pattern` that fits
     /// tokens `t[a..b]`.
+    #[inline(never)]
     fn entry_for(&self, pattern: &Pattern, t: &[Tok<'_>], a: usize, b: usize) -> Option<&T> {
         let window = t.get(a..b)?;
         if window.iter().any(|x| x.kind == TokKind::Newline) {
@@ -410,6 +411,7 @@ impl<T> PhraseSet<T> {
     }
 
     /// The one-token phrase of this set that token `i` is.
+    #[inline]
     fn single_at(&self, t: &[Tok<'_>], i: usize) -> Option<&T> {
         let p = t.get(i)?.single?;
         if p.mask & self.bit == 0 {
@@ -419,11 +421,19 @@ impl<T> PhraseSet<T> {
     }
 
     /// The longest phrase starting at token `i`: (number of tokens, payload).
+    /// Inlined: the bit test that answers most calls costs no call.
+    #[inline]
     pub fn match_at(&self, t: &[Tok<'_>], i: usize) -> Option<(usize, &T)> {
-        let first = t.get(i)?;
-        if first.smask & self.bit == 0 {
+        if t.get(i)?.smask & self.bit == 0 {
             return None;
         }
+        self.match_at_hit(t, i)
+    }
+
+    /// [`PhraseSet::match_at`] where token `i` has a hit of this set.
+    #[inline(never)]
+    fn match_at_hit(&self, t: &[Tok<'_>], i: usize) -> Option<(usize, &T)> {
+        let first = t.get(i)?;
         for h in first.starts {
             if h.pattern.mask & self.bit == 0 {
                 continue;
@@ -441,14 +451,18 @@ impl<T> PhraseSet<T> {
 
     /// The longest phrase ending right before token `end` (exclusive):
     /// (index of its first token, payload).
+    #[inline]
     pub fn match_before(&self, t: &[Tok<'_>], end: usize) -> Option<(usize, &T)> {
-        if end == 0 {
+        if end == 0 || t.get(end - 1)?.emask & self.bit == 0 {
             return None;
         }
+        self.match_before_hit(t, end)
+    }
+
+    /// [`PhraseSet::match_before`] where token `end - 1` ends a hit of this set.
+    #[inline(never)]
+    fn match_before_hit(&self, t: &[Tok<'_>], end: usize) -> Option<(usize, &T)> {
         let last = t.get(end - 1)?;
-        if last.emask & self.bit == 0 {
-            return None;
-        }
         for h in last.ends {
             if h.pattern.mask & self.bit == 0 {
                 continue;
@@ -465,17 +479,20 @@ impl<T> PhraseSet<T> {
     }
 
     /// Whether a phrase starts at `i`.
+    #[inline]
     pub fn starts_at(&self, t: &[Tok<'_>], i: usize) -> bool {
         self.match_at(t, i).is_some()
     }
 
     /// Whether a phrase ends right before `end`.
+    #[inline]
     pub fn ends_before(&self, t: &[Tok<'_>], end: usize) -> bool {
         self.match_before(t, end).is_some()
     }
 
     /// A one-token phrase of this set that is exactly token `i` (what a
     /// look-up of the word in a word list would say).
+    #[inline]
     pub fn word_at(&self, t: &[Tok<'_>], i: usize) -> Option<&T> {
         self.single_at(t, i)
     }
@@ -499,6 +516,7 @@ impl<T> PhraseSet<T> {
     }
 
     /// Whether token `i` is a one-token phrase of this set.
+    #[inline]
     pub fn has_word(&self, t: &[Tok<'_>], i: usize) -> bool {
         self.word_at(t, i).is_some()
     }
