@@ -17,10 +17,9 @@
 //! one character maps to the whole sequence, and a removed zero-width character
 //! goes with the character before it (with the one after it at the very start).
 
-use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::fold::{fold_pair, is_invisible, is_precomposed, is_toned_aey, map_char, Map};
+use crate::fold::{class_table, clean_class, fold_pair, is_boundary, is_invisible, is_nfc_char, is_precomposed, map_char, Map, BOUNDARY, KEPT, TONED};
 
 /// Bytes of normalized text between two character-count checkpoints.
 const BLOCK: usize = 256;
@@ -208,16 +207,6 @@ fn clean_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
     out
 }
 
-/// Whether NFC of a string can be computed separately before `c`: `c` is a
-/// starter that never combines with what precedes it.
-fn is_boundary(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x300 || (0x1E00..=0x1EFF).contains(&u) {
-        return true;
-    }
-    canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) != IsNormalized::Maybe
-}
-
 /// Decode the character at byte `i` of valid UTF-8 (`b[i]` is not ASCII).
 #[inline]
 fn decode(b: &[u8], i: usize) -> (char, usize) {
@@ -236,57 +225,6 @@ fn decode(b: &[u8], i: usize) -> (char, usize) {
     (char::from_u32(u).unwrap_or('\u{FFFD}'), l)
 }
 
-
-/// [`clean_class`]: the character and the one before it always compose
-/// apart (it is a NFC starter that never combines backwards).
-const BOUNDARY: u8 = 1;
-/// Normalization keeps the character as it is (no map, NFC alone).
-const KEPT: u8 = 2;
-/// A tone-marked `a`, `e` or `y`: its tone moves onto an `o` or `u` before it.
-const TONED: u8 = 4;
-
-/// What normalization may do to `c`, as the flags above.
-fn compute_class(c: char) -> u8 {
-    let mut f = 0;
-    if is_boundary(c) {
-        f |= BOUNDARY;
-    }
-    if map_char(c) == Map::Keep && is_nfc_char(c) {
-        f |= KEPT;
-    }
-    if is_toned_aey(c) {
-        f |= TONED;
-    }
-    f
-}
-
-/// Code points below this have their class in the table…
-const TABLE_LOW: usize = 0x800;
-/// …and so have U+1E00..U+1EFF (Latin Extended Additional).
-const TABLE_EXT: usize = 0x1E00;
-
-fn class_table() -> &'static [u8] {
-    static T: std::sync::OnceLock<Box<[u8]>> = std::sync::OnceLock::new();
-    T.get_or_init(|| {
-        (0..TABLE_LOW as u32)
-            .chain(TABLE_EXT as u32..TABLE_EXT as u32 + 0x100)
-            .map(|u| char::from_u32(u).map_or(0, compute_class))
-            .collect()
-    })
-}
-
-/// [`compute_class`], from the table for the characters of Vietnamese text.
-#[inline]
-fn clean_class(t: &[u8], c: char) -> u8 {
-    let u = c as usize;
-    if u < TABLE_LOW {
-        t[u]
-    } else if (TABLE_EXT..TABLE_EXT + 0x100).contains(&u) {
-        t[TABLE_LOW + u - TABLE_EXT]
-    } else {
-        compute_class(c)
-    }
-}
 
 /// End of the span from `i` that normalization leaves unchanged: no
 /// replacement, no composition with a following mark, no tone to move, no
@@ -330,13 +268,6 @@ fn scan_clean(b: &[u8], i: usize, space_before: bool, t: &[u8]) -> usize {
     } else {
         end
     }
-}
-
-/// The character alone is in NFC (not a singleton like U+0340 or U+F900
-/// that NFC replaces).
-fn is_nfc_char(c: char) -> bool {
-    let u = c as u32;
-    u < 0x300 || (0x1E00..=0x1EFF).contains(&u) || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
 /// Number of characters in UTF-8 `bytes`: the bytes that are not

@@ -1,6 +1,7 @@
 //! Tests of `normalize`: tables of cases and their expected values.
 
 use super::*;
+use unicode_normalization::char::canonical_combining_class;
 use crate::fold::fold;
 
 /// Python-style character offset of a byte offset.
