@@ -141,7 +141,7 @@ fn cheap(text: &str, rules: &LanguageRules) -> Option<Detected> {
         chars = w;
         from += end;
         let vi = share(vietnamese, letters);
-        if letters >= rules.vi_min_letters && vi >= rules.vi_share {
+        if letters >= rules.vi_min_letters && vi >= rules.vi_share.min(rules.vi_mixed_share) {
             return Some(Detected { code: "vi", confidence: 1.0 });
         }
         if letters >= rules.en_min_letters && vi <= rules.en_max_vietnamese {
@@ -234,5 +234,11 @@ mod tests {
         assert_eq!(detect(fr, rules()).code, "fr");
         // a headline alone is too short for the cheap test
         assert!(cheap("Thủ tướng chủ trì hội nghị", rules()).is_none());
+        // Vietnamese with a longer English passage: decided without lingua,
+        // as lingua decides it
+        let mixed = format!("{vi}\n{en} {en}");
+        let got = cheap(&mixed, rules());
+        assert_eq!(got, Some(Detected { code: "vi", confidence: 1.0 }));
+        assert_eq!(got, Some(detect_with_lingua(&mixed, rules())));
     }
 }

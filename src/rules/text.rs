@@ -39,6 +39,9 @@ pub struct LanguageRules {
     pub vi_table: Vec<bool>,
     pub vi_min_letters: usize,
     pub vi_share: f64,
+    /// Vietnamese without lingua down to this share: a text that mixes
+    /// Vietnamese and another language.
+    pub vi_mixed_share: f64,
     pub vi_override_share: f64,
     pub en_min_letters: usize,
     pub en_ascii_share: f64,
@@ -471,6 +474,7 @@ struct VietnameseTest {
     ranges: Vec<Spanned<[String; 2]>>,
     min_letters: usize,
     share: Spanned<f64>,
+    mixed_share: Spanned<f64>,
     override_share: Spanned<f64>,
 }
 
@@ -488,7 +492,7 @@ fn load_language(file: &RuleFile) -> Result<LanguageRules, RuleError> {
     let f: LanguageFile = file.parse()?;
     let c = Compiler::new(file);
     let (v, e) = (&f.vietnamese, &f.english);
-    for share in [&v.share, &v.override_share, &e.ascii_share, &e.max_vietnamese, &e.share] {
+    for share in [&v.share, &v.mixed_share, &v.override_share, &e.ascii_share, &e.max_vietnamese, &e.share] {
         if !(0.0..=1.0).contains(share.get_ref()) {
             return Err(c.err(share, "a share is between 0 and 1"));
         }
@@ -518,6 +522,7 @@ fn load_language(file: &RuleFile) -> Result<LanguageRules, RuleError> {
         vi_table,
         vi_min_letters: v.min_letters,
         vi_share: *v.share.get_ref(),
+        vi_mixed_share: *v.mixed_share.get_ref(),
         vi_override_share: *v.override_share.get_ref(),
         en_min_letters: e.min_letters,
         en_ascii_share: *e.ascii_share.get_ref(),
