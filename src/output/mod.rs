@@ -125,29 +125,57 @@ pub struct EncodedDoc {
 }
 
 /// Encodes one document for [`Sink::write_doc`]; runs on the worker threads.
+/// Cells go from the record straight into each table's bytes.
 #[inline(never)] // one call per document: stays a frame of its own in profiles
 pub fn encode_doc(rec: &DocumentRecord) -> io::Result<EncodedDoc> {
-    let mut jsonl = Vec::with_capacity(1024);
+    let mut jsonl = Vec::with_capacity(4096);
     serde_json::to_writer(&mut jsonl, rec)?;
     jsonl.push(b'\n');
+    let mut csv = CsvBytes::default();
     let mut tables = Vec::with_capacity(TABLES.len());
     for &table in TABLES {
-        let rows = table.rows(rec);
-        if rows.is_empty() {
-            tables.push(Vec::new());
-            continue;
-        }
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .has_headers(false)
-            .buffer_capacity(1024)
-            .from_writer(Vec::new());
-        for row in rows {
-            w.write_record(row.iter().map(|c| c.as_bytes()))?;
-        }
-        tables.push(w.into_inner().map_err(|e| io::Error::other(e.to_string()))?);
+        table.write_rows(rec, &mut csv)?;
+        tables.push(std::mem::take(&mut csv.buf));
     }
     Ok(EncodedDoc { jsonl, tables })
+}
+
+/// CSV rows as bytes, encoded as the `csv` crate's writers of the table
+/// files encode them (RFC 4180, CRLF, a cell quoted when it holds a comma,
+/// a quote or a line break, its quotes doubled); a test holds the two equal.
+#[derive(Default)]
+struct CsvBytes {
+    buf: Vec<u8>,
+    /// A cell was written in the current row.
+    open: bool,
+}
+
+impl tables::RowSink for CsvBytes {
+    fn cell(&mut self, c: &[u8]) -> io::Result<()> {
+        if self.open {
+            self.buf.push(b',');
+        }
+        if c.iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n')) {
+            self.buf.push(b'"');
+            for part in c.split_inclusive(|&b| b == b'"') {
+                self.buf.extend_from_slice(part);
+                if part.last() == Some(&b'"') {
+                    self.buf.push(b'"');
+                }
+            }
+            self.buf.push(b'"');
+        } else {
+            self.buf.extend_from_slice(c);
+        }
+        self.open = true;
+        Ok(())
+    }
+
+    fn end_row(&mut self) -> io::Result<()> {
+        self.buf.extend_from_slice(b"\r\n");
+        self.open = false;
+        Ok(())
+    }
 }
 
 /// Where a run writes: a folder of every table, or, for the map stage,
@@ -194,5 +222,35 @@ impl Sink {
             Sink::Dir(w) => w.finish(),
             Sink::Stream(mut s) => s.flush(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tables::RowSink;
+    use super::*;
+
+    /// `CsvBytes` writes every row as the `csv` crate writes it.
+    #[test]
+    fn cells_as_the_csv_crate_writes_them() {
+        let pieces = ["", "a", ",", "\"", "\r", "\n", " ", "Hà Nội", "x\"y", "\"\"", "1,5", "a\r\nb", "#", "'"];
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                rows.push(vec![format!("{a}{b}"), b.to_string(), String::new()]);
+                rows.push(vec![a.to_string(), format!("{b}{a}{b}")]);
+            }
+        }
+        let mut ours = CsvBytes::default();
+        let mut theirs =
+            csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).has_headers(false).flexible(true).from_writer(Vec::new());
+        for row in &rows {
+            for c in row {
+                ours.cell(c.as_bytes()).unwrap();
+            }
+            ours.end_row().unwrap();
+            theirs.write_record(row).unwrap();
+        }
+        assert_eq!(String::from_utf8(ours.buf).unwrap(), String::from_utf8(theirs.into_inner().unwrap()).unwrap());
     }
 }

@@ -1,8 +1,6 @@
 //! The columns of every CSV table and how a document becomes rows of each.
 //! One place defines them: the header and the row of a table sit side by side.
 
-use std::borrow::Cow;
-
 use crate::model::{format_number, DocumentRecord, ErrorRecord};
 
 /// The CSV tables, in the order they are listed in SPEC §2.
@@ -36,13 +34,69 @@ fn opt(s: &Option<String>) -> &str {
     s.as_deref().unwrap_or("")
 }
 
-/// A cell: borrowed from the record where it can be, else made.
-fn cell<'a>(x: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
-    x.into()
+/// Where the cells of rows go, one at a time: a CSV writer, or (for
+/// tests) a list of rows.
+pub trait RowSink {
+    fn cell(&mut self, c: &[u8]) -> std::io::Result<()>;
+    /// The row is complete.
+    fn end_row(&mut self) -> std::io::Result<()>;
+
+    fn text(&mut self, s: &str) -> std::io::Result<()> {
+        self.cell(s.as_bytes())
+    }
+    fn opt(&mut self, s: &Option<String>) -> std::io::Result<()> {
+        self.cell(opt(s).as_bytes())
+    }
+    fn int(&mut self, n: impl itoa::Integer) -> std::io::Result<()> {
+        self.cell(itoa::Buffer::new().format(n).as_bytes())
+    }
+    fn opt_int(&mut self, n: Option<impl itoa::Integer>) -> std::io::Result<()> {
+        match n {
+            Some(n) => self.int(n),
+            None => self.cell(b""),
+        }
+    }
+    fn number(&mut self, v: f64) -> std::io::Result<()> {
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            self.int(v as i64)
+        } else {
+            self.cell(format_number(v).as_bytes())
+        }
+    }
+    fn joined(&mut self, v: &[String]) -> std::io::Result<()> {
+        match v {
+            [] => self.cell(b""),
+            [one] => self.cell(one.as_bytes()),
+            _ => self.cell(v.join(JOIN).as_bytes()),
+        }
+    }
 }
 
-fn optn(v: Option<f64>) -> String {
-    v.map(format_number).unwrap_or_default()
+impl<W: std::io::Write> RowSink for csv::Writer<W> {
+    fn cell(&mut self, c: &[u8]) -> std::io::Result<()> {
+        self.write_field(c).map_err(std::io::Error::from)
+    }
+    fn end_row(&mut self) -> std::io::Result<()> {
+        self.write_record(None::<&[u8]>).map_err(std::io::Error::from)
+    }
+}
+
+/// Rows collected as strings (for tests and tools).
+#[derive(Debug, Default)]
+pub struct Rows {
+    pub rows: Vec<Vec<String>>,
+    cur: Vec<String>,
+}
+
+impl RowSink for Rows {
+    fn cell(&mut self, c: &[u8]) -> std::io::Result<()> {
+        self.cur.push(String::from_utf8_lossy(c).into_owned());
+        Ok(())
+    }
+    fn end_row(&mut self) -> std::io::Result<()> {
+        self.rows.push(std::mem::take(&mut self.cur));
+        Ok(())
+    }
 }
 
 impl Table {
@@ -75,115 +129,123 @@ impl Table {
         }
     }
 
-    /// The rows of this table for one document.
-    pub fn rows(self, d: &DocumentRecord) -> Vec<Vec<Cow<'_, str>>> {
-        let id = || d.doc_id.as_str();
+    /// The document gives this table no row.
+    pub fn is_empty_for(self, d: &DocumentRecord) -> bool {
         match self {
-            Table::Documents => vec![vec![
-                cell(id()),
-                cell(d.source.as_str()),
-                cell(opt(&d.url)),
-                cell(opt(&d.title)),
-                cell(opt(&d.published)),
-                cell(d.language.as_str()),
-                cell(format_number(d.language_confidence)),
-                cell(d.chars.to_string()),
-                cell(d.authors.join(JOIN)),
-            ]],
-            Table::Quantities => d
-                .quantities
-                .iter()
-                .map(|q| {
-                    vec![
-                        cell(id()),
-                        cell(q.start.to_string()),
-                        cell(q.end.to_string()),
-                        cell(q.text.as_str()),
-                        cell(format_number(q.value)),
-                        cell(optn(q.value_max)),
-                        cell(q.unit.as_str()),
-                        cell(q.kind.as_str()),
-                        cell(q.qualifier.as_str()),
-                        cell(q.change.as_str()),
-                        cell(opt(&q.counted)),
-                        cell(opt(&q.subject)),
-                        cell(q.sentence.to_string()),
-                    ]
-                })
-                .collect(),
-            Table::People => d
-                .people
-                .iter()
-                .map(|p| {
-                    vec![
-                        cell(id()),
-                        cell(p.name.as_str()),
-                        cell(p.roles.join(JOIN)),
-                        cell(p.mentions.len().to_string()),
-                        cell(p.mentions.first().map(|m| m.start.to_string()).unwrap_or_default()),
-                    ]
-                })
-                .collect(),
-            Table::Countries => d
-                .countries
-                .iter()
-                .map(|c| {
-                    vec![
-                        cell(id()),
-                        cell(c.code.as_str()),
-                        cell(c.name_en.as_str()),
-                        cell(c.name_vi.as_str()),
-                        cell(c.mentions.len().to_string()),
-                        cell(c.mentions.first().map(|m| m.start.to_string()).unwrap_or_default()),
-                    ]
-                })
-                .collect(),
-            Table::Regions => d
-                .regions
-                .iter()
-                .map(|r| {
-                    vec![
-                        cell(id()),
-                        cell(r.name.as_str()),
-                        cell(r.mentions.len().to_string()),
-                        cell(r.mentions.first().map(|m| m.start.to_string()).unwrap_or_default()),
-                    ]
-                })
-                .collect(),
-            Table::LegalRefs => d
-                .legal_refs
-                .iter()
-                .map(|l| {
-                    vec![
-                        cell(id()),
-                        cell(l.start.to_string()),
-                        cell(l.end.to_string()),
-                        cell(l.text.as_str()),
-                        cell(l.doc_type.as_str()),
-                        cell(opt(&l.code)),
-                        cell(l.number.map(|n| n.to_string()).unwrap_or_default()),
-                        cell(opt(&l.issued)),
-                        cell(opt(&l.issuer)),
-                    ]
-                })
-                .collect(),
-            Table::Directives => d
-                .directives
-                .iter()
-                .map(|x| {
-                    vec![
-                        cell(id()),
-                        cell(x.start.to_string()),
-                        cell(x.end.to_string()),
-                        cell(x.issuer.as_str()),
-                        cell(x.addressee.as_str()),
-                        cell(x.verb.as_str()),
-                        cell(x.action.as_str()),
-                        cell(x.sentence.to_string()),
-                    ]
-                })
-                .collect(),
+            Table::Documents => false,
+            Table::Quantities => d.quantities.is_empty(),
+            Table::People => d.people.is_empty(),
+            Table::Countries => d.countries.is_empty(),
+            Table::Regions => d.regions.is_empty(),
+            Table::LegalRefs => d.legal_refs.is_empty(),
+            Table::Directives => d.directives.is_empty(),
         }
+    }
+
+    /// The rows of this table for one document, written into `out`.
+    pub fn write_rows(self, d: &DocumentRecord, out: &mut impl RowSink) -> std::io::Result<()> {
+        let id = d.doc_id.as_str();
+        match self {
+            Table::Documents => {
+                out.text(id)?;
+                out.text(&d.source)?;
+                out.opt(&d.url)?;
+                out.opt(&d.title)?;
+                out.opt(&d.published)?;
+                out.text(&d.language)?;
+                out.number(d.language_confidence)?;
+                out.int(d.chars)?;
+                out.joined(&d.authors)?;
+                out.end_row()?;
+            }
+            Table::Quantities => {
+                for q in &d.quantities {
+                    out.text(id)?;
+                    out.int(q.start)?;
+                    out.int(q.end)?;
+                    out.text(&q.text)?;
+                    out.number(q.value)?;
+                    match q.value_max {
+                        Some(v) => out.number(v)?,
+                        None => out.cell(b"")?,
+                    }
+                    out.text(&q.unit)?;
+                    out.text(q.kind.as_str())?;
+                    out.text(&q.qualifier)?;
+                    out.text(&q.change)?;
+                    out.opt(&q.counted)?;
+                    out.opt(&q.subject)?;
+                    out.int(q.sentence)?;
+                    out.end_row()?;
+                }
+            }
+            Table::People => {
+                for p in &d.people {
+                    out.text(id)?;
+                    out.text(&p.name)?;
+                    out.joined(&p.roles)?;
+                    out.int(p.mentions.len())?;
+                    out.opt_int(p.mentions.first().map(|m| m.start))?;
+                    out.end_row()?;
+                }
+            }
+            Table::Countries => {
+                for c in &d.countries {
+                    out.text(id)?;
+                    out.text(&c.code)?;
+                    out.text(&c.name_en)?;
+                    out.text(&c.name_vi)?;
+                    out.int(c.mentions.len())?;
+                    out.opt_int(c.mentions.first().map(|m| m.start))?;
+                    out.end_row()?;
+                }
+            }
+            Table::Regions => {
+                for r in &d.regions {
+                    out.text(id)?;
+                    out.text(&r.name)?;
+                    out.int(r.mentions.len())?;
+                    out.opt_int(r.mentions.first().map(|m| m.start))?;
+                    out.end_row()?;
+                }
+            }
+            Table::LegalRefs => {
+                for l in &d.legal_refs {
+                    out.text(id)?;
+                    out.int(l.start)?;
+                    out.int(l.end)?;
+                    out.text(&l.text)?;
+                    out.text(&l.doc_type)?;
+                    out.opt(&l.code)?;
+                    out.opt_int(l.number)?;
+                    out.opt(&l.issued)?;
+                    out.opt(&l.issuer)?;
+                    out.end_row()?;
+                }
+            }
+            Table::Directives => {
+                for x in &d.directives {
+                    out.text(id)?;
+                    out.int(x.start)?;
+                    out.int(x.end)?;
+                    out.text(&x.issuer)?;
+                    out.text(&x.addressee)?;
+                    out.text(&x.verb)?;
+                    out.text(&x.action)?;
+                    out.int(x.sentence)?;
+                    out.end_row()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The rows of this table for one document, as strings.
+    pub fn rows(self, d: &DocumentRecord) -> Vec<Vec<String>> {
+        let mut r = Rows::default();
+        // writing into memory cannot fail
+        let _ = self.write_rows(d, &mut r);
+        r.rows
     }
 }
 
