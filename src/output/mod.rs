@@ -12,6 +12,7 @@
 //! `.` as decimal separator, numbers without exponents, multi-valued cells
 //! joined with ` | `. `excel_bom` starts every CSV with a UTF-8 BOM.
 
+mod json;
 pub mod tables;
 
 use std::fs::{self, File};
@@ -129,7 +130,7 @@ pub struct EncodedDoc {
 #[inline(never)] // one call per document: stays a frame of its own in profiles
 pub fn encode_doc(rec: &DocumentRecord) -> io::Result<EncodedDoc> {
     let mut jsonl = Vec::with_capacity(4096);
-    serde_json::to_writer(&mut jsonl, rec)?;
+    json::write_record(rec, &mut jsonl);
     jsonl.push(b'\n');
     let mut csv = CsvBytes::default();
     let mut tables = Vec::with_capacity(TABLES.len());
