@@ -9,7 +9,7 @@
 //! The map back to the original is kept small: an anchor is stored only where
 //! the byte delta between the two texts changes (pure NFC input with no
 //! replacement has a single anchor), looked up by binary search. Character
-//! offsets use a checkpoint every 256 bytes of the normalized text, so a lookup
+//! offsets use a checkpoint every 64 bytes of the normalized text, so a lookup
 //! never counts more than a block.
 //!
 //! A normalized span `[s, e)` maps to `[orig(s), orig(e))`, which covers exactly
@@ -22,7 +22,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use crate::fold::{class_table, clean_class, fold_pair, is_boundary, is_invisible, is_nfc_char, is_precomposed, map_char, Map, BOUNDARY, KEPT, TONED};
 
 /// Bytes of normalized text between two character-count checkpoints.
-const BLOCK: usize = 256;
+const BLOCK: usize = 64;
 
 /// A point where the normalized → original map changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
