@@ -130,6 +130,14 @@ impl NumeralGrammar {
         }
     }
 
+    /// The sets of the words that may follow a group and continue a number
+    /// (`phẩy`, `tỷ`): after a token with none of them, [`Self::read`]
+    /// reads one group only.
+    #[inline]
+    pub fn continue_mask(&self) -> crate::matcher::SetMask {
+        self.point.mask() | self.big.mask()
+    }
+
     /// The sets whose hits may start a number in words: a sentence with none
     /// of them and no digit holds no such number.
     #[inline]
@@ -139,6 +147,7 @@ impl NumeralGrammar {
 
     /// Token `i` is a word that may begin a number (`hai`, `mười`, `trăm`,
     /// `nửa` of `nửa tỷ`, `phân nửa`).
+    #[inline]
     pub fn starts_word_number(&self, t: &[Tok<'_>], i: usize) -> bool {
         // one bit test says no for nearly every token
         t.get(i).is_some_and(|x| x.is_word() && x.starts_any(self.mask()))

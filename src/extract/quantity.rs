@@ -260,7 +260,9 @@ impl QuantityExtractor {
             let v = parse_vi_number(x.raw)?;
             let mut n = self.scales(t, i + 1, v);
             n.base = v;
-            if let Some(r) = self.numeral.read(t, i).filter(|r| r.next > n.next) {
+            // words continue the digits only from a decimal or scale word
+            let continued = t.get(i + 1).is_some_and(|x| x.starts_any(self.numeral.continue_mask()));
+            if let Some(r) = continued.then(|| self.numeral.read(t, i)).flatten().filter(|r| r.next > n.next) {
                 n.value = r.value;
                 n.next = r.next;
                 n.scaled |= r.scaled;
