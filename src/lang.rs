@@ -141,7 +141,7 @@ fn cheap(text: &str, rules: &LanguageRules) -> Option<Detected> {
         chars = w;
         from += end;
         let vi = share(vietnamese, letters);
-        if letters >= rules.vi_min_letters && vi >= rules.vi_share.min(rules.vi_mixed_share) {
+        if letters >= rules.vi_min_letters && vi >= rules.vi_share {
             return Some(Detected { code: "vi", confidence: 1.0 });
         }
         if letters >= rules.en_min_letters && vi <= rules.en_max_vietnamese {
@@ -160,18 +160,37 @@ fn cheap(text: &str, rules: &LanguageRules) -> Option<Detected> {
 /// Detect the language of a (normalized) text.
 #[inline(never)] // one call per document: stays a frame of its own in profiles
 pub fn detect(text: &str, rules: &LanguageRules) -> Detected {
-    cheap(text, rules).unwrap_or_else(|| detect_with_lingua(text, rules))
+    cheap(text, rules).or_else(|| mixed(text, rules)).unwrap_or_else(|| detect_with_lingua(text, rules))
+}
+
+/// Letters and Vietnamese-only letters of lingua's cleaned prefix.
+fn prefix_letters(prefix: &str, rules: &LanguageRules) -> (usize, usize) {
+    let letters = prefix.chars().filter(|c| c.is_alphabetic()).count();
+    let vi_letters = prefix.chars().filter(|&c| rules.is_vietnamese_letter(c)).count();
+    (letters, vi_letters)
+}
+
+/// Between the two steps: a text that mixes Vietnamese with another
+/// language (a quoted speech, a bilingual page) whose cleaned prefix has at
+/// least `mixed_share` of Vietnamese-only letters. Lingua's answer on it
+/// would be overridden to Vietnamese if it were another language (the
+/// share is at least `override_share`), and on such mixes it answers
+/// Vietnamese with a confidence that rounds to 1.0: it is not asked.
+fn mixed(text: &str, rules: &LanguageRules) -> Option<Detected> {
+    let prefix = clean_prefix(text);
+    let (letters, vi_letters) = prefix_letters(&prefix, rules);
+    let share = if letters == 0 { 0.0 } else { vi_letters as f64 / letters as f64 };
+    (letters >= rules.vi_min_letters && share >= rules.vi_mixed_share).then_some(Detected { code: "vi", confidence: 1.0 })
 }
 
 /// Step 2 alone: lingua on the cleaned prefix, Vietnamese letters overriding
 /// a wrong answer on short texts.
 pub fn detect_with_lingua(text: &str, rules: &LanguageRules) -> Detected {
     let prefix = clean_prefix(text);
-    let letters = prefix.chars().filter(|c| c.is_alphabetic()).count();
+    let (letters, vi_letters) = prefix_letters(&prefix, rules);
     if letters < 3 {
         return Detected { code: "und", confidence: 0.0 };
     }
-    let vi_letters = prefix.chars().filter(|&c| rules.is_vietnamese_letter(c)).count();
     let vi_share = vi_letters as f64 / letters as f64;
     let values = detector().compute_language_confidence_values(&prefix);
     let round = |c: f64| (c * 100.0).round() / 100.0;
@@ -236,8 +255,9 @@ mod tests {
         assert!(cheap("Thủ tướng chủ trì hội nghị", rules()).is_none());
         // Vietnamese with a longer English passage: decided without lingua,
         // as lingua decides it
-        let mixed = format!("{vi}\n{en} {en}");
-        let got = cheap(&mixed, rules());
+        let mixed = format!("{vi} {vi}\n{en}");
+        assert_eq!(cheap(&mixed, rules()), None);
+        let got = super::mixed(&mixed, rules());
         assert_eq!(got, Some(Detected { code: "vi", confidence: 1.0 }));
         assert_eq!(got, Some(detect_with_lingua(&mixed, rules())));
     }

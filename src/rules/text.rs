@@ -39,8 +39,8 @@ pub struct LanguageRules {
     pub vi_table: Vec<bool>,
     pub vi_min_letters: usize,
     pub vi_share: f64,
-    /// Vietnamese without lingua down to this share: a text that mixes
-    /// Vietnamese and another language.
+    /// Vietnamese without lingua from this share of lingua's cleaned
+    /// prefix on: a text that mixes Vietnamese and another language.
     pub vi_mixed_share: f64,
     pub vi_override_share: f64,
     pub en_min_letters: usize,
@@ -496,6 +496,9 @@ fn load_language(file: &RuleFile) -> Result<LanguageRules, RuleError> {
         if !(0.0..=1.0).contains(share.get_ref()) {
             return Err(c.err(share, "a share is between 0 and 1"));
         }
+    }
+    if v.mixed_share.get_ref() < v.override_share.get_ref() {
+        return Err(c.err(&v.mixed_share, "`mixed_share` is at least `override_share`: below it lingua may answer another language"));
     }
     let mut vi_ranges = Vec::new();
     for r in &v.ranges {
