@@ -126,7 +126,7 @@ pub fn is_nfc_char(c: char) -> bool {
     u < 0x300 || (0x1E00..=0x1EFF).contains(&u) || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
-/// [`clean_class`]: the character and the one before it always compose
+/// [`compute_class`]: the character and the one before it always compose
 /// apart (it is a NFC starter that never combines backwards).
 pub const BOUNDARY: u8 = 1;
 /// Normalization keeps the character as it is (no map, NFC alone).
@@ -149,32 +149,64 @@ pub fn compute_class(c: char) -> u8 {
     f
 }
 
-/// Code points below this have their class in the table…
+/// The class of [`compute_class`], read from a table for the characters of
+/// Vietnamese text.
+pub fn class_table() -> &'static CharTable<u8> {
+    static T: std::sync::OnceLock<CharTable<u8>> = std::sync::OnceLock::new();
+    T.get_or_init(|| CharTable::new(compute_class))
+}
+
+/// A fact of every character, computed once for the characters Vietnamese
+/// text is made of (below U+0800, and U+1E00..U+1EFF) and kept in a table;
+/// computed on each call for the others.
+#[derive(Debug, Clone)]
+pub struct CharTable<T> {
+    table: Box<[T]>,
+    compute: fn(char) -> T,
+}
+
+/// Code points below this have their entry in the table…
 const TABLE_LOW: usize = 0x800;
 /// …and so have U+1E00..U+1EFF (Latin Extended Additional).
 const TABLE_EXT: usize = 0x1E00;
 
-pub fn class_table() -> &'static [u8] {
-    static T: std::sync::OnceLock<Box<[u8]>> = std::sync::OnceLock::new();
-    T.get_or_init(|| {
-        (0..TABLE_LOW as u32)
+impl<T: Copy> CharTable<T> {
+    pub fn new(compute: fn(char) -> T) -> CharTable<T> {
+        let table = (0..TABLE_LOW as u32)
             .chain(TABLE_EXT as u32..TABLE_EXT as u32 + 0x100)
-            .map(|u| char::from_u32(u).map_or(0, compute_class))
-            .collect()
-    })
+            .map(|u| compute(char::from_u32(u).unwrap_or('\u{FFFD}')))
+            .collect();
+        CharTable { table, compute }
+    }
+
+    /// What `compute` says of `c`.
+    #[inline]
+    pub fn get(&self, c: char) -> T {
+        let u = c as usize;
+        if u < TABLE_LOW {
+            self.table[u]
+        } else if (TABLE_EXT..TABLE_EXT + 0x100).contains(&u) {
+            self.table[TABLE_LOW + u - TABLE_EXT]
+        } else {
+            (self.compute)(c)
+        }
+    }
 }
 
-/// [`compute_class`], from the table for the characters of Vietnamese text.
+/// The character whose UTF-8 starts at byte `i` of `b` (valid UTF-8, `b[i]`
+/// not ASCII), and its length; U+FFFD for a broken sequence.
 #[inline]
-pub fn clean_class(t: &[u8], c: char) -> u8 {
-    let u = c as usize;
-    if u < TABLE_LOW {
-        t[u]
-    } else if (TABLE_EXT..TABLE_EXT + 0x100).contains(&u) {
-        t[TABLE_LOW + u - TABLE_EXT]
+pub fn decode_at(b: &[u8], i: usize) -> (char, usize) {
+    let x = b[i] as u32;
+    let at = |k: usize| b.get(i + k).map_or(0, |&y| y as u32 & 0x3F);
+    let (u, l) = if x < 0xE0 {
+        (((x & 0x1F) << 6) | at(1), 2)
+    } else if x < 0xF0 {
+        (((x & 0x0F) << 12) | (at(1) << 6) | at(2), 3)
     } else {
-        compute_class(c)
-    }
+        (((x & 0x07) << 18) | (at(1) << 12) | (at(2) << 6) | at(3), 4)
+    };
+    (char::from_u32(u).unwrap_or('\u{FFFD}'), l)
 }
 
 /// `s` is folded already: every character is kept as it is (a NFC
@@ -191,7 +223,7 @@ fn is_folded(s: &str) -> bool {
                 return false;
             }
         } else {
-            let class = clean_class(t, c);
+            let class = t.get(c);
             if class & (BOUNDARY | KEPT) != BOUNDARY | KEPT || (class & TONED != 0 && matches!(prev, b'o' | b'O' | b'u' | b'U')) {
                 return false;
             }
@@ -320,6 +352,19 @@ pub fn strip_marks(s: &str) -> String {
         .to_lowercase()
 }
 
+/// Every string of at most `max` pieces of `alphabet` (for tests that
+/// compare a fast path with the plain code on every short string).
+#[cfg(test)]
+pub(crate) fn all_strings(alphabet: &[&str], max: usize) -> Vec<String> {
+    let mut strings = vec![String::new()];
+    let mut last = strings.clone();
+    for _ in 0..max {
+        last = last.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
+        strings.extend(last.iter().cloned());
+    }
+    strings
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,12 +403,7 @@ mod tests {
             fold_chars(s.nfc(), s.len())
         }
         let alphabet = ["a", "o", "U", "à", "ẻ", "ỹ", " ", "\n", "\t", "\r", "\u{a0}", "\u{300}", "Ð", "\u{200b}", "“", "–", "x", "ơ", "\u{1}"];
-        let mut strings = vec![String::new()];
-        for _ in 0..3 {
-            let next: Vec<String> = strings.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
-            strings.extend(next);
-        }
-        for s in &strings {
+        for s in &all_strings(&alphabet, 3) {
             assert_eq!(fold(s), slow(s), "{s:?}");
         }
     }

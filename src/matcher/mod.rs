@@ -246,8 +246,8 @@ impl Lexicon {
                     }
                 }
             } else {
-                let (c, l) = token::decode_at(text, i);
-                let info = token::CharInfo::in_table(table, c);
+                let (c, l) = crate::fold::decode_at(b, i);
+                let info = table.get(c);
                 if info.flags & token::C_WORD != 0 {
                     (i, case) = scan_word(text, i, &mut lower, table);
                     kind = TokKind::Word;
@@ -284,7 +284,7 @@ fn set_lower(lower: &mut String, i: usize, len: usize, c: char, low: char) {
 /// its case ([`CAP`], [`TITLE`]); characters whose lower case is not ASCII
 /// lower case are set in `lower`.
 #[inline]
-fn scan_word(text: &str, mut i: usize, lower: &mut String, table: &[token::CharInfo]) -> (usize, u8) {
+fn scan_word(text: &str, mut i: usize, lower: &mut String, table: &crate::fold::CharTable<token::CharInfo>) -> (usize, u8) {
     let b = text.as_bytes();
     let n = b.len();
     let start = i;
@@ -304,8 +304,8 @@ fn scan_word(text: &str, mut i: usize, lower: &mut String, table: &[token::CharI
             letters += 1;
             i += 1;
         } else {
-            let (c, l) = token::decode_at(text, i);
-            let info = token::CharInfo::in_table(table, c);
+            let (c, l) = crate::fold::decode_at(b, i);
+            let info = table.get(c);
             if info.flags & token::C_WORD == 0 {
                 break;
             }

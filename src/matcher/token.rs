@@ -13,6 +13,8 @@
 
 use std::ops::Range;
 
+use crate::fold::CharTable;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
     /// A run of letters (with combining marks), e.g. `Nguyễn`, `USD`, `km`.
@@ -101,50 +103,12 @@ impl CharInfo {
         CharInfo { lower: crate::fold::lower_char(c), flags }
     }
 
-    /// The facts of `c`: from `t` ([`char_table`]) for the characters
-    /// Vietnamese text is made of (below U+0250, and U+1E00..U+1EFF),
-    /// computed for others.
-    #[inline]
-    pub(crate) fn in_table(t: &[CharInfo], c: char) -> CharInfo {
-        let u = c as usize;
-        if u < LATIN_END {
-            t[u]
-        } else if (EXT_START..EXT_START + 0x100).contains(&u) {
-            t[LATIN_END + u - EXT_START]
-        } else {
-            CharInfo::compute(c)
-        }
-    }
 }
 
-const LATIN_END: usize = 0x250;
-const EXT_START: usize = 0x1E00;
-
-pub(crate) fn char_table() -> &'static [CharInfo] {
-    static T: std::sync::OnceLock<Box<[CharInfo]>> = std::sync::OnceLock::new();
-    T.get_or_init(|| {
-        (0..LATIN_END as u32)
-            .chain(EXT_START as u32..EXT_START as u32 + 0x100)
-            .map(|u| CharInfo::compute(char::from_u32(u).unwrap_or('\u{FFFD}')))
-            .collect()
-    })
-}
-
-/// Decode the character at byte `i` of `s` (a char boundary, `s[i]` not
-/// ASCII): the character and its length.
-#[inline]
-pub(crate) fn decode_at(s: &str, i: usize) -> (char, usize) {
-    let b = s.as_bytes();
-    let x = b[i] as u32;
-    let at = |k: usize| b.get(i + k).map_or(0, |&y| y as u32 & 0x3F);
-    let (u, l) = if x < 0xE0 {
-        (((x & 0x1F) << 6) | at(1), 2)
-    } else if x < 0xF0 {
-        (((x & 0x0F) << 12) | (at(1) << 6) | at(2), 3)
-    } else {
-        (((x & 0x07) << 18) | (at(1) << 12) | (at(2) << 6) | at(3), 4)
-    };
-    (char::from_u32(u).unwrap_or('\u{FFFD}'), l)
+/// [`CharInfo`] of every character, from a table for those of Vietnamese text.
+pub(crate) fn char_table() -> &'static CharTable<CharInfo> {
+    static T: std::sync::OnceLock<CharTable<CharInfo>> = std::sync::OnceLock::new();
+    T.get_or_init(|| CharTable::new(CharInfo::compute))
 }
 
 /// Split `src[range]` into tokens; offsets are into `src`.

@@ -9,6 +9,8 @@ use crate::model::{DocumentRecord, Mention, TextMention};
 /// A JSON writer into a byte buffer.
 struct Json<'a> {
     out: &'a mut Vec<u8>,
+    /// No member written yet in the object just opened.
+    first: bool,
 }
 
 impl Json<'_> {
@@ -16,11 +18,32 @@ impl Json<'_> {
         self.out.extend_from_slice(b);
     }
 
-    /// `"name":`, after a `{` or a `,` written by the caller.
+    fn open(&mut self) {
+        self.out.push(b'{');
+        self.first = true;
+    }
+
+    fn close(&mut self) {
+        self.out.push(b'}');
+        self.first = false;
+    }
+
+    /// `"name":`, after a `,` unless it is the object's first member.
     fn key(&mut self, name: &str) {
+        if !std::mem::take(&mut self.first) {
+            self.out.push(b',');
+        }
         self.out.push(b'"');
         self.out.extend_from_slice(name.as_bytes());
         self.out.extend_from_slice(b"\":");
+    }
+
+    /// The members `start` and `end`.
+    fn span(&mut self, start: usize, end: usize) {
+        self.key("start");
+        self.int(start);
+        self.key("end");
+        self.int(end);
     }
 
     /// A string, escaped as serde_json escapes it: `"` and `\`, and the
@@ -90,35 +113,27 @@ impl Json<'_> {
         self.out.push(b']');
     }
 
-    /// `[{…},{…}]`, each object written by `item` after its `{`.
+    /// `[{…},{…}]`, the members of each object written by `item`.
     fn objects<T>(&mut self, v: &[T], mut item: impl FnMut(&mut Self, &T)) {
         self.out.push(b'[');
         for (i, x) in v.iter().enumerate() {
-            self.raw(if i > 0 { b",{" } else { b"{" });
+            if i > 0 {
+                self.out.push(b',');
+            }
+            self.open();
             item(self, x);
-            self.out.push(b'}');
+            self.close();
         }
         self.out.push(b']');
     }
 
     fn mentions(&mut self, v: &[Mention]) {
-        self.objects(v, |j, m| {
-            j.key("start");
-            j.int(m.start);
-            j.raw(b",");
-            j.key("end");
-            j.int(m.end);
-        });
+        self.objects(v, |j, m| j.span(m.start, m.end));
     }
 
     fn text_mentions(&mut self, v: &[TextMention]) {
         self.objects(v, |j, m| {
-            j.key("start");
-            j.int(m.start);
-            j.raw(b",");
-            j.key("end");
-            j.int(m.end);
-            j.raw(b",");
+            j.span(m.start, m.end);
             j.key("text");
             j.str(&m.text);
         });
@@ -127,167 +142,102 @@ impl Json<'_> {
 
 /// Append the JSON of `d` (no line end) to `out`.
 pub fn write_record(d: &DocumentRecord, out: &mut Vec<u8>) {
-    let mut j = Json { out };
-    j.raw(b"{");
-    j.key("doc_id");
-    j.str(&d.doc_id);
-    j.raw(b",");
-    j.key("source");
-    j.str(&d.source);
-    j.raw(b",");
-    j.key("url");
-    j.opt_str(&d.url);
-    j.raw(b",");
-    j.key("title");
-    j.opt_str(&d.title);
-    j.raw(b",");
-    j.key("published");
-    j.opt_str(&d.published);
-    j.raw(b",");
+    let mut j = Json { out, first: false };
+    j.open();
+    for (name, value) in [("doc_id", &d.doc_id), ("source", &d.source)] {
+        j.key(name);
+        j.str(value);
+    }
+    for (name, value) in [("url", &d.url), ("title", &d.title), ("published", &d.published)] {
+        j.key(name);
+        j.opt_str(value);
+    }
     j.key("language");
     j.str(&d.language);
-    j.raw(b",");
     j.key("language_confidence");
     j.float(d.language_confidence);
-    j.raw(b",");
     j.key("chars");
     j.int(d.chars);
-    j.raw(b",");
     j.key("authors");
     j.strings(&d.authors);
-    j.raw(b",");
     j.key("quantities");
     j.objects(&d.quantities, |j, q| {
-        j.key("start");
-        j.int(q.start);
-        j.raw(b",");
-        j.key("end");
-        j.int(q.end);
-        j.raw(b",");
+        j.span(q.start, q.end);
         j.key("text");
         j.str(&q.text);
-        j.raw(b",");
         j.key("value");
         j.number(q.value);
-        j.raw(b",");
         j.key("value_max");
         match q.value_max {
             Some(v) => j.number(v),
             None => j.raw(b"null"),
         }
-        j.raw(b",");
-        j.key("unit");
-        j.str(&q.unit);
-        j.raw(b",");
-        j.key("kind");
-        j.str(q.kind.as_str());
-        j.raw(b",");
-        j.key("qualifier");
-        j.str(&q.qualifier);
-        j.raw(b",");
-        j.key("change");
-        j.str(&q.change);
-        j.raw(b",");
-        j.key("counted");
-        j.opt_str(&q.counted);
-        j.raw(b",");
-        j.key("subject");
-        j.opt_str(&q.subject);
-        j.raw(b",");
+        for (name, value) in [("unit", q.unit.as_str()), ("kind", q.kind.as_str()), ("qualifier", &q.qualifier), ("change", &q.change)] {
+            j.key(name);
+            j.str(value);
+        }
+        for (name, value) in [("counted", &q.counted), ("subject", &q.subject)] {
+            j.key(name);
+            j.opt_str(value);
+        }
         j.key("sentence");
         j.int(q.sentence);
     });
-    j.raw(b",");
     j.key("people");
     j.objects(&d.people, |j, p| {
         j.key("name");
         j.str(&p.name);
-        j.raw(b",");
         j.key("roles");
         j.strings(&p.roles);
-        j.raw(b",");
         j.key("mentions");
         j.mentions(&p.mentions);
     });
-    j.raw(b",");
     j.key("countries");
     j.objects(&d.countries, |j, c| {
-        j.key("code");
-        j.str(&c.code);
-        j.raw(b",");
-        j.key("name_en");
-        j.str(&c.name_en);
-        j.raw(b",");
-        j.key("name_vi");
-        j.str(&c.name_vi);
-        j.raw(b",");
+        for (name, value) in [("code", &c.code), ("name_en", &c.name_en), ("name_vi", &c.name_vi)] {
+            j.key(name);
+            j.str(value);
+        }
         j.key("mentions");
         j.text_mentions(&c.mentions);
     });
-    j.raw(b",");
     j.key("regions");
     j.objects(&d.regions, |j, r| {
         j.key("name");
         j.str(&r.name);
-        j.raw(b",");
         j.key("mentions");
         j.text_mentions(&r.mentions);
     });
-    j.raw(b",");
     j.key("legal_refs");
     j.objects(&d.legal_refs, |j, l| {
-        j.key("start");
-        j.int(l.start);
-        j.raw(b",");
-        j.key("end");
-        j.int(l.end);
-        j.raw(b",");
+        j.span(l.start, l.end);
         j.key("text");
         j.str(&l.text);
-        j.raw(b",");
         j.key("doc_type");
         j.str(&l.doc_type);
-        j.raw(b",");
         j.key("code");
         j.opt_str(&l.code);
-        j.raw(b",");
         j.key("number");
         match l.number {
             Some(n) => j.int(n),
             None => j.raw(b"null"),
         }
-        j.raw(b",");
-        j.key("issued");
-        j.opt_str(&l.issued);
-        j.raw(b",");
-        j.key("issuer");
-        j.opt_str(&l.issuer);
+        for (name, value) in [("issued", &l.issued), ("issuer", &l.issuer)] {
+            j.key(name);
+            j.opt_str(value);
+        }
     });
-    j.raw(b",");
     j.key("directives");
     j.objects(&d.directives, |j, x| {
-        j.key("start");
-        j.int(x.start);
-        j.raw(b",");
-        j.key("end");
-        j.int(x.end);
-        j.raw(b",");
-        j.key("issuer");
-        j.str(&x.issuer);
-        j.raw(b",");
-        j.key("addressee");
-        j.str(&x.addressee);
-        j.raw(b",");
-        j.key("verb");
-        j.str(&x.verb);
-        j.raw(b",");
-        j.key("action");
-        j.str(&x.action);
-        j.raw(b",");
+        j.span(x.start, x.end);
+        for (name, value) in [("issuer", &x.issuer), ("addressee", &x.addressee), ("verb", &x.verb), ("action", &x.action)] {
+            j.key(name);
+            j.str(value);
+        }
         j.key("sentence");
         j.int(x.sentence);
     });
-    j.raw(b"}");
+    j.close();
 }
 
 #[cfg(test)]

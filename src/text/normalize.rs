@@ -19,7 +19,7 @@
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::fold::{class_table, clean_class, fold_pair, is_boundary, is_invisible, is_nfc_char, is_precomposed, map_char, Map, BOUNDARY, KEPT, TONED};
+use crate::fold::{class_table, decode_at, fold_pair, CharTable, is_boundary, is_invisible, is_nfc_char, is_precomposed, map_char, Map, BOUNDARY, KEPT, TONED};
 
 /// Bytes of normalized text between two character-count checkpoints.
 const BLOCK: usize = 64;
@@ -207,29 +207,10 @@ fn clean_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
     out
 }
 
-/// Decode the character at byte `i` of valid UTF-8 (`b[i]` is not ASCII).
-#[inline]
-fn decode(b: &[u8], i: usize) -> (char, usize) {
-    let x = b[i] as u32;
-    let get = |k: usize| b.get(i + k).map_or(0, |&y| y as u32 & 0x3F);
-    let (u, l) = if x < 0xE0 {
-        (((x & 0x1F) << 6) | get(1), 2)
-    } else if x < 0xF0 {
-        (((x & 0x0F) << 12) | (get(1) << 6) | get(2), 3)
-    } else {
-        (
-            ((x & 0x07) << 18) | (get(1) << 12) | (get(2) << 6) | get(3),
-            4,
-        )
-    };
-    (char::from_u32(u).unwrap_or('\u{FFFD}'), l)
-}
-
-
 /// End of the span from `i` that normalization leaves unchanged: no
 /// replacement, no composition with a following mark, no tone to move, no
 /// second space of a run (`space_before`: the output so far ends in one).
-fn scan_clean(b: &[u8], i: usize, space_before: bool, t: &[u8]) -> usize {
+fn scan_clean(b: &[u8], i: usize, space_before: bool, t: &CharTable<u8>) -> usize {
     let n = b.len();
     let mut p = i;
     let mut prev = i;
@@ -249,8 +230,8 @@ fn scan_clean(b: &[u8], i: usize, space_before: bool, t: &[u8]) -> usize {
             p += 1;
             continue;
         }
-        let (c, l) = decode(b, p);
-        let class = clean_class(t, c);
+        let (c, l) = decode_at(b, p);
+        let class = t.get(c);
         if class & BOUNDARY == 0 {
             // the character before combines with this one
             break prev;
