@@ -315,7 +315,7 @@ pub fn run(
 ) -> Result<RunSummary, RunError> {
     let started = Instant::now();
     let (events, progress) = open_inputs(inputs, input_opts).map_err(|e| RunError::Usage(e.to_string()))?;
-    let mut builder = rayon::ThreadPoolBuilder::new();
+    let mut builder = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("vnextract-work-{i}"));
     if let Some(n) = opts.threads {
         builder = builder.num_threads(n.max(1));
     }
@@ -332,7 +332,7 @@ pub fn run(
 
     let (batch_docs, batch_bytes) = (opts.batch_docs.max(1), opts.batch_bytes.max(1));
     let (tx, rx) = sync_channel::<Vec<Item>>(2);
-    let reader = std::thread::spawn(move || {
+    let reader = std::thread::Builder::new().name("vnextract-read".into()).spawn(move || {
         let mut batch = Vec::new();
         let mut bytes = 0usize;
         let mut docs = 0usize;
@@ -356,10 +356,11 @@ pub fn run(
         if !batch.is_empty() {
             let _ = tx.send(batch);
         }
-    });
+    })
+    .map_err(|e| RunError::Threads(e.to_string()))?;
 
     let (wtx, wrx) = sync_channel::<Vec<Encoded>>(2);
-    let writer = std::thread::spawn(move || -> std::io::Result<()> {
+    let writer = std::thread::Builder::new().name("vnextract-write".into()).spawn(move || -> std::io::Result<()> {
         let mut sink = sink;
         for batch in wrx {
             for item in &batch {
@@ -376,7 +377,8 @@ pub fn run(
             sink.end_batch()?;
         }
         sink.finish()
-    });
+    })
+    .map_err(|e| RunError::Threads(e.to_string()))?;
 
     let mut summary = RunSummary::default();
     let mut encode_failure: Option<std::io::Error> = None;
