@@ -116,6 +116,9 @@ pub struct BylineRules {
     pub not_names: HashSet<String>,
     /// Folded, case kept.
     pub org_words: HashSet<String>,
+    /// What a credited person did, in brackets after the name (`thực
+    /// hiện`): passed over. Lower-cased, folded.
+    pub credit_roles: HashSet<String>,
     pub names: Vec<Regex>,
 }
 
@@ -305,6 +308,8 @@ struct BylineFile {
     not_names: Vec<Spanned<String>>,
     #[serde(default)]
     org_words: Vec<Spanned<String>>,
+    #[serde(default)]
+    credit_roles: Vec<Spanned<String>>,
     names: Vec<Spanned<String>>,
 }
 
@@ -672,6 +677,7 @@ fn load_meta(file: &RuleFile) -> Result<MetaRules, RuleError> {
         agency_shapes: c.regexes(&b.agency_shapes)?,
         not_names: c.words(&b.not_names, true)?,
         org_words: c.words(&b.org_words, false)?,
+        credit_roles: c.words(&b.credit_roles, true)?,
         names: c.regexes(&b.names)?,
     };
     let s = &f.signature;

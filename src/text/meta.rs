@@ -149,6 +149,7 @@ pub fn extract(norm: &str, rules: &TextRules) -> Meta {
         }
     }
     let n = lines.len();
+    let outlets = outlet_tags(&lines);
     let mut meta = Meta::default();
     let mut skip: Vec<Range<usize>> = Vec::new();
     let mut authors: Vec<Range<usize>> = Vec::new();
@@ -207,7 +208,7 @@ pub fn extract(norm: &str, rules: &TextRules) -> Meta {
         // A name line right under the title (and its stamp): `H.Đ`.
         for l in &lines[t + 1..header_end] {
             match &l.kind {
-                Kind::Text => match signature_names(l.text, &m.byline, m, false) {
+                Kind::Text => match signature_names(l.text, &m.byline, m, false, &outlets) {
                     Some(names) => {
                         authors.extend(names.into_iter().map(|a| range_in(norm, a)));
                         skip.push(l.range.clone());
@@ -220,7 +221,7 @@ pub fn extract(norm: &str, rules: &TextRules) -> Meta {
     }
 
     recipients(&lines, m, &mut skip);
-    signature(norm, &lines, header_end, m, &mut authors, &mut skip);
+    signature(norm, &lines, header_end, m, &outlets, &mut authors, &mut skip);
 
     // Authors in text order, each once.
     authors.sort_by_key(|r| (r.start, r.end));
@@ -433,6 +434,28 @@ fn is_agency(p: &str, b: &BylineRules) -> bool {
         || b.agency_shapes.iter().any(|re| re.is_match(p))
 }
 
+/// The outlet tags that open a paragraph (`(BTV) - …`, `(PLO) …`,
+/// `(NLĐO) –`): the same short name signing the article is the outlet,
+/// not a person.
+fn outlet_tags<'a>(lines: &[Line<'a>]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for l in lines {
+        let Some(rest) = l.text.strip_prefix('(') else { continue };
+        let Some(close) = rest.find(')') else { continue };
+        let tag = rest[..close].trim();
+        let n = tag.chars().count();
+        if (2..=12).contains(&n) && tag.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '+' | ' ' | '-')) && close + 1 < rest.len() {
+            out.push(tag);
+        }
+    }
+    out
+}
+
+/// `thực hiện` of `Thanh Tùng (thực hiện)`: what the person did.
+fn is_credit_role(p: &str, b: &BylineRules) -> bool {
+    b.credit_roles.contains(&p.to_lowercase())
+}
+
 fn starts_with_org_word(p: &str, b: &BylineRules) -> bool {
     p.split_whitespace()
         .next()
@@ -447,7 +470,7 @@ fn credit_names<'a>(s: &'a str, b: &BylineRules) -> Option<Vec<&'a str>> {
     let mut out = Vec::new();
     for piece in split.split(trim_punct(s)) {
         let p = trim_punct(piece);
-        if p.is_empty() || is_agency(p, b) || b.not_names.contains(&p.to_lowercase()) {
+        if p.is_empty() || is_agency(p, b) || is_credit_role(p, b) || b.not_names.contains(&p.to_lowercase()) {
             continue;
         }
         let shaped = !has_digit(p) && b.names.iter().any(|re| re.is_match(p));
@@ -469,6 +492,7 @@ fn signature_names<'a>(
     b: &BylineRules,
     m: &MetaRules,
     caps_ok: bool,
+    outlets: &[&str],
 ) -> Option<Vec<&'a str>> {
     let sig = &m.signature;
     let text = trim_punct(text);
@@ -478,7 +502,7 @@ fn signature_names<'a>(
     let mut out = Vec::new();
     for piece in b.split.as_ref()?.split(text) {
         let p = trim_punct(piece);
-        if p.is_empty() || is_agency(p, b) {
+        if p.is_empty() || is_agency(p, b) || is_credit_role(p, b) || outlets.contains(&p) {
             continue;
         }
         if b.not_names.contains(&p.to_lowercase()) || starts_with_org_word(p, b) {
@@ -665,6 +689,7 @@ fn signature(
     lines: &[Line],
     header_end: usize,
     m: &MetaRules,
+    outlets: &[&str],
     authors: &mut Vec<Range<usize>>,
     skip: &mut Vec<Range<usize>>,
 ) {
@@ -691,7 +716,7 @@ fn signature(
         }
         let above = (0..i).rev().find(|&j| lines[j].kind != Kind::Noise);
         let caps_ok = above.is_some_and(|j| role(&lines[j]));
-        match signature_names(l.text, &m.byline, m, caps_ok) {
+        match signature_names(l.text, &m.byline, m, caps_ok, outlets) {
             Some(names) => {
                 authors.extend(names.into_iter().map(|a| range_in(norm, a)));
                 skip.push(l.range.clone());

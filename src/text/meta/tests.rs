@@ -95,6 +95,10 @@ fn noise_lines() {
         "error: Content is protected !!",
         "FORGOT YOUR DETAILS?",
         "CREATE ACCOUNT",
+        "ĐÁNH GIÁ BÀI VIẾT( 0)",
+        "Bình chọn (12)",
+        "Thông tin chỉ mang tính tham khảo, không phải khuyến nghị đầu tư.",
+        "(*) Bài viết chỉ mang tính chất tham khảo.",
     ] {
         let norm = NormText::new(line).text;
         assert_eq!(classify(&norm, &norm, &rules.meta), Kind::Noise, "{line}");
@@ -105,6 +109,8 @@ fn noise_lines() {
         "Số: 1583/CĐ-VPCP",
         "Vải thiều Bắc Giang đắt khách tại Nhật Bản",
         "Tăng 0.5 điểm",
+        "Đánh giá bài viết của ông về tình hình thị trường rất sát thực.",
+        "Thông tin này mang tính tham khảo cho nhà đầu tư khi lãi suất tăng 0,5 điểm phần trăm và thị trường chứng khoán biến động mạnh trong cả tuần vừa qua theo đánh giá.",
     ] {
         let norm = NormText::new(line).text;
         assert_eq!(classify(&norm, &norm, &rules.meta), Kind::Text, "{line}");
@@ -134,6 +140,11 @@ fn bylines_and_credits() {
         ("Theo Tuổi Trẻ Online", Some(&[])),
         ("Theo Thủ tướng Phạm Minh Chính", None),
         ("By John Smith", Some(&["John Smith"])),
+        ("Theo L.ANH (TTO)", Some(&["L.ANH"])),
+        ("Theo P.V (Thanh Niên)", Some(&["P.V"])),
+        ("Ảnh: Fox News", Some(&[])),
+        ("Ảnh: Daily Mail", Some(&[])),
+        ("Ảnh: Minh Châu (tổng hợp)", Some(&["Minh Châu"])),
         ("Minh Anh (TTXVN)", None),
         (
             "Ảnh: Thủ tướng Phạm Minh Chính phát biểu tại hội nghị",
@@ -213,6 +224,18 @@ fn signatures() {
     assert_eq!(m.authors, vec!["NGUYỄN VĂN AN"]);
     let (_, m) = meta(&format!("{body}\n\nNGUYỄN VĂN AN\n"));
     assert!(m.authors.is_empty());
+    // what the writer did, in brackets; a rating widget and a disclaimer under the signature
+    let (_, m) = meta(&format!("{body}\nThanh Tùng (thực hiện)\n"));
+    assert_eq!(m.authors, vec!["Thanh Tùng"]);
+    let (_, m) = meta(&format!("{body}\nMinh Anh\nThông tin chỉ mang tính tham khảo, không phải khuyến nghị đầu tư.\n"));
+    assert_eq!(m.authors, vec!["Minh Anh"]);
+    let (_, m) = meta(&format!("{body}\n\nĐTT\n\nĐÁNH GIÁ BÀI VIẾT( 0)\n"));
+    assert_eq!(m.authors, vec!["ĐTT"]);
+    // initials that are the outlet tagging the lead are no person
+    let (_, m) = meta(&format!("(BTV) - {body}\n\nBTV\n"));
+    assert!(m.authors.is_empty(), "{:?}", m.authors);
+    let (_, m) = meta(&format!("{body}\n\nTTO\n"));
+    assert!(m.authors.is_empty(), "{:?}", m.authors);
 }
 
 #[test]
