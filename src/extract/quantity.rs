@@ -58,6 +58,8 @@ pub struct QuantityExtractor {
     counted_not_first: PhraseSet<()>,
     counted_allow: PhraseSet<()>,
     rate_nouns: PhraseSet<()>,
+    per_words: PhraseSet<()>,
+    per_nouns: PhraseSet<()>,
     joiners: PhraseSet<()>,
     counted_max: usize,
     subj_trailing: PhraseSet<()>,
@@ -145,6 +147,8 @@ impl QuantityExtractor {
             counted_not_first: lex.list("quantity.counted_not_first", &c.counted.not_first, ()),
             counted_allow: lex.list("quantity.counted_allow", &c.counted.allow, ()),
             rate_nouns: lex.list("quantity.rate_nouns", &rules.units.rate_nouns, ()),
+            per_words: lex.list("quantity.per_words", &rules.units.per_words, ()),
+            per_nouns: lex.list("quantity.per_nouns", &rules.units.per_nouns, ()),
             joiners: lex.list("quantity.joiners", &c.counted.joiners, ()),
             counted_max: c.counted.max_words,
             subj_trailing: lex.list("quantity.subj_trailing", &c.subject.trailing, ()),
@@ -593,6 +597,19 @@ impl QuantityExtractor {
                         unit_code = Some(format!("{}/{}", self.units[u].code, noun.join(" ")));
                         j = e;
                     }
+                } else if let Some((n, _)) = self.per_words.match_at(t, j) {
+                    // a price per unit in words: `31.500 đồng một kg`,
+                    // `500.000 đồng mỗi lượng` (a unit, or a listed noun)
+                    if let Some((u2, m)) = self.unit_at(t, j + n) {
+                        if matches!(self.units[u2].kind, QuantityKind::Measure) && u2 != u {
+                            unit_code = Some(format!("{}/{}", self.units[u].code, self.units[u2].code));
+                            j += n + m;
+                        }
+                    } else if let Some((m, _)) = self.per_nouns.match_at(t, j + n) {
+                        let noun: Vec<&str> = t[j + n..j + n + m].iter().map(|x| x.raw).collect();
+                        unit_code = Some(format!("{}/{}", self.units[u].code, noun.join(" ")));
+                        j += n + m;
+                    }
                 }
             }
             // a range with the unit on both ends: `từ 1000 đồng đến 2000 đồng`
@@ -706,6 +723,11 @@ impl QuantityExtractor {
         }
         let kind = kind.unwrap_or(QuantityKind::Count);
         let unit_code = unit_code.unwrap_or_else(|| "count".into());
+        // a measure counts the noun after its unit (`2,5 triệu tấn gạo`:
+        // `gạo`), outside its text; a rate has none
+        if counted.is_none() && kind == QuantityKind::Measure && !unit_code.contains('/') {
+            counted = self.counted_at(t, j);
+        }
 
         // change: `tăng 10,5%`, `giảm 4,1%`, `tăng thêm 1,2 tỷ USD`
         let mut change = String::new();

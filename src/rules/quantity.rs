@@ -61,6 +61,13 @@ pub struct UnitsFile {
     /// Denominators of two words or more (`đồng/cổ phiếu`); otherwise one word.
     #[serde(default)]
     pub rate_nouns: Vec<String>,
+    /// Words written for `/` in a price (`31.500 đồng một kg`, `đồng mỗi
+    /// kg`): a rate when a unit follows, or a noun of `per_nouns`.
+    #[serde(default)]
+    pub per_words: Vec<String>,
+    /// Nouns a price is given per with `per_words` (`đồng mỗi lượng`).
+    #[serde(default)]
+    pub per_nouns: Vec<String>,
 }
 
 /// A scale word: `tỷ` multiplies by 1e9. Consecutive scales multiply (`nghìn tỷ`).
