@@ -38,6 +38,7 @@ pub struct PersonExtractor {
     stop: PhraseSet<()>,
     countries: PhraseSet<()>,
     openers: PhraseSet<()>,
+    sentence_honorifics: PhraseSet<()>,
     terms: PhraseSet<()>,
     links: PhraseSet<()>,
     trigger: Trigger,
@@ -83,6 +84,7 @@ impl PersonExtractor {
             stop: lex.list("person.stop", &t.stop, ()),
             countries: lex.list_exact("person.countries", country_forms, ()),
             openers: lex.list_exact("person.openers", &n.sentence_openers, ()),
+            sentence_honorifics: lex.list_exact("person.sentence_honorifics", &n.sentence_honorifics, ()),
             terms: lex.list("person.terms", &t.terms, ()),
             links: lex.list("person.links", &t.links, ()),
             trigger,
@@ -108,6 +110,10 @@ impl PersonExtractor {
                 let s = k;
                 let mut e = k + 1;
                 while e + 1 < t.len() && t[e].is_symbol("-") && t[e].glued() && t[e + 1].glued() && t[e + 1].is_word() {
+                    e += 2;
+                }
+                // `H'Hen Niê`: a one-letter prefix and an apostrophe (Ê Đê, Gia Rai names)
+                if e == s + 1 && t[s].raw.chars().count() == 1 && t.get(e).is_some_and(|x| x.is_symbol("'") && x.glued()) && t.get(e + 1).is_some_and(|x| x.glued() && x.is_title_case()) {
                     e += 2;
                 }
                 units.push((s, e));
@@ -169,7 +175,10 @@ impl PersonExtractor {
         })
     }
 
-    fn rejected_name(&self, t: &[Tok<'_>], s: usize, e: usize) -> bool {
+    /// `names`: the names found before in the sentence, which no office
+    /// holds (`giáo sư Lindsay Wiley tại Đại học Luật Washington`: no office
+    /// of Lindsay Wiley's reaches `Luật`).
+    fn rejected_name(&self, t: &[Tok<'_>], s: usize, e: usize, names: &[(usize, usize)]) -> bool {
         // a place or thing that looks like a name
         if let Some((n, _)) = self.not_names.match_at(t, s) {
             if s + n >= e || n >= 2 {
@@ -177,7 +186,7 @@ impl PersonExtractor {
             }
         }
         // `đường Lê Lợi`, `huyện Lâm Hà` — but `Chủ tịch UBND tỉnh Trần Ngọc Tam`
-        if self.place_heads.ends_before(t, s) && self.role_before(t, s).is_none() {
+        if self.place_heads.ends_before(t, s) && self.role_before_avoiding(t, s, names).is_none() {
             return true;
         }
         // an organisation, not a name: `Bộ Công Thương`
@@ -341,6 +350,13 @@ impl PersonExtractor {
             if units.is_empty() {
                 continue;
             }
+            // `Anh Y Nguôn Niê cho biết`: `anh` capitalised opening the
+            // sentence, before a name of two syllables or more
+            let mut sentence_honorific = false;
+            if units[0].0 == 0 && units.len() >= 3 && self.sentence_honorifics.match_at(t, 0).is_some_and(|(n, _)| n == units[0].1) {
+                units.remove(0);
+                sentence_honorific = true;
+            }
             // `Từ Mỹ, …` opening a sentence: a preposition, not a family name
             let opens = units[0].0 == 0 || t[units[0].0 - 1].kind != TokKind::Word;
             if opens && self.openers.match_at(t, units[0].0).is_some_and(|(n, _)| n == units[0].1 - units[0].0) {
@@ -359,15 +375,15 @@ impl PersonExtractor {
             }
             if let Some(u) = self.surname_name(t, &units) {
                 let s = units[u].0;
-                if !self.rejected_name(t, s, re) {
+                if !self.rejected_name(t, s, re, &names) {
                     names.push((s, re));
                     continue;
                 }
             }
             // after an honorific: any capitalised run (`ông Soichi Okazaki`, `ông Kim`)
-            if self.honorifics.ends_before(t, rs)
+            if (self.honorifics.ends_before(t, rs) || sentence_honorific)
                 && units.len() <= 5
-                && !self.rejected_name(t, rs, re)
+                && !self.rejected_name(t, rs, re, &names)
                 && !t[rs..re].iter().any(|x| is_all_caps(x.raw))
             {
                 names.push((rs, re));
@@ -396,9 +412,9 @@ impl PersonExtractor {
             if camel || (foreign && ends_in_country) || (appositive && s == rs && !self.heads.starts_at(t, rs)) {
                 continue;
             }
-            let anchored = after_head || (s > rs && s < re) || (foreign && self.role_before(t, rs).is_some());
+            let anchored = after_head || (s > rs && s < re) || (foreign && self.role_before_avoiding(t, rs, &names).is_some());
             let ends_clause = t.get(re).is_none_or(|x| !x.is_word() || self.stop.starts_at(t, re)) || foreign;
-            if anchored && ends_clause && s < re && re - s <= 6 && !self.rejected_name(t, s, re) && !t[s..re].iter().any(|x| is_all_caps(x.raw)) {
+            if anchored && ends_clause && s < re && re - s <= 6 && !self.rejected_name(t, s, re, &names) && !t[s..re].iter().any(|x| is_all_caps(x.raw)) {
                 names.push((s, re));
             }
         }

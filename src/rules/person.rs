@@ -25,6 +25,10 @@ pub struct NamesFile {
     pub place_heads: Vec<String>,
     #[serde(default)]
     pub sentence_openers: Vec<String>,
+    /// Lower-case-only honorifics capitalised at the start of a sentence,
+    /// before a name of two syllables or more (`Anh Y Nguôn Niê cho biết`).
+    #[serde(default)]
+    pub sentence_honorifics: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
