@@ -45,6 +45,7 @@ pub struct DirectiveExtractor {
     passage: PhraseSet<()>,
     adverbs: PhraseSet<()>,
     lead: PhraseSet<()>,
+    passive_lead: PhraseSet<()>,
     events: PhraseSet<()>,
     countries: PhraseSet<()>,
     agentive: PhraseSet<()>,
@@ -99,6 +100,7 @@ impl DirectiveExtractor {
             passage: lex.list("directive.passage", &v.passage, ()),
             adverbs: lex.list("directive.adverbs", &v.adverbs, ()),
             lead: lex.list("directive.lead", &v.lead, ()),
+            passive_lead: lex.list("directive.passive_lead", &v.passive_lead, ()),
             events: lex.list("directive.events", &o.events, ()),
             countries: lex.list_exact("directive.countries", country_forms, ()),
             agentive: lex.list("directive.agentive", &v.agentive, ()),
@@ -115,7 +117,7 @@ impl DirectiveExtractor {
             trigger: Trigger::default(),
         };
         // a sentence without one of these verbs gives no directive and opens no passage
-        let sets = [&d.request, &d.strong, &d.lead, &d.tasks, &d.passage, &d.issuing, &d.for_marker];
+        let sets = [&d.request, &d.strong, &d.lead, &d.passive_lead, &d.tasks, &d.passage, &d.issuing, &d.for_marker];
         d.trigger = Trigger { sets: sets.iter().fold(0, |m, s| m | s.mask()), digits: false };
         d
     }
@@ -137,6 +139,7 @@ impl DirectiveExtractor {
         let x = &t[k];
         x.is_word() && !x.is_cap() && lower_run < 3 && k > 0 && (t[k - 1].is_title_case() || lower_run > 0) && !self.is_verb_at(t, k)
             && !self.stopword(x)
+            && !self.adverbs.starts_at(t, k)
     }
 
     /// A named organisation or office at `i`: its end.
@@ -661,7 +664,13 @@ impl DirectiveExtractor {
                     let mut v = e;
                     let limit = (e + 14).min(t.len());
                     let mut hit = None;
-                    while v < limit && !is_break(&t[v]) {
+                    // a passive lead right after the addressee and its adverbs
+                    let mut after = e;
+                    while let Some((n2, _)) = self.adverbs.match_at(t, after) {
+                        after += n2;
+                    }
+                    let passive = self.passive_lead.match_at(t, after).map(|(m, _)| (after, m, true));
+                    while passive.is_none() && v < limit && !is_break(&t[v]) {
                         if let Some((m, _)) = self.lead.match_at(t, v).or_else(|| self.strong.match_at(t, v)) {
                             hit = Some((v, m, true));
                             break;
@@ -677,6 +686,7 @@ impl DirectiveExtractor {
                         }
                         v += 1;
                     }
+                    let hit = passive.or(hit);
                     // the verb must follow the addressee closely or behind commas
                     if let Some((v, m, strong)) = hit {
                         let mut adv = e;

@@ -32,6 +32,10 @@ pub struct VerbsFile {
     pub request: Vec<String>,
     pub noun_markers: Vec<String>,
     pub lead: Vec<String>,
+    /// Passive lead verbs (`Sở Tài chính được giao chủ trì …`): only right
+    /// after the addressee, not in `theo chức năng, nhiệm vụ được giao`.
+    #[serde(default)]
+    pub passive_lead: Vec<String>,
     pub strong: Vec<String>,
     pub tasks: Vec<String>,
     pub for_marker: Vec<String>,
