@@ -108,7 +108,10 @@ impl Processor {
             source: raw.source.clone(),
             url: raw.url.clone().or(meta.url.clone()),
             title: raw.title.clone().or(meta.title.clone()),
-            published: raw.published.clone().or(meta.published.clone()),
+            // the input's date, a stamp line's, else the date its URL carries
+            published: raw.published.clone().or(meta.published.clone()).or_else(|| {
+                raw.url.as_deref().or(meta.url.as_deref()).and_then(crate::text::date::date_in_url)
+            }),
             language: lang.code.to_string(),
             language_confidence: lang.confidence,
             chars: raw.text.chars().count(),

@@ -35,6 +35,53 @@ pub fn iso_date(y: u32, m: u32, d: u32) -> Option<String> {
     (d <= days).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
+/// The publication date a news URL carries, as `YYYY-MM-DD`: a path of
+/// `/2024/03/14/` (or `/2024-03-14/`), or a time stamp of 14 digits or more
+/// starting with the year (`…-20240314102030123.htm`). Years 2000–2099 and
+/// real calendar dates only; anything else is no date.
+pub fn date_in_url(url: &str) -> Option<String> {
+    let b = url.as_bytes();
+    let num = |s: &[u8]| -> Option<u32> { std::str::from_utf8(s).ok()?.parse().ok() };
+    // a path: /YYYY/MM/DD/ or /YYYY-MM-DD
+    for (i, _) in url.match_indices('/') {
+        let rest = &b[i + 1..];
+        if rest.len() >= 10 && rest[..2] == *b"20" && rest[..4].iter().all(u8::is_ascii_digit) && matches!(rest[4], b'/' | b'-') {
+            let sep = rest[4];
+            let tail = &rest[5..];
+            let m_end = tail.iter().position(|&c| c == sep)?;
+            let d_end = tail[m_end + 1..].iter().position(|c| !c.is_ascii_digit()).map_or(tail.len(), |p| m_end + 1 + p);
+            if (1..=2).contains(&m_end) && (1..=2).contains(&(d_end - m_end - 1)) {
+                if let (Some(y), Some(m), Some(d)) = (num(&rest[..4]), num(&tail[..m_end]), num(&tail[m_end + 1..d_end])) {
+                    if let Some(iso) = iso_date(y, m, d) {
+                        return Some(iso);
+                    }
+                }
+            }
+        }
+    }
+    // a time stamp: a run of 14 digits or more that starts with 20YYMMDD
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let run = &b[start..i];
+        if run.len() >= 14 && run[..2] == *b"20" {
+            if let (Some(y), Some(m), Some(d)) = (num(&run[..4]), num(&run[4..6]), num(&run[6..8])) {
+                if let Some(iso) = iso_date(y, m, d) {
+                    return Some(iso);
+                }
+            }
+        }
+    }
+    None
+}
+
 /// A date found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateMatch {
@@ -279,6 +326,28 @@ pub fn find_dates(text: &str, range: Range<usize>) -> Vec<DateMatch> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_urls() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("https://www.reuters.com/world/asia-pacific/2024/03/14/vietnam-exports/", Some("2024-03-14")),
+            ("https://example.vn/2023-11-05/gia-vang-tang.html", Some("2023-11-05")),
+            ("https://tuoitre.vn/gia-xang-dau-giam-20240314102030123.htm", Some("2024-03-14")),
+            ("https://dantri.com.vn/kinh-doanh/20171022093015432.htm", Some("2017-10-22")),
+            // no date, or not a real one
+            ("https://vnexpress.net/gia-vang-4800123.html", None),
+            ("https://example.vn/2024/13/01/x", None),
+            ("https://example.vn/tin-tuc/12345678901234", None),
+            ("https://example.vn/20241345000000.htm", None),
+            ("", None),
+            ("/2024/", None),
+        ];
+        for (url, want) in cases {
+            assert_eq!(date_in_url(url).as_deref(), *want, "{url}");
+        }
+    }
+
     #[test]
     fn iso_dates() {
         assert_eq!(iso_date(2024, 2, 29).as_deref(), Some("2024-02-29"));
