@@ -415,6 +415,58 @@ impl DirectiveExtractor {
 
     /// Addressees starting at `a`: several when named bodies are joined by
     /// `và` (`Bộ trưởng các Bộ: … và Thống đốc Ngân hàng Nhà nước`).
+    /// A list head alone on its line: a list marker (`2.`, `b)`, `-`), the
+    /// addressees, a colon that ends the line (`2. Các bộ, ngành, địa
+    /// phương:`). Their token ranges.
+    fn list_head(&self, t: &[Tok<'_>]) -> Option<Vec<(usize, usize)>> {
+        if !t.last().is_some_and(|x| x.is_symbol(":")) {
+            return None;
+        }
+        let k = Self::after_marker(t);
+        let list = self.addressees(t, k, true);
+        let &(_, e) = list.last()?;
+        (e + 1 == t.len()).then_some(list)
+    }
+
+    /// An item line (`- Khẩn trương rà soát …`, `a) Chủ động …`): the task
+    /// verb right after its marker (token index and length).
+    fn item_task(&self, t: &[Tok<'_>]) -> Option<(usize, usize)> {
+        let k = Self::after_marker(t);
+        if k == 0 {
+            return None;
+        }
+        let verb = |k: usize| {
+            self.lead
+                .match_at(t, k)
+                .or_else(|| self.strong.match_at(t, k))
+                .or_else(|| self.tasks.match_at(t, k))
+                .map(|(m, _)| m)
+        };
+        // `- Tiếp tục chủ động …`: adverbs first
+        let mut v = k;
+        while verb(v).is_none() {
+            match self.adverbs.match_at(t, v) {
+                Some((n, _)) => v += n,
+                None => return None,
+            }
+        }
+        verb(v).map(|m| (v, m))
+    }
+
+    /// The first token after a list marker opening `t` (`1.`, `II.`, `a)`,
+    /// `-`, `+`, `•`); 0 when there is none.
+    fn after_marker(t: &[Tok<'_>]) -> usize {
+        match t {
+            [x, ..] if matches!(x.raw, "-" | "+" | "•" | "*" | "–") => 1,
+            [x, y, ..] if (x.is_number() || (x.is_word() && x.raw.chars().count() <= 4 && (x.raw.chars().count() == 1 || x.raw.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))))
+                && matches!(y.raw, "." | ")") && y.glued() =>
+            {
+                2
+            }
+            _ => 0,
+        }
+    }
+
     fn addressees_at(&self, t: &[Tok<'_>], a: usize) -> Vec<(usize, usize)> {
         self.addressees(t, a, false)
     }
@@ -774,6 +826,9 @@ impl DirectiveExtractor {
         let mut rows = Vec::new();
         let mut passage_issuer: Option<String> = None;
         let mut last_issuer: Option<String> = None;
+        // `2. Các bộ, ngành, địa phương:` alone on its line: the addressees
+        // of the item lines under it (`- Khẩn trương rà soát …`)
+        let mut list_head: Option<Vec<String>> = None;
         for (si, sr) in ctx.sentences.iter().enumerate() {
             if ctx.is_skipped(sr) {
                 continue;
@@ -800,7 +855,14 @@ impl DirectiveExtractor {
                     assigned_from = Some(si + 1);
                 }
             }
+            let head_here: Option<Vec<String>> =
+                self.list_head(t).map(|v| v.into_iter().map(|(a, b)| ctx.display(&(t[a].start..t[b - 1].end))).collect());
             if !ctx.wants(si, &self.trigger) || t.is_empty() {
+                if head_here.is_some() {
+                    list_head = head_here;
+                } else if self.item_task(t).is_none() {
+                    list_head = None;
+                }
                 continue;
             }
             let display = |a: usize, b: usize| -> String {
@@ -965,6 +1027,36 @@ impl DirectiveExtractor {
                     action: display(f.action.0, f.action.1).trim_start_matches([',', ';', ':', '-', ' ']).to_string(),
                     sentence: si,
                 });
+            }
+            // an item line under a list head: a task for the head's addressees
+            let item = self.item_task(t);
+            if item.is_none() {
+                list_head = None;
+            }
+            if let (Some(heads), Some((v, m))) = (&list_head, item) {
+                let some = |x: &Option<String>| x.clone().filter(|s| !s.is_empty());
+                let issuer = some(&opener_issuer)
+                    .or_else(|| some(&passage_issuer))
+                    .or_else(|| some(&speaker))
+                    .or_else(|| some(&last_issuer))
+                    .or_else(|| some(&focus))
+                    .unwrap_or_default();
+                let end = Self::next_breaks(t)[v].min(v + MAX_CLAUSE_TOKENS).max(v + m).min(t.len());
+                let (start, stop) = ctx.char_span(&(t[v].start..t[end - 1].end));
+                for a in heads {
+                    rows.push(Directive {
+                        start,
+                        end: stop,
+                        issuer: issuer.clone(),
+                        addressee: a.clone(),
+                        verb: display(v, v + m),
+                        action: display(v + m, end).trim_start_matches([',', ';', ':', '-', ' ']).to_string(),
+                        sentence: si,
+                    });
+                }
+            }
+            if head_here.is_some() {
+                list_head = head_here;
             }
             // `UBND thành phố Hà Nội ban hành Kế hoạch …`: who issues the text
             if last_issuer.is_none() {
