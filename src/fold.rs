@@ -123,7 +123,9 @@ pub fn is_boundary(c: char) -> bool {
 /// that NFC replaces).
 pub fn is_nfc_char(c: char) -> bool {
     let u = c as u32;
-    u < 0x300 || (0x1E00..=0x1EFF).contains(&u) || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+    u < 0x300
+        || (0x1E00..=0x1EFF).contains(&u)
+        || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
 /// [`compute_class`]: the character and the one before it always compose
@@ -224,7 +226,9 @@ fn is_folded(s: &str) -> bool {
             }
         } else {
             let class = t.get(c);
-            if class & (BOUNDARY | KEPT) != BOUNDARY | KEPT || (class & TONED != 0 && matches!(prev, b'o' | b'O' | b'u' | b'U')) {
+            if class & (BOUNDARY | KEPT) != BOUNDARY | KEPT
+                || (class & TONED != 0 && matches!(prev, b'o' | b'O' | b'u' | b'U'))
+            {
                 return false;
             }
         }
@@ -294,7 +298,11 @@ pub fn lower_char(c: char) -> char {
     }
     // Vietnamese letters of Latin Extended Additional: upper case even, lower odd
     if (0x1EA0..=0x1EF9).contains(&u) {
-        return if u % 2 == 0 { char::from_u32(u + 1).unwrap_or(c) } else { c };
+        return if u % 2 == 0 {
+            char::from_u32(u + 1).unwrap_or(c)
+        } else {
+            c
+        };
     }
     if !c.is_uppercase() {
         return c;
@@ -359,7 +367,10 @@ pub(crate) fn all_strings(alphabet: &[&str], max: usize) -> Vec<String> {
     let mut strings = vec![String::new()];
     let mut last = strings.clone();
     for _ in 0..max {
-        last = last.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
+        last = last
+            .iter()
+            .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+            .collect();
         strings.extend(last.iter().cloned());
     }
     strings
@@ -402,7 +413,10 @@ mod tests {
         fn slow(s: &str) -> String {
             fold_chars(s.nfc(), s.len())
         }
-        let alphabet = ["a", "o", "U", "à", "ẻ", "ỹ", " ", "\n", "\t", "\r", "\u{a0}", "\u{300}", "Ð", "\u{200b}", "“", "–", "x", "ơ", "\u{1}"];
+        let alphabet = [
+            "a", "o", "U", "à", "ẻ", "ỹ", " ", "\n", "\t", "\r", "\u{a0}", "\u{300}", "Ð",
+            "\u{200b}", "“", "–", "x", "ơ", "\u{1}",
+        ];
         for s in &all_strings(&alphabet, 3) {
             assert_eq!(fold(s), slow(s), "{s:?}");
         }
@@ -410,7 +424,14 @@ mod tests {
 
     #[test]
     fn lower_keeps_length() {
-        for s in ["Nguyễn ĐỨC Hải", "İstanbul", "ẞ", "ÀÁẢÃẠ ƠƯĂ Ω", "ABC xyz 123", "Ǆ"] {
+        for s in [
+            "Nguyễn ĐỨC Hải",
+            "İstanbul",
+            "ẞ",
+            "ÀÁẢÃẠ ƠƯĂ Ω",
+            "ABC xyz 123",
+            "Ǆ",
+        ] {
             let l = lower(s);
             assert_eq!(l.len(), s.len(), "{s}");
         }

@@ -44,8 +44,10 @@ fn detector() -> &'static LanguageDetector {
 fn noise() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)(?:https?://|www\.)\S+|\S+@\S+\.\S+|[0-9][0-9.,:/\-]*|(?:Nguồn|Source)\s*:")
-            .expect("static regex")
+        Regex::new(
+            r"(?i)(?:https?://|www\.)\S+|\S+@\S+\.\S+|[0-9][0-9.,:/\-]*|(?:Nguồn|Source)\s*:",
+        )
+        .expect("static regex")
     })
 }
 
@@ -54,7 +56,11 @@ pub fn clean_prefix(text: &str) -> String {
     let mut out = String::with_capacity(PREFIX_CHARS + 16);
     let mut chars = 0;
     // take a little more raw text than needed: cleaning removes some
-    let end = text.char_indices().nth(PREFIX_CHARS * 2).map(|(i, _)| i).unwrap_or(text.len());
+    let end = text
+        .char_indices()
+        .nth(PREFIX_CHARS * 2)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
     let cleaned = noise().replace_all(&text[..end], " ");
     for w in cleaned.split_whitespace() {
         if chars >= PREFIX_CHARS {
@@ -134,7 +140,10 @@ fn cheap(text: &str, rules: &LanguageRules) -> Option<Detected> {
     for &w in &rules.windows {
         // extend the counts from the previous window to this one
         let rest = &text[from..];
-        let end = rest.char_indices().nth(w - chars).map_or(rest.len(), |(i, _)| i);
+        let end = rest
+            .char_indices()
+            .nth(w - chars)
+            .map_or(rest.len(), |(i, _)| i);
         let (l, v) = count_letters(&rest[..end], rules);
         letters += l;
         vietnamese += v;
@@ -142,12 +151,19 @@ fn cheap(text: &str, rules: &LanguageRules) -> Option<Detected> {
         from += end;
         let vi = share(vietnamese, letters);
         if letters >= rules.vi_min_letters && vi >= rules.vi_share {
-            return Some(Detected { code: "vi", confidence: 1.0 });
+            return Some(Detected {
+                code: "vi",
+                confidence: 1.0,
+            });
         }
         if letters >= rules.en_min_letters && vi <= rules.en_max_vietnamese {
             let (ascii, words, stop) = count_english(&text[..from], rules);
-            if share(ascii, letters) >= rules.en_ascii_share && share(stop, words) >= rules.en_share {
-                return Some(Detected { code: "en", confidence: 1.0 });
+            if share(ascii, letters) >= rules.en_ascii_share && share(stop, words) >= rules.en_share
+            {
+                return Some(Detected {
+                    code: "en",
+                    confidence: 1.0,
+                });
             }
         }
         if from >= text.len() {
@@ -160,13 +176,18 @@ fn cheap(text: &str, rules: &LanguageRules) -> Option<Detected> {
 /// Detect the language of a (normalized) text.
 #[inline(never)] // one call per document: stays a frame of its own in profiles
 pub fn detect(text: &str, rules: &LanguageRules) -> Detected {
-    cheap(text, rules).or_else(|| mixed(text, rules)).unwrap_or_else(|| detect_with_lingua(text, rules))
+    cheap(text, rules)
+        .or_else(|| mixed(text, rules))
+        .unwrap_or_else(|| detect_with_lingua(text, rules))
 }
 
 /// Letters and Vietnamese-only letters of lingua's cleaned prefix.
 fn prefix_letters(prefix: &str, rules: &LanguageRules) -> (usize, usize) {
     let letters = prefix.chars().filter(|c| c.is_alphabetic()).count();
-    let vi_letters = prefix.chars().filter(|&c| rules.is_vietnamese_letter(c)).count();
+    let vi_letters = prefix
+        .chars()
+        .filter(|&c| rules.is_vietnamese_letter(c))
+        .count();
     (letters, vi_letters)
 }
 
@@ -179,8 +200,15 @@ fn prefix_letters(prefix: &str, rules: &LanguageRules) -> (usize, usize) {
 fn mixed(text: &str, rules: &LanguageRules) -> Option<Detected> {
     let prefix = clean_prefix(text);
     let (letters, vi_letters) = prefix_letters(&prefix, rules);
-    let share = if letters == 0 { 0.0 } else { vi_letters as f64 / letters as f64 };
-    (letters >= rules.vi_min_letters && share >= rules.vi_mixed_share).then_some(Detected { code: "vi", confidence: 1.0 })
+    let share = if letters == 0 {
+        0.0
+    } else {
+        vi_letters as f64 / letters as f64
+    };
+    (letters >= rules.vi_min_letters && share >= rules.vi_mixed_share).then_some(Detected {
+        code: "vi",
+        confidence: 1.0,
+    })
 }
 
 /// Step 2 alone: lingua on the cleaned prefix, Vietnamese letters overriding
@@ -189,7 +217,10 @@ pub fn detect_with_lingua(text: &str, rules: &LanguageRules) -> Detected {
     let prefix = clean_prefix(text);
     let (letters, vi_letters) = prefix_letters(&prefix, rules);
     if letters < 3 {
-        return Detected { code: "und", confidence: 0.0 };
+        return Detected {
+            code: "und",
+            confidence: 0.0,
+        };
     }
     let vi_share = vi_letters as f64 / letters as f64;
     let values = detector().compute_language_confidence_values(&prefix);
@@ -197,11 +228,24 @@ pub fn detect_with_lingua(text: &str, rules: &LanguageRules) -> Detected {
     match values.first() {
         Some(&(lang, _)) if lang != Language::Vietnamese && vi_share >= rules.vi_override_share => {
             // short Vietnamese text misread (`Tốc độ tối đa 120 km/h.` → French)
-            let conf = values.iter().find(|(l, _)| *l == Language::Vietnamese).map(|x| x.1).unwrap_or(0.0);
-            Detected { code: "vi", confidence: round(conf.max(vi_share.min(1.0))) }
+            let conf = values
+                .iter()
+                .find(|(l, _)| *l == Language::Vietnamese)
+                .map(|x| x.1)
+                .unwrap_or(0.0);
+            Detected {
+                code: "vi",
+                confidence: round(conf.max(vi_share.min(1.0))),
+            }
         }
-        Some(&(lang, conf)) => Detected { code: code(lang), confidence: round(conf) },
-        None => Detected { code: "und", confidence: 0.0 },
+        Some(&(lang, conf)) => Detected {
+            code: code(lang),
+            confidence: round(conf),
+        },
+        None => Detected {
+            code: "und",
+            confidence: 0.0,
+        },
     }
 }
 
@@ -216,7 +260,10 @@ mod tests {
 
     #[test]
     fn vietnamese_and_english() {
-        let vi = detect("Thủ tướng Chính phủ Phạm Minh Chính chủ trì hội nghị về ngoại giao kinh tế năm 2024.", rules());
+        let vi = detect(
+            "Thủ tướng Chính phủ Phạm Minh Chính chủ trì hội nghị về ngoại giao kinh tế năm 2024.",
+            rules(),
+        );
         assert_eq!(vi.code, "vi");
         assert!(vi.confidence > 0.5, "{vi:?}");
         let en = detect("Prime Minister Phạm Minh Chính chaired a teleconference with heads of Vietnamese representative agencies abroad on Monday.", rules());
@@ -243,7 +290,12 @@ mod tests {
         let en = "The State Bank of Vietnam said on Tuesday that credit growth reached 9.5 percent by the end of September, as the central bank kept its policy rates unchanged to support the economy. Exports of rice rose sharply in the first nine months of the year.";
         let mixed = "Tin tức: The conference was held in Hà Nội. Hội nghị diễn ra tại Hà Nội với sự tham gia của nhiều bộ, ngành.";
         let fr = "Le gouvernement vietnamien a annoncé mardi une hausse des exportations de riz vers les Philippines et l'Indonésie au cours des neuf premiers mois de l'année.";
-        for (text, want) in [(vi, Some("vi")), (en, Some("en")), (mixed, None), (fr, None)] {
+        for (text, want) in [
+            (vi, Some("vi")),
+            (en, Some("en")),
+            (mixed, None),
+            (fr, None),
+        ] {
             let got = cheap(text, rules());
             assert_eq!(got.as_ref().map(|d| d.code), want, "{text}");
             if let Some(d) = got {
@@ -258,7 +310,13 @@ mod tests {
         let mixed = format!("{vi} {vi}\n{en}");
         assert_eq!(cheap(&mixed, rules()), None);
         let got = super::mixed(&mixed, rules());
-        assert_eq!(got, Some(Detected { code: "vi", confidence: 1.0 }));
+        assert_eq!(
+            got,
+            Some(Detected {
+                code: "vi",
+                confidence: 1.0
+            })
+        );
         assert_eq!(got, Some(detect_with_lingua(&mixed, rules())));
     }
 }

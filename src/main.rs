@@ -19,7 +19,11 @@ use vnextract::pipeline::{run, RunError, RunOptions};
 use vnextract::rules::{RuleSource, Rules};
 
 #[derive(Parser)]
-#[command(name = "vnextract", version, about = "Figures, people, countries, legal references and directives from Vietnamese news articles, with the characters they came from.")]
+#[command(
+    name = "vnextract",
+    version,
+    about = "Figures, people, countries, legal references and directives from Vietnamese news articles, with the characters they came from."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -99,14 +103,20 @@ fn load_rules(dir: Option<&PathBuf>) -> Result<Rules, ExitCode> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Rules { command: RulesCommand::Check { dir } } => {
+        Command::Rules {
+            command: RulesCommand::Check { dir },
+        } => {
             let source = match &dir {
                 Some(d) => RuleSource::Dir(d.clone()),
                 None => RuleSource::Embedded,
             };
             match Rules::load(&source) {
                 Ok(_) => {
-                    println!("rules OK: {}", dir.map(|d| d.display().to_string()).unwrap_or_else(|| "embedded".into()));
+                    println!(
+                        "rules OK: {}",
+                        dir.map(|d| d.display().to_string())
+                            .unwrap_or_else(|| "embedded".into())
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
@@ -130,7 +140,12 @@ fn main() -> ExitCode {
                 authors_field: a.authors_field,
                 max_doc_bytes: a.max_doc_mb.saturating_mul(1 << 20),
             };
-            let run_opts = RunOptions { threads: a.threads, progress: !a.quiet, warn: !a.quiet, ..RunOptions::default() };
+            let run_opts = RunOptions {
+                threads: a.threads,
+                progress: !a.quiet,
+                warn: !a.quiet,
+                ..RunOptions::default()
+            };
             let out_opts = OutputOptions { excel_bom: a.excel };
             match run(&a.inputs, &input_opts, &a.out, &rules, &run_opts, &out_opts) {
                 Ok(s) => {

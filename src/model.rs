@@ -62,8 +62,21 @@ pub struct ErrorRecord {
 impl std::fmt::Display for ErrorRecord {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.line {
-            Some(line) => write!(f, "{}:{}: {}: {}", self.source, line, self.action.as_str(), self.message),
-            None => write!(f, "{}: {}: {}", self.source, self.action.as_str(), self.message),
+            Some(line) => write!(
+                f,
+                "{}:{}: {}: {}",
+                self.source,
+                line,
+                self.action.as_str(),
+                self.message
+            ),
+            None => write!(
+                f,
+                "{}: {}: {}",
+                self.source,
+                self.action.as_str(),
+                self.message
+            ),
         }
     }
 }

@@ -54,7 +54,15 @@ impl Processor {
         let place = PlaceExtractor::new(&rules.place, &mut lex);
         let legal = LegalExtractor::new(&rules.legal, &mut lex);
         let directive = DirectiveExtractor::new(&rules.directive, &countries, &mut lex);
-        Processor { text_rules: rules.text.clone(), lexicon: lex.build(), quantity, person, place, legal, directive }
+        Processor {
+            text_rules: rules.text.clone(),
+            lexicon: lex.build(),
+            quantity,
+            person,
+            place,
+            legal,
+            directive,
+        }
     }
 
     /// The compiled automaton of every rules phrase.
@@ -86,7 +94,11 @@ impl Processor {
 
     /// [`Processor::process`], adding the time each stage took to `times`
     /// (for the per-stage benchmark).
-    pub fn process_timed(&self, raw: &RawDoc, mut times: Option<&mut StageTimes>) -> DocumentRecord {
+    pub fn process_timed(
+        &self,
+        raw: &RawDoc,
+        mut times: Option<&mut StageTimes>,
+    ) -> DocumentRecord {
         let mut clock = std::time::Instant::now();
         let mut lap = |stage: Stage, times: &mut Option<&mut StageTimes>| {
             if let Some(t) = times.as_deref_mut() {
@@ -109,13 +121,24 @@ impl Processor {
             url: raw.url.clone().or(meta.url.clone()),
             title: raw.title.clone().or(meta.title.clone()),
             // the input's date, a stamp line's, else the date its URL carries
-            published: raw.published.clone().or(meta.published.clone()).or_else(|| {
-                raw.url.as_deref().or(meta.url.as_deref()).and_then(crate::text::date::date_in_url)
-            }),
+            published: raw
+                .published
+                .clone()
+                .or(meta.published.clone())
+                .or_else(|| {
+                    raw.url
+                        .as_deref()
+                        .or(meta.url.as_deref())
+                        .and_then(crate::text::date::date_in_url)
+                }),
             language: lang.code.to_string(),
             language_confidence: lang.confidence,
             chars: raw.text.chars().count(),
-            authors: if raw.authors.is_empty() { meta.authors.clone() } else { raw.authors.clone() },
+            authors: if raw.authors.is_empty() {
+                meta.authors.clone()
+            } else {
+                raw.authors.clone()
+            },
             quantities: Vec::new(),
             people: Vec::new(),
             countries: Vec::new(),
@@ -137,7 +160,9 @@ impl Processor {
             lap(Stage::Place, &mut times);
             rec.legal_refs = self.legal.extract(&ctx);
             lap(Stage::Legal, &mut times);
-            rec.directives = self.directive.extract(&ctx, &found.people, &found.name_ranges, &rec.legal_refs);
+            rec.directives =
+                self.directive
+                    .extract(&ctx, &found.people, &found.name_ranges, &rec.legal_refs);
             lap(Stage::Directive, &mut times);
             rec.people = found.people;
             rec.countries = countries;
@@ -174,7 +199,9 @@ impl Processor {
                     line: None,
                     doc_id: Some(raw.doc_id.clone()),
                     action: ErrorAction::Repaired,
-                    message: "internal error while extracting: document written without extractions".into(),
+                    message:
+                        "internal error while extracting: document written without extractions"
+                            .into(),
                 };
                 (rec, Some(err))
             }
@@ -251,7 +278,13 @@ pub struct RunOptions {
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions { threads: None, batch_docs: 512, batch_bytes: 8 << 20, progress: true, warn: true }
+        RunOptions {
+            threads: None,
+            batch_docs: 512,
+            batch_bytes: 8 << 20,
+            progress: true,
+            warn: true,
+        }
     }
 }
 
@@ -317,12 +350,16 @@ pub fn run(
     out_opts: &OutputOptions,
 ) -> Result<RunSummary, RunError> {
     let started = Instant::now();
-    let (events, progress) = open_inputs(inputs, input_opts).map_err(|e| RunError::Usage(e.to_string()))?;
-    let mut builder = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("vnextract-work-{i}"));
+    let (events, progress) =
+        open_inputs(inputs, input_opts).map_err(|e| RunError::Usage(e.to_string()))?;
+    let mut builder =
+        rayon::ThreadPoolBuilder::new().thread_name(|i| format!("vnextract-work-{i}"));
     if let Some(n) = opts.threads {
         builder = builder.num_threads(n.max(1));
     }
-    let pool = builder.build().map_err(|e| RunError::Threads(e.to_string()))?;
+    let pool = builder
+        .build()
+        .map_err(|e| RunError::Threads(e.to_string()))?;
     let processor = Processor::new(rules);
     let to_stdout = out == Path::new("-");
     let sink = if to_stdout {
@@ -331,57 +368,65 @@ pub fn run(
         Sink::Dir(OutputWriter::create(out, out_opts).map_err(RunError::Output)?)
     };
     let warn = opts.warn || to_stdout;
-    let bar = if opts.progress && std::io::stderr().is_terminal() { Some(progress_bar(progress.total())) } else { None };
+    let bar = if opts.progress && std::io::stderr().is_terminal() {
+        Some(progress_bar(progress.total()))
+    } else {
+        None
+    };
 
     let (batch_docs, batch_bytes) = (opts.batch_docs.max(1), opts.batch_bytes.max(1));
     let (tx, rx) = sync_channel::<Vec<Item>>(2);
-    let reader = std::thread::Builder::new().name("vnextract-read".into()).spawn(move || {
-        let mut batch = Vec::new();
-        let mut bytes = 0usize;
-        let mut docs = 0usize;
-        for ev in events {
-            match ev {
-                InputEvent::Doc(d) => {
-                    bytes += d.text.len();
-                    docs += 1;
-                    batch.push(Item::Doc(d));
+    let reader = std::thread::Builder::new()
+        .name("vnextract-read".into())
+        .spawn(move || {
+            let mut batch = Vec::new();
+            let mut bytes = 0usize;
+            let mut docs = 0usize;
+            for ev in events {
+                match ev {
+                    InputEvent::Doc(d) => {
+                        bytes += d.text.len();
+                        docs += 1;
+                        batch.push(Item::Doc(d));
+                    }
+                    InputEvent::Error(e) => batch.push(Item::Error(e)),
                 }
-                InputEvent::Error(e) => batch.push(Item::Error(e)),
-            }
-            if docs >= batch_docs || bytes >= batch_bytes {
-                if tx.send(std::mem::take(&mut batch)).is_err() {
-                    return;
+                if docs >= batch_docs || bytes >= batch_bytes {
+                    if tx.send(std::mem::take(&mut batch)).is_err() {
+                        return;
+                    }
+                    bytes = 0;
+                    docs = 0;
                 }
-                bytes = 0;
-                docs = 0;
             }
-        }
-        if !batch.is_empty() {
-            let _ = tx.send(batch);
-        }
-    })
-    .map_err(|e| RunError::Threads(e.to_string()))?;
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+        })
+        .map_err(|e| RunError::Threads(e.to_string()))?;
 
     let (wtx, wrx) = sync_channel::<Vec<Encoded>>(2);
-    let writer = std::thread::Builder::new().name("vnextract-write".into()).spawn(move || -> std::io::Result<()> {
-        let mut sink = sink;
-        for batch in wrx {
-            for item in &batch {
-                match item {
-                    Encoded::Error(e) => sink.write_error(e)?,
-                    Encoded::Doc(doc, err) => {
-                        if let Some(e) = err {
-                            sink.write_error(e)?;
+    let writer = std::thread::Builder::new()
+        .name("vnextract-write".into())
+        .spawn(move || -> std::io::Result<()> {
+            let mut sink = sink;
+            for batch in wrx {
+                for item in &batch {
+                    match item {
+                        Encoded::Error(e) => sink.write_error(e)?,
+                        Encoded::Doc(doc, err) => {
+                            if let Some(e) = err {
+                                sink.write_error(e)?;
+                            }
+                            sink.write_doc(doc)?;
                         }
-                        sink.write_doc(doc)?;
                     }
                 }
+                sink.end_batch()?;
             }
-            sink.end_batch()?;
-        }
-        sink.finish()
-    })
-    .map_err(|e| RunError::Threads(e.to_string()))?;
+            sink.finish()
+        })
+        .map_err(|e| RunError::Threads(e.to_string()))?;
 
     let mut summary = RunSummary::default();
     let mut encode_failure: Option<std::io::Error> = None;
@@ -440,7 +485,9 @@ pub fn run(
     drop(wtx);
     // the reader stops when its channel closes
     let _ = reader.join();
-    let written = writer.join().unwrap_or_else(|_| Err(std::io::Error::other("the writer thread panicked")));
+    let written = writer
+        .join()
+        .unwrap_or_else(|_| Err(std::io::Error::other("the writer thread panicked")));
     if let Some(b) = bar {
         b.finish_and_clear();
     }

@@ -79,8 +79,22 @@ const CASES: &[(&str, &[Row])] = &[
      &[(CT, Some("15-CT/TW"), Some(15), Some("2022-08-10"), Some("Ban Bí thư"))]),
     ("Quán triệt Nghị quyết 50-NQ/TW của Bộ Chính trị về thu hút đầu tư nước ngoài.",
      &[(NQ, Some("50-NQ/TW"), Some(50), None, Some("Bộ Chính trị"))]),
+    // `/TW` by type: a Chỉ thị of the Secretariat, a Nghị quyết of the Politburo
     ("Các cơ quan tiếp tục thực hiện Chỉ thị 15-CT/TƯ một cách hiệu quả.",
-     &[(CT, Some("15-CT/TƯ"), Some(15), None, Some("Ban Chấp hành Trung ương"))]),
+     &[(CT, Some("15-CT/TƯ"), Some(15), None, Some("Ban Bí thư"))]),
+    ("Tỉnh ủy quán triệt Nghị quyết số 57-NQ/TW về khoa học, công nghệ.",
+     &[(NQ, Some("57-NQ/TW"), Some(57), None, Some("Bộ Chính trị"))]),
+    ("Kết luận số 12-KL/TW được triển khai.",
+     &[("Kết luận", Some("12-KL/TW"), Some(12), None, Some("Ban Chấp hành Trung ương"))]),
+    // a sitting of a body, with its ordinal and the body's term, is the issuer
+    ("Luật thể chế hóa Nghị quyết số 18-NQ/TW ngày 16/6/2022 của Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII về đất đai.",
+     &[(NQ, Some("18-NQ/TW"), Some(18), Some("2022-06-16"), Some("Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII"))]),
+    ("Thực hiện Nghị quyết số 110/2023/QH15 của Kỳ họp thứ 6 Quốc hội khóa XV, các bộ rà soát.",
+     &[(NQ, Some("110/2023/QH15"), Some(110), None, Some("Kỳ họp thứ 6 Quốc hội khóa XV"))]),
+    // a short second mention takes the code of the citation before it
+    ("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024, tỉnh đặt mục tiêu cao. Nghị quyết số 57 được quán triệt sâu rộng.",
+     &[(NQ, Some("57-NQ/TW"), Some(57), Some("2024-12-22"), Some("Bộ Chính trị")),
+       (NQ, Some("57-NQ/TW"), Some(57), Some("2024-12-22"), Some("Bộ Chính trị"))]),
     ("Kết luận số 57-KL/TW ngày 15/6/2023 của Bộ Chính trị được quán triệt sâu rộng.",
      &[("Kết luận", Some("57-KL/TW"), Some(57), Some("2023-06-15"), Some("Bộ Chính trị"))]),
     ("Tổng Bí thư đã ký Quy định số 08-QĐi/TW về trách nhiệm nêu gương.",

@@ -63,7 +63,8 @@ pub struct DirectiveExtractor {
 }
 
 fn is_break(t: &Tok<'_>) -> bool {
-    t.kind == TokKind::Newline || (t.kind == TokKind::Symbol && matches!(t.raw, ";" | "." | "!" | "?" | "…"))
+    t.kind == TokKind::Newline
+        || (t.kind == TokKind::Symbol && matches!(t.raw, ";" | "." | "!" | "?" | "…"))
 }
 
 /// A directive found in a sentence, before offsets.
@@ -81,7 +82,11 @@ struct Found {
 }
 
 impl DirectiveExtractor {
-    pub fn new(rules: &DirectiveRules, country_forms: &[String], lex: &mut LexiconBuilder) -> DirectiveExtractor {
+    pub fn new(
+        rules: &DirectiveRules,
+        country_forms: &[String],
+        lex: &mut LexiconBuilder,
+    ) -> DirectiveExtractor {
         let o = &rules.orgs;
         let v = &rules.verbs;
         let mut d = DirectiveExtractor {
@@ -111,14 +116,36 @@ impl DirectiveExtractor {
             issuing: lex.list("directive.issuing", &v.issuing, ()),
             not_verbs: lex.list("directive.not_verbs", &v.not_verbs, ()),
             doc_words: lex.list_exact("directive.documents.words", &v.documents.words, ()),
-            doc_types: v.documents.types.iter().map(|x| x.trim().to_string()).collect(),
-            reported_after: v.documents.reported_after.iter().map(|x| x.trim().to_string()).collect(),
+            doc_types: v
+                .documents
+                .types
+                .iter()
+                .map(|x| x.trim().to_string())
+                .collect(),
+            reported_after: v
+                .documents
+                .reported_after
+                .iter()
+                .map(|x| x.trim().to_string())
+                .collect(),
             lead_sentences: v.documents.lead_sentences,
             trigger: Trigger::default(),
         };
         // a sentence without one of these verbs gives no directive and opens no passage
-        let sets = [&d.request, &d.strong, &d.lead, &d.passive_lead, &d.tasks, &d.passage, &d.issuing, &d.for_marker];
-        d.trigger = Trigger { sets: sets.iter().fold(0, |m, s| m | s.mask()), digits: false };
+        let sets = [
+            &d.request,
+            &d.strong,
+            &d.lead,
+            &d.passive_lead,
+            &d.tasks,
+            &d.passage,
+            &d.issuing,
+            &d.for_marker,
+        ];
+        d.trigger = Trigger {
+            sets: sets.iter().fold(0, |m, s| m | s.mask()),
+            digits: false,
+        };
         d
     }
 
@@ -131,13 +158,46 @@ impl DirectiveExtractor {
     }
 
     fn stopword(&self, x: &Tok<'_>) -> bool {
-        matches!(x.low, "và" | "của" | "cho" | "với" | "để" | "các" | "những" | "đã" | "sẽ" | "đang" | "cũng" | "theo" | "trong" | "tại" | "ở" | "về" | "là" | "có" | "được" | "bị" | "khi" | "thì" | "mà" | "năm" | "như" | "sau" | "trước")
+        matches!(
+            x.low,
+            "và" | "của"
+                | "cho"
+                | "với"
+                | "để"
+                | "các"
+                | "những"
+                | "đã"
+                | "sẽ"
+                | "đang"
+                | "cũng"
+                | "theo"
+                | "trong"
+                | "tại"
+                | "ở"
+                | "về"
+                | "là"
+                | "có"
+                | "được"
+                | "bị"
+                | "khi"
+                | "thì"
+                | "mà"
+                | "năm"
+                | "như"
+                | "sau"
+                | "trước"
+        )
     }
 
     /// Words that may follow a capitalised word inside a name (`Bộ Ngoại giao`).
     fn name_material(&self, t: &[Tok<'_>], k: usize, lower_run: usize) -> bool {
         let x = &t[k];
-        x.is_word() && !x.is_cap() && lower_run < 3 && k > 0 && (t[k - 1].is_title_case() || lower_run > 0) && !self.is_verb_at(t, k)
+        x.is_word()
+            && !x.is_cap()
+            && lower_run < 3
+            && k > 0
+            && (t[k - 1].is_title_case() || lower_run > 0)
+            && !self.is_verb_at(t, k)
             && !self.stopword(x)
             && !self.adverbs.starts_at(t, k)
     }
@@ -152,7 +212,10 @@ impl DirectiveExtractor {
             // `Phó Thống đốc`, `Quyền Bộ trưởng`
             let (n, _) = self.heads.match_at(t, i + 1)?;
             i + 1 + n
-        } else if is_all_caps(t[i].raw) && t[i].raw.chars().count() >= 2 && !self.countries.starts_at(t, i) {
+        } else if is_all_caps(t[i].raw)
+            && t[i].raw.chars().count() >= 2
+            && !self.countries.starts_at(t, i)
+        {
             // an acronym: `EVN`, `VCCI`
             i + 1
         } else {
@@ -180,17 +243,28 @@ impl DirectiveExtractor {
                 continue;
             }
             // `Hiệp hội Lương thực Việt Nam (VFA)`: an acronym in brackets
-            if x.is_symbol("(") && t.get(e + 1).is_some_and(|y| is_all_caps(y.raw)) && is_sym(t.get(e + 2), ")") {
+            if x.is_symbol("(")
+                && t.get(e + 1).is_some_and(|y| is_all_caps(y.raw))
+                && is_sym(t.get(e + 2), ")")
+            {
                 e += 3;
                 continue;
             }
             // `Sở Văn hóa, Thể thao và Du lịch`: a comma inside a name ending `… và Xx`
             if x.is_symbol(",") && e > i {
                 let mut j = e + 1;
-                while j < t.len() && j < e + 5 && (t[j].is_title_case() || (self.name_material(t, j, 0) && j > e + 1)) {
+                while j < t.len()
+                    && j < e + 5
+                    && (t[j].is_title_case() || (self.name_material(t, j, 0) && j > e + 1))
+                {
                     j += 1;
                 }
-                if j > e + 1 && t.get(j).is_some_and(|y| y.low == "và") && t.get(j + 1).is_some_and(|y| y.is_title_case() && !self.heads.starts_at(t, j + 1)) && !self.heads.starts_at(t, e + 1) {
+                if j > e + 1
+                    && t.get(j).is_some_and(|y| y.low == "và")
+                    && t.get(j + 1)
+                        .is_some_and(|y| y.is_title_case() && !self.heads.starts_at(t, j + 1))
+                    && !self.heads.starts_at(t, e + 1)
+                {
                     e = j;
                     continue;
                 }
@@ -211,8 +285,14 @@ impl DirectiveExtractor {
                                 while k < t.len()
                                     && k - item < 8
                                     && (t[k].is_cap()
-                                        || (t[k].is_word() && t[k].low != "và" && !self.is_verb_at(t, k) && !self.stopword(&t[k]))
-                                        || t[k].low == "và" && t.get(k + 1).is_some_and(|y| y.is_cap() && !self.heads.starts_at(t, k + 1)))
+                                        || (t[k].is_word()
+                                            && t[k].low != "và"
+                                            && !self.is_verb_at(t, k)
+                                            && !self.stopword(&t[k]))
+                                        || t[k].low == "và"
+                                            && t.get(k + 1).is_some_and(|y| {
+                                                y.is_cap() && !self.heads.starts_at(t, k + 1)
+                                            }))
                                 {
                                     k += 1;
                                 }
@@ -221,7 +301,11 @@ impl DirectiveExtractor {
                                     k += 1;
                                     continue;
                                 }
-                                if t.get(k).is_some_and(|y| y.low == "và") && t.get(k + 1).is_some_and(|y| y.is_cap() && !self.heads.starts_at(t, k + 1)) {
+                                if t.get(k).is_some_and(|y| y.low == "và")
+                                    && t.get(k + 1).is_some_and(|y| {
+                                        y.is_cap() && !self.heads.starts_at(t, k + 1)
+                                    })
+                                {
                                     k += 1;
                                     continue;
                                 }
@@ -234,7 +318,12 @@ impl DirectiveExtractor {
                 }
                 break;
             }
-            if x.low == "và" && t.get(e + 1).is_some_and(|y| y.is_title_case() && !self.heads.starts_at(t, e + 1)) && e > i && t[e - 1].is_word() {
+            if x.low == "và"
+                && t.get(e + 1)
+                    .is_some_and(|y| y.is_title_case() && !self.heads.starts_at(t, e + 1))
+                && e > i
+                && t[e - 1].is_word()
+            {
                 e += 1;
                 continue;
             }
@@ -289,7 +378,11 @@ impl DirectiveExtractor {
                     k += 1;
                 }
                 let office = self.office_item(t, k).map(|x| x.0);
-                if let Some((n, _)) = self.generic.match_at(t, k).filter(|(n, _)| office.is_none_or(|o| *n >= o)) {
+                if let Some((n, _)) = self
+                    .generic
+                    .match_at(t, k)
+                    .filter(|(n, _)| office.is_none_or(|o| *n >= o))
+                {
                     e = k + n;
                     continue;
                 }
@@ -317,7 +410,12 @@ impl DirectiveExtractor {
         let (n, v) = self.heads.match_at(t, k)?;
         // offices of people, not bodies: they end in a lower-case syllable
         // (`Bộ trưởng`, `Thủ trưởng`, `Chủ tịch`)
-        if t[k + n - 1].raw.chars().next().is_some_and(|c| c.is_lowercase()) {
+        if t[k + n - 1]
+            .raw
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase())
+        {
             Some((n, v))
         } else {
             None
@@ -365,17 +463,28 @@ impl DirectiveExtractor {
         if end == 0 {
             return None;
         }
-        if let Some((s, _)) = self.pronouns.match_before(t, end).or_else(|| self.first_person.match_before(t, end)) {
+        if let Some((s, _)) = self
+            .pronouns
+            .match_before(t, end)
+            .or_else(|| self.first_person.match_before(t, end))
+        {
             if s == 0 || !t[s - 1].is_word() {
                 return Some((s, end));
             }
         }
         let lo = end.saturating_sub(14);
         for s in lo..end {
-            let glued_code = t[s].glued() && (t[s - 1].is_word() || t[s - 1].is_number() || t[s - 1].is_symbol("-") || t[s - 1].is_symbol("/"));
+            let glued_code = t[s].glued()
+                && (t[s - 1].is_word()
+                    || t[s - 1].is_number()
+                    || t[s - 1].is_symbol("-")
+                    || t[s - 1].is_symbol("/"));
             let relayed = self.agentive.ends_before(t, s);
             // `ý kiến chỉ đạo của Phó Thủ tướng X chỉ đạo …`: `của` names who asks
-            if s > 0 && !relayed && ((t[s - 1].is_word() && !matches!(t[s - 1].low, "và" | "của")) || glued_code) {
+            if s > 0
+                && !relayed
+                && ((t[s - 1].is_word() && !matches!(t[s - 1].low, "và" | "của")) || glued_code)
+            {
                 // a subject starts a clause (`UBND-NLN` is a code, not a subject)
                 continue;
             }
@@ -398,7 +507,9 @@ impl DirectiveExtractor {
         while let Some((s, _)) = self.adverbs.match_before(t, end) {
             end = s;
         }
-        (end.saturating_sub(8)..end).find(|&s| t[s].is_cap() && self.named_at(t, s) == Some(end)).map(|s| (s, end))
+        (end.saturating_sub(8)..end)
+            .find(|&s| t[s].is_cap() && self.named_at(t, s) == Some(end))
+            .map(|s| (s, end))
     }
 
     /// `Chính phủ, Thủ tướng Chính phủ`: named bodies joined by commas.
@@ -458,8 +569,14 @@ impl DirectiveExtractor {
     fn after_marker(t: &[Tok<'_>]) -> usize {
         match t {
             [x, ..] if matches!(x.raw, "-" | "+" | "•" | "*" | "–") => 1,
-            [x, y, ..] if (x.is_number() || (x.is_word() && x.raw.chars().count() <= 4 && (x.raw.chars().count() == 1 || x.raw.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))))
-                && matches!(y.raw, "." | ")") && y.glued() =>
+            [x, y, ..]
+                if (x.is_number()
+                    || (x.is_word()
+                        && x.raw.chars().count() <= 4
+                        && (x.raw.chars().count() == 1
+                            || x.raw.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))))
+                    && matches!(y.raw, "." | ")")
+                    && y.glued() =>
             {
                 2
             }
@@ -479,7 +596,13 @@ impl DirectiveExtractor {
         let mut out = Vec::new();
         let mut s = a;
         loop {
-            let e = self.org_at(t, s).or_else(|| if agentive { self.loose_addressee(t, s) } else { None });
+            let e = self.org_at(t, s).or_else(|| {
+                if agentive {
+                    self.loose_addressee(t, s)
+                } else {
+                    None
+                }
+            });
             let Some(e) = e else { break };
             if e <= s {
                 break;
@@ -488,17 +611,30 @@ impl DirectiveExtractor {
             // `Sở Y tế (Cơ quan thường trực Ban chỉ đạo); các sở, …`: an aside
             let mut e = e;
             if is_sym(t.get(e), "(") {
-                if let Some(c) = (e + 1..(e + 14).min(t.len())).take_while(|&j| !is_break(&t[j])).find(|&j| t[j].is_symbol(")")) {
-                    if is_sym(t.get(c + 1), ";") || is_sym(t.get(c + 1), ",") || is_sym(t.get(c + 1), ":") {
+                if let Some(c) = (e + 1..(e + 14).min(t.len()))
+                    .take_while(|&j| !is_break(&t[j]))
+                    .find(|&j| t[j].is_symbol(")"))
+                {
+                    if is_sym(t.get(c + 1), ";")
+                        || is_sym(t.get(c + 1), ",")
+                        || is_sym(t.get(c + 1), ":")
+                    {
                         e = c + 1;
                     }
                 }
             }
             let sep = t.get(e).is_some_and(|x| x.low == "và" || x.is_symbol(","));
-            let named_next = self.heads.match_at(t, e + 1).is_some_and(|(n, _)| t.get(e + 1 + n).is_some_and(Tok::is_cap))
+            let named_next = self
+                .heads
+                .match_at(t, e + 1)
+                .is_some_and(|(n, _)| t.get(e + 1 + n).is_some_and(Tok::is_cap))
                 || self.names.starts_at(t, e + 1)
-                || t.get(e + 1).is_some_and(|y| is_all_caps(y.raw) && y.raw.chars().count() >= 2);
-            if sep && (named_next || (self.heads.starts_at(t, e + 1) && !t[a..e].iter().any(|y| y.low == "các"))) {
+                || t.get(e + 1)
+                    .is_some_and(|y| is_all_caps(y.raw) && y.raw.chars().count() >= 2);
+            if sep
+                && (named_next
+                    || (self.heads.starts_at(t, e + 1) && !t[a..e].iter().any(|y| y.low == "các")))
+            {
                 s = e + 1;
                 continue;
             }
@@ -545,9 +681,18 @@ impl DirectiveExtractor {
             }
             return task_follows(e).then_some(e);
         }
-        if t.get(s).is_some_and(|x| x.low == "các") && t.get(s + 1).is_some_and(|x| x.is_word() && !x.is_cap()) && !self.object_nouns.starts_at(t, s + 1) {
+        if t.get(s).is_some_and(|x| x.low == "các")
+            && t.get(s + 1).is_some_and(|x| x.is_word() && !x.is_cap())
+            && !self.object_nouns.starts_at(t, s + 1)
+        {
             let mut e = s + 1;
-            while e < t.len() && e < s + 11 && t[e].is_word() && !t[e].is_cap() && !self.is_verb_at(t, e) && !self.stopword(&t[e]) {
+            while e < t.len()
+                && e < s + 11
+                && t[e].is_word()
+                && !t[e].is_cap()
+                && !self.is_verb_at(t, e)
+                && !self.stopword(&t[e])
+            {
                 e += 1;
             }
             if e > s + 1 && task_follows(e) {
@@ -575,7 +720,12 @@ impl DirectiveExtractor {
     /// not the rest of a run-on text).
     fn clause_end(breaks: &[usize], from: usize) -> usize {
         let len = breaks.len().saturating_sub(1);
-        breaks.get(from).copied().unwrap_or(len).min(from.saturating_add(MAX_CLAUSE_TOKENS)).min(len)
+        breaks
+            .get(from)
+            .copied()
+            .unwrap_or(len)
+            .min(from.saturating_add(MAX_CLAUSE_TOKENS))
+            .min(len)
     }
 
     /// A passage opener in the sentence: (colon index, issuer span).
@@ -591,7 +741,9 @@ impl DirectiveExtractor {
                     // even without a body as subject; the issuer is carried.
                     // Only an asking verb with its subject names a new issuer
                     // (`… tập trung vào một số nội dung cụ thể sau:` does not).
-                    let sub = self.subject_before(t, k).filter(|_| self.request.starts_at(t, k) || self.passage_verbs.starts_at(t, k));
+                    let sub = self.subject_before(t, k).filter(|_| {
+                        self.request.starts_at(t, k) || self.passage_verbs.starts_at(t, k)
+                    });
                     return Some((c, sub.unwrap_or((k, k))));
                 }
             }
@@ -617,7 +769,11 @@ impl DirectiveExtractor {
             }
             if let Some((n, _)) = self.request.match_at(t, k) {
                 let noun = self.noun_markers.ends_before(t, k);
-                let inside_name = k > 0 && t[k].is_cap() && k != clause_start && !t[k - 1].is_symbol(",") && !t[k - 1].is_symbol(":");
+                let inside_name = k > 0
+                    && t[k].is_cap()
+                    && k != clause_start
+                    && !t[k - 1].is_symbol(",")
+                    && !t[k - 1].is_symbol(":");
                 if !noun && !inside_name {
                     let mut a = k + n;
                     if t.get(a).is_some_and(|x| x.low == "cho" || x.low == "với") {
@@ -630,7 +786,9 @@ impl DirectiveExtractor {
                     // `chỉ đạo, trong tháng 5, các cấp, ngành …`: an adverbial
                     // between commas before the addressee
                     if addressees.is_empty() && agentive && is_sym(t.get(a), ",") {
-                        let next = (a + 2..(a + 9).min(t.len())).take_while(|&j| !is_break(&t[j])).find(|&j| t[j].is_symbol(","));
+                        let next = (a + 2..(a + 9).min(t.len()))
+                            .take_while(|&j| !is_break(&t[j]))
+                            .find(|&j| t[j].is_symbol(","));
                         if let Some(c) = next {
                             let found = self.addressees(t, c + 1, agentive);
                             if !found.is_empty() {
@@ -642,10 +800,19 @@ impl DirectiveExtractor {
                     // the clause goes on after the last addressee (a list may run
                     // over `;`), at most MAX_CLAUSE_TOKENS after the verb
                     let last = addressees.last().map_or(a, |x| x.1.max(a));
-                    let end = Self::clause_end(&breaks, last).min(a.saturating_add(MAX_CLAUSE_TOKENS)).max(last);
+                    let end = Self::clause_end(&breaks, last)
+                        .min(a.saturating_add(MAX_CLAUSE_TOKENS))
+                        .max(last);
                     let start = subject.map(|s| s.0).unwrap_or(k);
-                    let opens_clause = k == clause_start || t[k - 1].is_symbol(",") || t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-");
-                    let clause_initial = k == clause_start || (k > 0 && (t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-") || t[k - 1].is_symbol(";")));
+                    let opens_clause = k == clause_start
+                        || t[k - 1].is_symbol(",")
+                        || t[k - 1].is_symbol(":")
+                        || t[k - 1].is_symbol("-");
+                    let clause_initial = k == clause_start
+                        || (k > 0
+                            && (t[k - 1].is_symbol(":")
+                                || t[k - 1].is_symbol("-")
+                                || t[k - 1].is_symbol(";")));
                     if !addressees.is_empty() && (subject.is_some() || clause_initial || agentive) {
                         let last_end = addressees.last().map(|x| x.1).unwrap_or(a);
                         for ad in &addressees {
@@ -703,12 +870,20 @@ impl DirectiveExtractor {
                 }
             }
             // 2. an addressee opening a clause, then a lead, modal or task verb
-            let list_item = k > 0 && (t[k - 1].is_symbol(":") || t[k - 1].is_symbol("-") || t[k - 1].is_symbol("+") || t[k - 1].is_symbol(")") || t[k - 1].is_symbol("–"));
+            let list_item = k > 0
+                && (t[k - 1].is_symbol(":")
+                    || t[k - 1].is_symbol("-")
+                    || t[k - 1].is_symbol("+")
+                    || t[k - 1].is_symbol(")")
+                    || t[k - 1].is_symbol("–"));
             // `“Sở Xây dựng chủ trì …`: a quoted instruction
             let quoted = k == clause_start + 1 && matches!(t[clause_start].raw, "“" | "\"" | "‘");
             // `…, Chủ tịch UBND tỉnh, thành phố phải báo cáo …` inside a passage
             // of tasks: a named addressee after a comma, with a modal verb
-            let after_comma = k > clause_start && t[k - 1].is_symbol(",") && t[k].is_cap() && passage_from.is_some_and(|p| k >= p);
+            let after_comma = k > clause_start
+                && t[k - 1].is_symbol(",")
+                && t[k].is_cap()
+                && passage_from.is_some_and(|p| k >= p);
             if k == clause_start || list_item || quoted || after_comma {
                 let list = self.addressees_at(t, k);
                 if let Some(&(_, e)) = list.last() {
@@ -721,15 +896,28 @@ impl DirectiveExtractor {
                     while let Some((n2, _)) = self.adverbs.match_at(t, after) {
                         after += n2;
                     }
-                    let passive = self.passive_lead.match_at(t, after).map(|(m, _)| (after, m, true));
+                    let passive = self
+                        .passive_lead
+                        .match_at(t, after)
+                        .map(|(m, _)| (after, m, true));
                     while passive.is_none() && v < limit && !is_break(&t[v]) {
-                        if let Some((m, _)) = self.lead.match_at(t, v).or_else(|| self.strong.match_at(t, v)) {
+                        if let Some((m, _)) = self
+                            .lead
+                            .match_at(t, v)
+                            .or_else(|| self.strong.match_at(t, v))
+                        {
                             hit = Some((v, m, true));
                             break;
                         }
                         if let Some((m, _)) = self.tasks.match_at(t, v) {
                             // `chủ trì hướng dẫn …` assigns a task; `chủ trì hội nghị` chairs
-                            let chairs_task = t[v].low == "chủ" && t.get(v + m).is_some_and(|x| x.is_word() && !x.is_cap() && !self.events.starts_at(t, v + m) && x.low != "tại");
+                            let chairs_task = t[v].low == "chủ"
+                                && t.get(v + m).is_some_and(|x| {
+                                    x.is_word()
+                                        && !x.is_cap()
+                                        && !self.events.starts_at(t, v + m)
+                                        && x.low != "tại"
+                                });
                             hit = Some((v, m, chairs_task));
                             break;
                         }
@@ -754,7 +942,9 @@ impl DirectiveExtractor {
                         }
                         // `, theo chức năng, nhiệm vụ,` or `theo chức năng, nhiệm vụ được giao`
                         // `Sở …, Báo …, Đài …: khẩn trương …`: a list head
-                        let aside = is_sym(t.get(e), ",") || is_sym(t.get(e), ":") || t.get(e).is_some_and(|x| x.low == "theo");
+                        let aside = is_sym(t.get(e), ",")
+                            || is_sym(t.get(e), ":")
+                            || t.get(e).is_some_and(|x| x.low == "theo");
                         let close = (reaches || aside) && !t[e..v].iter().any(Tok::is_cap);
                         // a task after `;` in a sentence that already gave one
                         let chained = !out.is_empty() && k > 0 && t[k - 1].is_symbol(";");
@@ -804,7 +994,12 @@ impl DirectiveExtractor {
             .filter_map(|r| {
                 let issuer = r.issuer.as_deref().filter(|i| !i.trim().is_empty())?;
                 let written = r.text.to_lowercase().contains(&issuer.to_lowercase());
-                Some(Cited { start: r.start, end: r.end, issuer, written })
+                Some(Cited {
+                    start: r.start,
+                    end: r.end,
+                    issuer,
+                    written,
+                })
             })
             .collect();
         // the issuer of the document being reported
@@ -818,11 +1013,15 @@ impl DirectiveExtractor {
         let mut asked_in_paragraph = false;
         let mut body_sentences = 0usize;
         // the person extractor gives the names in text order
-        let mut names_by_end: HashMap<usize, &Range<usize>> = HashMap::with_capacity(name_ranges.len());
+        let mut names_by_end: HashMap<usize, &Range<usize>> =
+            HashMap::with_capacity(name_ranges.len());
         for r in name_ranges {
             names_by_end.entry(r.end).or_insert(r);
         }
-        debug_assert!(name_ranges.windows(2).all(|w| w[0].start <= w[1].start), "names in text order");
+        debug_assert!(
+            name_ranges.windows(2).all(|w| w[0].start <= w[1].start),
+            "names in text order"
+        );
         let mut rows = Vec::new();
         let mut passage_issuer: Option<String> = None;
         let mut last_issuer: Option<String> = None;
@@ -836,7 +1035,10 @@ impl DirectiveExtractor {
             body_sentences += 1;
             let t = ctx.sentence_tokens(si);
             // `Ông Nguyễn Minh Lâm: …` opening a paragraph: its speaker
-            let para_start = ctx.norm.text.get(..sr.start).is_some_and(|b| b.trim_end_matches([' ', '\t']).ends_with('\n') || b.is_empty());
+            let para_start =
+                ctx.norm.text.get(..sr.start).is_some_and(|b| {
+                    b.trim_end_matches([' ', '\t']).ends_with('\n') || b.is_empty()
+                });
             if para_start {
                 speaker = self.speaker_label(ctx, t, name_ranges, &mentions, people);
                 asked_in_paragraph = false;
@@ -844,7 +1046,10 @@ impl DirectiveExtractor {
             let issues_here = (0..t.len()).any(|k| self.issuing.starts_at(t, k));
             // `Thủ tướng vừa ký ban hành công điện …`, `… vừa ra văn bản …`:
             // a document is issued even when it is not cited with a code
-            if issues_here && assigned_from.is_none() && (0..t.len()).any(|k| self.doc_words.starts_at(t, k)) {
+            if issues_here
+                && assigned_from.is_none()
+                && (0..t.len()).any(|k| self.doc_words.starts_at(t, k))
+            {
                 assigned_from = Some(si + 1);
             }
             if let Some(i) = self.reported_document(ctx, t, &docs, body_sentences, sr) {
@@ -855,8 +1060,11 @@ impl DirectiveExtractor {
                     assigned_from = Some(si + 1);
                 }
             }
-            let head_here: Option<Vec<String>> =
-                self.list_head(t).map(|v| v.into_iter().map(|(a, b)| ctx.display(&(t[a].start..t[b - 1].end))).collect());
+            let head_here: Option<Vec<String>> = self.list_head(t).map(|v| {
+                v.into_iter()
+                    .map(|(a, b)| ctx.display(&(t[a].start..t[b - 1].end)))
+                    .collect()
+            });
             if !ctx.wants(si, &self.trigger) || t.is_empty() {
                 if head_here.is_some() {
                     list_head = head_here;
@@ -883,35 +1091,57 @@ impl DirectiveExtractor {
                     }
                 }
                 // `Tôi đề nghị` in an answer: the speaker of the paragraph
-                let first = self.first_person.match_at(t, a).is_some_and(|(n, _)| a + n == e);
+                let first = self
+                    .first_person
+                    .match_at(t, a)
+                    .is_some_and(|(n, _)| a + n == e);
                 if let Some(s) = speaker.clone().filter(|_| first) {
                     return s;
                 }
                 // a pronoun stands for the last person named: the issuer just
                 // before when that is this person (`Bộ trưởng X đề nghị … Ông
                 // cũng đề nghị`), else the person's office and name
-                if first || self.pronouns.match_at(t, a).is_some_and(|(n, _)| a + n == e) {
+                if first
+                    || self
+                        .pronouns
+                        .match_at(t, a)
+                        .is_some_and(|(n, _)| a + n == e)
+                {
                     let at = ctx.norm.orig_char(t[a].start);
                     if let Some(p) = mentions.last_in(people, 0, at) {
-                        if let Some(i) = prev_issuer.as_ref().filter(|i| i.contains(p.name.as_str())) {
+                        if let Some(i) =
+                            prev_issuer.as_ref().filter(|i| i.contains(p.name.as_str()))
+                        {
                             return i.clone();
                         }
-                        return p.roles.last().map(|r| format!("{r} {}", p.name)).unwrap_or_else(|| p.name.clone());
+                        return p
+                            .roles
+                            .last()
+                            .map(|r| format!("{r} {}", p.name))
+                            .unwrap_or_else(|| p.name.clone());
                     }
                 }
                 display(a, e)
             };
             // the last person named in this sentence or the one before speaks
             let recent_speaker = |si: usize| -> Option<String> {
-                let lo = ctx.sentences.get(si.saturating_sub(1)).map(|r| ctx.norm.orig_char(r.start))?;
+                let lo = ctx
+                    .sentences
+                    .get(si.saturating_sub(1))
+                    .map(|r| ctx.norm.orig_char(r.start))?;
                 let here = ctx.sentences.get(si).map(|r| ctx.norm.orig_char(r.end))?;
-                mentions
-                    .last_in(people, lo, here)
-                    .map(|p| p.roles.last().map(|r| format!("{r} {}", p.name)).unwrap_or_else(|| p.name.clone()))
+                mentions.last_in(people, lo, here).map(|p| {
+                    p.roles
+                        .last()
+                        .map(|r| format!("{r} {}", p.name))
+                        .unwrap_or_else(|| p.name.clone())
+                })
             };
             // a passage of conclusions opens at `… kết luận như sau:`
             let opener = self.passage_opener(t);
-            let tasks_here = passage_issuer.is_some() || assigned_from.is_some_and(|f| si >= f) || asked_in_paragraph;
+            let tasks_here = passage_issuer.is_some()
+                || assigned_from.is_some_and(|f| si >= f)
+                || asked_in_paragraph;
             let passage_from = match (tasks_here, opener) {
                 (true, _) => Some(0),
                 (false, Some((c, _))) => Some(c + 1),
@@ -919,17 +1149,24 @@ impl DirectiveExtractor {
             };
             let opener_issuer = opener.and_then(|(_, (a, b))| (a < b).then(|| issuer_text(a, b)));
             // `Kế hoạch giao nhiệm vụ cụ thể như sau:`: the document opens the passage
-            let opener_is_document = opener.is_some_and(|(c, _)| (0..c).any(|k| self.doc_words.starts_at(t, k)));
+            let opener_is_document =
+                opener.is_some_and(|(c, _)| (0..c).any(|k| self.doc_words.starts_at(t, k)));
             // `NHNN đã ban hành Công văn …`: who issues the text, as written
             let issuing_subject = (0..t.len())
                 .find(|&k| self.issuing.starts_at(t, k))
-                .and_then(|k| self.subject_before(t, k).or_else(|| self.named_before(t, k)))
+                .and_then(|k| {
+                    self.subject_before(t, k)
+                        .or_else(|| self.named_before(t, k))
+                })
                 .map(|(a, b)| issuer_text(a, b));
             let mut found = self.find_in_sentence(t, passage_from);
             // `Phó Chủ tịch UBND TPHCM Bùi Xuân Cường kiểm tra …`: a named person
             // acting opens no task (tasks go to bodies and offices)
             found.retain(|f| {
-                let Some((a, b)) = f.addressee.filter(|_| f.issuer.is_none() && !self.request.starts_at(t, f.verb.0)) else {
+                let Some((a, b)) = f
+                    .addressee
+                    .filter(|_| f.issuer.is_none() && !self.request.starts_at(t, f.verb.0))
+                else {
                     return true;
                 };
                 let (s0, e0) = (t[a].start, t[b - 1].end);
@@ -946,12 +1183,20 @@ impl DirectiveExtractor {
                         v = s0;
                     }
                     let end = if v > 0 { t[v - 1].end } else { usize::MAX };
-                    names_by_end.get(&end).and_then(|r| mentions.at(people, ctx.norm.orig_char(r.start)))
+                    names_by_end
+                        .get(&end)
+                        .and_then(|r| mentions.at(people, ctx.norm.orig_char(r.start)))
                 };
                 // the document asks: `Công văn số 4510/BYT-DP … đề nghị`, `Kế hoạch giao …`
                 let document_subject = if f.issuer.is_none() && person_subject.is_none() {
                     self.document_before(ctx, t, f.verb.0, &docs, focus.as_deref())
-                        .map(|(i, written)| if written { i } else { issuing_subject.clone().unwrap_or(i) })
+                        .map(|(i, written)| {
+                            if written {
+                                i
+                            } else {
+                                issuing_subject.clone().unwrap_or(i)
+                            }
+                        })
                 } else {
                     None
                 };
@@ -980,8 +1225,12 @@ impl DirectiveExtractor {
                         }
                         // `ông Lê Đức Vinh chỉ đạo`: no office written, so the
                         // person's office from the document (SPEC: who asks)
-                        let office_written = (a..name_at).any(|j| t[j].is_cap() && !matches!(t[j].low, "ông" | "bà" | "đồng" | "ngài"));
-                        let s = match person_subject.and_then(|p| p.roles.last().map(|r| (r, &p.name))) {
+                        let office_written = (a..name_at).any(|j| {
+                            t[j].is_cap() && !matches!(t[j].low, "ông" | "bà" | "đồng" | "ngài")
+                        });
+                        let s = match person_subject
+                            .and_then(|p| p.roles.last().map(|r| (r, &p.name)))
+                        {
                             Some((role, name)) if !office_written => format!("{role} {name}"),
                             _ => display(a, v),
                         };
@@ -1024,7 +1273,9 @@ impl DirectiveExtractor {
                     issuer,
                     addressee: f.addressee.map(|(x, y)| display(x, y)).unwrap_or_default(),
                     verb: display(f.verb.0, f.verb.1),
-                    action: display(f.action.0, f.action.1).trim_start_matches([',', ';', ':', '-', ' ']).to_string(),
+                    action: display(f.action.0, f.action.1)
+                        .trim_start_matches([',', ';', ':', '-', ' '])
+                        .to_string(),
                     sentence: si,
                 });
             }
@@ -1041,7 +1292,10 @@ impl DirectiveExtractor {
                     .or_else(|| some(&last_issuer))
                     .or_else(|| some(&focus))
                     .unwrap_or_default();
-                let end = Self::next_breaks(t)[v].min(v + MAX_CLAUSE_TOKENS).max(v + m).min(t.len());
+                let end = Self::next_breaks(t)[v]
+                    .min(v + MAX_CLAUSE_TOKENS)
+                    .max(v + m)
+                    .min(t.len());
                 let (start, stop) = ctx.char_span(&(t[v].start..t[end - 1].end));
                 for a in heads {
                     rows.push(Directive {
@@ -1050,7 +1304,9 @@ impl DirectiveExtractor {
                         issuer: issuer.clone(),
                         addressee: a.clone(),
                         verb: display(v, v + m),
-                        action: display(v + m, end).trim_start_matches([',', ';', ':', '-', ' ']).to_string(),
+                        action: display(v + m, end)
+                            .trim_start_matches([',', ';', ':', '-', ' '])
+                            .to_string(),
                         sentence: si,
                     });
                 }
@@ -1083,7 +1339,10 @@ impl DirectiveExtractor {
         for d in rows {
             if !d.addressee.is_empty() {
                 let by_start = spans.entry(d.addressee.to_lowercase()).or_default();
-                let overlaps = by_start.range(..d.end).next_back().is_some_and(|(_, &end)| end > d.start);
+                let overlaps = by_start
+                    .range(..d.end)
+                    .next_back()
+                    .is_some_and(|(_, &end)| end > d.start);
                 if overlaps {
                     continue;
                 }
@@ -1118,7 +1377,12 @@ impl DirectiveExtractor {
             return None;
         }
         let p = mentions.at(people, ctx.norm.orig_char(r.start))?;
-        Some(p.roles.last().map(|role| format!("{role} {}", p.name)).unwrap_or_else(|| p.name.clone()))
+        Some(
+            p.roles
+                .last()
+                .map(|role| format!("{role} {}", p.name))
+                .unwrap_or_else(|| p.name.clone()),
+        )
     }
 }
 
@@ -1151,8 +1415,13 @@ impl DirectiveExtractor {
             return Some(d.issuer);
         }
         let p = t.partition_point(|x| ctx.norm.orig_char(x.start) < d.start);
-        let before: Vec<&str> = t[..p].iter().filter(|x| x.is_word()).map(|x| x.raw).collect();
-        (before.is_empty() || self.reported_after.iter().any(|w| *w == before.join(" "))).then_some(d.issuer)
+        let before: Vec<&str> = t[..p]
+            .iter()
+            .filter(|x| x.is_word())
+            .map(|x| x.raw)
+            .collect();
+        (before.is_empty() || self.reported_after.iter().any(|w| *w == before.join(" ")))
+            .then_some(d.issuer)
     }
 
     /// The issuer when a document is the subject of the verb at `v`, and
@@ -1189,7 +1458,9 @@ impl DirectiveExtractor {
             }
         }
         let (s0, _) = self.doc_words.match_before(t, v)?;
-        (s0 == 0 || !t[s0 - 1].is_word()).then(|| focus.map(|f| (f.to_string(), true))).flatten()
+        (s0 == 0 || !t[s0 - 1].is_word())
+            .then(|| focus.map(|f| (f.to_string(), true)))
+            .flatten()
     }
 }
 
@@ -1201,8 +1472,11 @@ struct Mentions {
 
 impl Mentions {
     fn new(people: &[Person]) -> Mentions {
-        let mut by_start: Vec<(usize, usize)> =
-            people.iter().enumerate().flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.start, i))).collect();
+        let mut by_start: Vec<(usize, usize)> = people
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.start, i)))
+            .collect();
         by_start.sort_unstable();
         Mentions { by_start }
     }
@@ -1218,7 +1492,10 @@ impl Mentions {
     /// The first person of the list with a mention starting at `at`.
     fn at<'p>(&self, people: &'p [Person], at: usize) -> Option<&'p Person> {
         let i = self.by_start.partition_point(|&(s, _)| s < at);
-        self.by_start.get(i).filter(|&&(s, _)| s == at).and_then(|&(_, p)| people.get(p))
+        self.by_start
+            .get(i)
+            .filter(|&&(s, _)| s == at)
+            .and_then(|&(_, p)| people.get(p))
     }
 }
 

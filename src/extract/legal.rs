@@ -40,13 +40,13 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::text::date::DateMatch;
 use super::{Ctx, Extractor, Trigger};
 use crate::fold::{fold, strip_marks};
 use crate::matcher::{is_capitalized, tokenize, LexiconBuilder, PhraseSet, Tok, TokKind};
 use crate::model::LegalRef;
-use code::{plain_int, year_like, Code};
 use crate::rules::legal::{code_key, LegalRules};
+use crate::text::date::DateMatch;
+use code::{plain_int, year_like, Code};
 
 /// A type word: a declared type, or a generic word (`văn bản`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +74,6 @@ enum Head {
     /// A first word that a capitalised name follows (`Bộ Công Thương`).
     Opener,
 }
-
 
 /// A reference found, before it becomes a row.
 #[derive(Debug, Clone)]
@@ -120,6 +119,8 @@ pub struct LegalExtractor {
     code_types: HashMap<String, usize>,
     year_types: HashMap<String, usize>,
     issuers: HashMap<String, String>,
+    /// (issuer code, document type) → issuer, where the type decides (`TW`).
+    issuers_by_type: HashMap<(String, usize), String>,
     number_words: PhraseSet<()>,
     modifiers: PhraseSet<()>,
     max_digits: usize,
@@ -139,6 +140,9 @@ pub struct LegalExtractor {
     name_stop: PhraseSet<()>,
     issuer_lead: PhraseSet<()>,
     issuer_heads: PhraseSet<Head>,
+    sitting_heads: PhraseSet<()>,
+    sitting_ordinal: PhraseSet<()>,
+    sitting_term: PhraseSet<()>,
     place_words: PhraseSet<()>,
     issuer_stop: PhraseSet<()>,
     issuer_verbs: PhraseSet<()>,
@@ -154,7 +158,13 @@ pub struct LegalExtractor {
 fn form_stripped(form: &str) -> (String, usize) {
     let f = fold(form);
     let t = tokenize(&f, 0..f.len());
-    (t.iter().map(|t| strip_marks(t.text(&f))).collect::<Vec<_>>().join(" "), t.len())
+    (
+        t.iter()
+            .map(|t| strip_marks(t.text(&f)))
+            .collect::<Vec<_>>()
+            .join(" "),
+        t.len(),
+    )
 }
 
 /// Punctuation that may end a clause after `Nghị quyết 57`.
@@ -219,9 +229,18 @@ impl LegalExtractor {
         let generic_default = lookup(g.default.get_ref());
         let issuer_first = lookup(g.issuer_first.get_ref());
         let mut issuers = HashMap::new();
+        let mut issuers_by_type = HashMap::new();
         for i in &rules.issuers.issuers {
             for c in &i.codes {
                 issuers.insert(code_key(c.get_ref()), i.name.get_ref().trim().to_string());
+                for (ty, who) in &i.by_type {
+                    if let Some(&ti) = by_name.get(&fold(ty.trim()).to_lowercase()) {
+                        issuers_by_type.insert(
+                            (code_key(c.get_ref()), ti),
+                            who.get_ref().trim().to_string(),
+                        );
+                    }
+                }
             }
         }
         let w = &rules.issuers.written;
@@ -236,7 +255,10 @@ impl LegalExtractor {
             }
         }
         let c = &rules.cite;
-        let trigger = Trigger { sets: forms.mask(), digits: true };
+        let trigger = Trigger {
+            sets: forms.mask(),
+            digits: true,
+        };
         LegalExtractor {
             trigger,
             types,
@@ -248,6 +270,7 @@ impl LegalExtractor {
             code_types,
             year_types,
             issuers,
+            issuers_by_type,
             number_words: lex.list("legal.number_words", &c.code.number_words, ()),
             modifiers: lex.list("legal.modifiers", &c.code.modifiers, ()),
             max_digits: *c.code.max_number_digits.get_ref(),
@@ -267,6 +290,9 @@ impl LegalExtractor {
             name_stop: lex.list("legal.name_stop", &c.codeless.name_stop, ()),
             issuer_lead: lex.list("legal.issuer_lead", &w.lead, ()),
             issuer_heads,
+            sitting_heads: lex.list("legal.sitting_heads", &w.sittings.heads, ()),
+            sitting_ordinal: lex.list("legal.sitting_ordinal", &w.sittings.ordinal_lead, ()),
+            sitting_term: lex.list("legal.sitting_term", &w.sittings.term, ()),
             place_words: lex.list("legal.place_words", &w.place_words, ()),
             issuer_stop: lex.list("legal.issuer_stop", &w.stop, ()),
             issuer_verbs: lex.list("legal.issuer_verbs", &w.verbs, ()),
@@ -412,7 +438,7 @@ impl LegalExtractor {
         }
         let issuer = match (&tail.issuer, &subject) {
             (Some(r), _) | (None, Some(r)) => Some(ctx.display(r)),
-            (None, None) => self.code_issuer(code),
+            (None, None) => self.code_issuer(code, ty),
         };
         let end = tail.end.unwrap_or(t[code.end - 1].end);
         let next = tail.next.max(code.end);
@@ -427,7 +453,7 @@ impl LegalExtractor {
             own_date: tail.date.is_some(),
             own_issuer: tail.issuer.is_some(),
             issuer_written: tail.issuer.is_some() || subject.is_some(),
-            code_issuer: self.code_issuer(code),
+            code_issuer: self.code_issuer(code, ty),
         };
         Some((next, found))
     }
@@ -711,6 +737,7 @@ fn drop_overlaps(found: &mut Vec<Found>) {
 /// document writes (`Chỉ thị số 15-CT/TW ngày 10/8/2022 của Ban Bí thư …
 /// Chỉ thị 15-CT/TW đã tạo chuyển biến`).
 fn same_document(found: &mut [Found]) {
+    short_mentions(found);
     let key = |f: &Found| {
         f.code
             .as_ref()
@@ -738,6 +765,31 @@ fn same_document(found: &mut [Found]) {
         }
         if !f.issuer_written && issuer.is_some() {
             f.issuer = issuer.clone();
+        }
+    }
+}
+
+/// `Nghị quyết số 57` after `Nghị quyết số 57-NQ/TW`: a short second
+/// mention (a type and a number, no code) is the document cited before with
+/// that type and number; it takes its code (the nearest such citation
+/// before it).
+fn short_mentions(found: &mut [Found]) {
+    let mut last: HashMap<(String, u64), (String, Option<String>)> = HashMap::new();
+    for f in found.iter_mut() {
+        let Some(n) = f.number else { continue };
+        let key = (f.doc_type.clone(), n);
+        match &f.code {
+            Some(c) => {
+                last.insert(key, (c.clone(), f.issuer.clone()));
+            }
+            None => {
+                if let Some((c, issuer)) = last.get(&key) {
+                    f.code = Some(c.clone());
+                    if f.issuer.is_none() {
+                        f.issuer = issuer.clone();
+                    }
+                }
+            }
         }
     }
 }

@@ -74,13 +74,25 @@ impl<'a> Ctx<'a> {
             masks.push(mask);
             digits.push(digit);
         }
-        Ctx { original, norm, sentences, skip, toks, ranges, masks, digits }
+        Ctx {
+            original,
+            norm,
+            sentences,
+            skip,
+            toks,
+            ranges,
+            masks,
+            digits,
+        }
     }
 
     /// The tokens of sentence `si` (empty past the end, and for a sentence
     /// with no hit and no digit).
     pub fn sentence_tokens(&self, si: usize) -> &[Tok<'a>] {
-        self.ranges.get(si).and_then(|r| self.toks.get(r.clone())).unwrap_or(&[])
+        self.ranges
+            .get(si)
+            .and_then(|r| self.toks.get(r.clone()))
+            .unwrap_or(&[])
     }
 
     /// Whether sentence `si` has what `trigger` asks for.
@@ -179,12 +191,14 @@ impl Ranges {
 
     /// Some range overlaps `r` (shares at least one byte with it).
     pub fn overlaps(&self, r: &Range<usize>) -> bool {
-        self.max_end_where(|s| s < r.end).is_some_and(|e| e > r.start)
+        self.max_end_where(|s| s < r.end)
+            .is_some_and(|e| e > r.start)
     }
 
     /// Some range holds all of `r`.
     pub fn contains(&self, r: &Range<usize>) -> bool {
-        self.max_end_where(|s| s <= r.start).is_some_and(|e| e >= r.end)
+        self.max_end_where(|s| s <= r.start)
+            .is_some_and(|e| e >= r.end)
     }
 }
 
@@ -201,21 +215,32 @@ pub fn resolve_overlaps(spans: &[Range<usize>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&spans[a], &spans[b]);
-        (y.end - y.start).cmp(&(x.end - x.start)).then(x.start.cmp(&y.start)).then(a.cmp(&b))
+        (y.end - y.start)
+            .cmp(&(x.end - x.start))
+            .then(x.start.cmp(&y.start))
+            .then(a.cmp(&b))
     });
     // kept spans by start: disjoint, so a new span overlaps one of them only
     // if it overlaps its nearest neighbour on either side (O(n log n))
-    let mut kept: std::collections::BTreeMap<usize, (usize, usize)> = std::collections::BTreeMap::new();
+    let mut kept: std::collections::BTreeMap<usize, (usize, usize)> =
+        std::collections::BTreeMap::new();
     for i in order {
         let s = &spans[i];
         if s.start >= s.end {
             // an empty span overlaps nothing
-            if kept.range(..=s.start).next_back().is_none_or(|(_, &(e, _))| e <= s.start) {
+            if kept
+                .range(..=s.start)
+                .next_back()
+                .is_none_or(|(_, &(e, _))| e <= s.start)
+            {
                 kept.entry(s.start).or_insert((s.end, i));
             }
             continue;
         }
-        let before = kept.range(..s.end).next_back().is_some_and(|(_, &(e, _))| e > s.start);
+        let before = kept
+            .range(..s.end)
+            .next_back()
+            .is_some_and(|(_, &(e, _))| e > s.start);
         if !before {
             kept.insert(s.start, (s.end, i));
         }
@@ -233,7 +258,13 @@ mod ranges_tests {
     /// Every answer of `Ranges` equals the answer of comparing with each range.
     #[test]
     fn same_answers_as_a_scan() {
-        let sets: &[&[Range<usize>]] = &[&[], &[3..5], &[0..10, 2..3], &[8..9, 1..4, 3..6, 5..5], &[4..6, 4..9, 12..13]];
+        let sets: &[&[Range<usize>]] = &[
+            &[],
+            &[3..5],
+            &[0..10, 2..3],
+            &[8..9, 1..4, 3..6, 5..5],
+            &[4..6, 4..9, 12..13],
+        ];
         for set in sets {
             let idx = Ranges::new(set.iter().cloned());
             for a in 0..15 {

@@ -8,7 +8,11 @@
 
 /// Parse a digit token (`[0-9]` runs joined by single `.`/`,`).
 pub fn parse_vi_number(s: &str) -> Option<f64> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
         return None;
     }
     if !s.as_bytes()[0].is_ascii_digit() {
@@ -18,7 +22,8 @@ pub fn parse_vi_number(s: &str) -> Option<f64> {
     let dots = s.bytes().filter(|&b| b == b'.').count();
     // the integer digits (separators left in, skipped when read) and the
     // fraction digits
-    let (int_part, frac_part): (&str, &str) = if commas >= 2 && dots <= 1 && groups_of_three(s, ',') {
+    let (int_part, frac_part): (&str, &str) = if commas >= 2 && dots <= 1 && groups_of_three(s, ',')
+    {
         // English-style thousands `1,234,567(.5)`
         s.split_once('.').unwrap_or((s, ""))
     } else if commas >= 2 {
@@ -47,7 +52,12 @@ pub fn parse_vi_number(s: &str) -> Option<f64> {
 /// The value of the decimal `int_part.frac_part` (separators in
 /// `int_part` skipped), the nearest `f64` as `str::parse` gives it.
 fn decimal_value(int_part: &str, frac_part: &str) -> Option<f64> {
-    let digits = || int_part.bytes().filter(u8::is_ascii_digit).chain(frac_part.bytes());
+    let digits = || {
+        int_part
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .chain(frac_part.bytes())
+    };
     // Up to 15 digits the whole number is exact in an f64, and so is
     // 10^k up to k = 22: one correctly rounded division gives the value
     // that parsing the decimal gives (Clinger's fast path).
@@ -66,7 +76,11 @@ fn decimal_value(int_part: &str, frac_part: &str) -> Option<f64> {
 
 /// `1.234.567`: the first group has 1–3 digits, every other exactly 3.
 fn groups_of_three(s: &str, sep: char) -> bool {
-    let int = if sep == ',' { s.split('.').next().unwrap_or("") } else { s };
+    let int = if sep == ',' {
+        s.split('.').next().unwrap_or("")
+    } else {
+        s
+    };
     let mut parts = int.split(sep);
     let first = parts.next().unwrap_or("");
     if first.is_empty() || first.len() > 3 {
@@ -85,7 +99,9 @@ fn groups_of_three(s: &str, sep: char) -> bool {
 /// The number has no separators and 4 digits in 1900..=2100: a year, when
 /// nothing else says it is a figure.
 pub fn is_year_like(s: &str) -> bool {
-    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && matches!(s.parse::<u32>(), Ok(1900..=2100))
+    s.len() == 4
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && matches!(s.parse::<u32>(), Ok(1900..=2100))
 }
 
 #[cfg(test)]
@@ -127,13 +143,40 @@ mod tests {
     #[test]
     fn fast_path_is_parse() {
         let mut cases: Vec<(String, String)> = Vec::new();
-        for int in ["0", "1", "7", "12", "999", "4814", "123456789", "900719925474099", "9007199254740993", "123456789012345678901"] {
-            for frac in ["", "5", "05", "1", "3", "7", "25", "333", "1415926535", "000000000000000000001", "99999999999999999999999"] {
+        for int in [
+            "0",
+            "1",
+            "7",
+            "12",
+            "999",
+            "4814",
+            "123456789",
+            "900719925474099",
+            "9007199254740993",
+            "123456789012345678901",
+        ] {
+            for frac in [
+                "",
+                "5",
+                "05",
+                "1",
+                "3",
+                "7",
+                "25",
+                "333",
+                "1415926535",
+                "000000000000000000001",
+                "99999999999999999999999",
+            ] {
                 cases.push((int.to_string(), frac.to_string()));
             }
         }
         for (i, f) in cases {
-            let text = if f.is_empty() { i.clone() } else { format!("{i}.{f}") };
+            let text = if f.is_empty() {
+                i.clone()
+            } else {
+                format!("{i}.{f}")
+            };
             assert_eq!(decimal_value(&i, &f), text.parse::<f64>().ok(), "{text}");
         }
         assert_eq!(parse_vi_number("1.234.567,89"), Some(1234567.89));

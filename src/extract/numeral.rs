@@ -66,7 +66,11 @@ pub struct NumeralGrammar {
 }
 
 impl NumeralGrammar {
-    pub fn new(rules: &NumeralsFile, scales: &ScalesFile, lex: &mut LexiconBuilder) -> NumeralGrammar {
+    pub fn new(
+        rules: &NumeralsFile,
+        scales: &ScalesFile,
+        lex: &mut LexiconBuilder,
+    ) -> NumeralGrammar {
         let mut digit = lex.set("numeral.digit");
         let mut after_ten = lex.set("numeral.after_ten");
         let mut after_tens = lex.set("numeral.after_tens");
@@ -122,7 +126,11 @@ impl NumeralGrammar {
             weak: lex.list("numeral.weak", &c.weak, ()),
             weak_after: lex.list("numeral.weak_after", &c.weak_after, ()),
             classifiers: lex.list("numeral.classifiers", &c.classifiers, ()),
-            weak_before_classifier: lex.list("numeral.weak_before_classifier", &c.weak_before_classifier, ()),
+            weak_before_classifier: lex.list(
+                "numeral.weak_before_classifier",
+                &c.weak_before_classifier,
+                (),
+            ),
             bare_only: lex.list("numeral.bare_only", &c.bare_only, ()),
             scale_not_before: lex.list("numeral.scale_not_before", &c.scale_not_before, ()),
             times_after: lex.list("numeral.times_after", &c.times_after, ()),
@@ -142,7 +150,11 @@ impl NumeralGrammar {
     /// of them and no digit holds no such number.
     #[inline]
     pub fn mask(&self) -> crate::matcher::SetMask {
-        self.digit.mask() | self.ten.mask() | self.hundred.mask() | self.frac_half.mask() | self.halves.mask()
+        self.digit.mask()
+            | self.ten.mask()
+            | self.hundred.mask()
+            | self.frac_half.mask()
+            | self.halves.mask()
     }
 
     /// Token `i` is a word that may begin a number (`hai`, `mười`, `trăm`,
@@ -150,7 +162,8 @@ impl NumeralGrammar {
     #[inline]
     pub fn starts_word_number(&self, t: &[Tok<'_>], i: usize) -> bool {
         // one bit test says no for nearly every token
-        t.get(i).is_some_and(|x| x.is_word() && x.starts_any(self.mask()))
+        t.get(i)
+            .is_some_and(|x| x.is_word() && x.starts_any(self.mask()))
             && (self.digit.has_word(t, i)
                 || self.ten.has_word(t, i)
                 || self.hundred.has_word(t, i)
@@ -266,17 +279,35 @@ impl NumeralGrammar {
     /// A fraction at `i`: `một nửa`, `hai phần ba`, `một phần tư`.
     pub fn fraction_at(&self, t: &[Tok<'_>], i: usize) -> Option<Reading> {
         if let Some((n, _)) = self.halves.match_at(t, i) {
-            return Some(Reading { value: 0.5, next: i + n, scaled: false, compound: true, fraction: true });
+            return Some(Reading {
+                value: 0.5,
+                next: i + n,
+                scaled: false,
+                compound: true,
+                fraction: true,
+            });
         }
         let num = self.digit_at(t, i).filter(|&d| d > 0.0)?;
         if num == 1.0 && self.frac_half.has_word(t, i + 1) {
-            return Some(Reading { value: 0.5, next: i + 2, scaled: false, compound: true, fraction: true });
+            return Some(Reading {
+                value: 0.5,
+                next: i + 2,
+                scaled: false,
+                compound: true,
+                fraction: true,
+            });
         }
         if self.frac_sep.has_word(t, i + 1) {
             let den = f64::from(*self.denominator.word_at(t, i + 2)?);
             // `một phần trăm` is a percent, `ba phần hai` no share
             if num < den && !self.hundred.has_word(t, i + 2) {
-                return Some(Reading { value: num / den, next: i + 3, scaled: false, compound: true, fraction: true });
+                return Some(Reading {
+                    value: num / den,
+                    next: i + 3,
+                    scaled: false,
+                    compound: true,
+                    fraction: true,
+                });
             }
         }
         None
@@ -317,7 +348,11 @@ impl NumeralGrammar {
         let mut scaled = false;
         while let Some((s, n)) = self.scale_at(t, k) {
             scaled = true;
-            total = if total > 0.0 && s > last_scale { (total + group) * s } else { total + group * s };
+            total = if total > 0.0 && s > last_scale {
+                (total + group) * s
+            } else {
+                total + group * s
+            };
             group = 0.0;
             last_scale = s;
             k += n;
@@ -339,10 +374,15 @@ impl NumeralGrammar {
             match self.group(t, k, true) {
                 // a lone digit word after a scale is not read (`hai nghìn
                 // năm lịch sử` is two thousand years)
-                Some((_, m)) if m == k + 1 && t[k].is_word() && self.scale_at(t, m).is_none() => break,
+                Some((_, m)) if m == k + 1 && t[k].is_word() && self.scale_at(t, m).is_none() => {
+                    break
+                }
                 Some((g, m))
                     if g < s
-                        && (!t[k].is_number() || self.scale_at(t, m).is_some_and(|(s2, _)| s2 < s && g * s2 < s)) =>
+                        && (!t[k].is_number()
+                            || self
+                                .scale_at(t, m)
+                                .is_some_and(|(s2, _)| s2 < s && g * s2 < s)) =>
                 {
                     group = g;
                     k = m;
@@ -354,7 +394,13 @@ impl NumeralGrammar {
         if !value.is_finite() || k == i {
             return None;
         }
-        Some(Reading { value, next: k, scaled, compound: k > i + 1, fraction: false })
+        Some(Reading {
+            value,
+            next: k,
+            scaled,
+            compound: k > i + 1,
+            fraction: false,
+        })
     }
 
     /// Token `i` lies in a fixed expression (`một số`, `hai bên`, `cả hai`)
@@ -419,7 +465,12 @@ impl NumeralGrammar {
     /// beside it or one word away (`ba chìm bảy nổi`, `hai ba người`), the
     /// word between not passing `between_ok` (a range connector: `hai đến
     /// ba người` is a range).
-    pub fn in_idiom_pair(&self, t: &[Tok<'_>], i: usize, between_ok: impl Fn(usize) -> bool) -> bool {
+    pub fn in_idiom_pair(
+        &self,
+        t: &[Tok<'_>],
+        i: usize,
+        between_ok: impl Fn(usize) -> bool,
+    ) -> bool {
         if !self.pairs_are_idioms || !self.single_digit(t, i) {
             return false;
         }
@@ -516,7 +567,9 @@ mod tests {
         ];
         let (g, lex) = grammar();
         for (form, want) in cases {
-            let r = with_tokens(&lex, form, |t| g.read(t, 0).map(|r| (r.value, r.next == t.len())));
+            let r = with_tokens(&lex, form, |t| {
+                g.read(t, 0).map(|r| (r.value, r.next == t.len()))
+            });
             assert_eq!(r, Some((*want, true)), "{form}");
         }
     }
@@ -582,7 +635,11 @@ mod tests {
             ("ba triệu lượt khách", 0, false),
         ];
         for (text, i, want) in fixed {
-            assert_eq!(with_tokens(&lex, text, |t| g.in_fixed(t, *i)), *want, "{text}");
+            assert_eq!(
+                with_tokens(&lex, text, |t| g.in_fixed(t, *i)),
+                *want,
+                "{text}"
+            );
         }
         let pairs: &[(&str, usize, bool)] = &[
             ("ba chìm bảy nổi", 0, true),
@@ -595,7 +652,9 @@ mod tests {
             ("hai xe máy", 0, false),
         ];
         for (text, i, want) in pairs {
-            let got = with_tokens(&lex, text, |t| g.in_idiom_pair(t, *i, |k| t[k].low == "đến"));
+            let got = with_tokens(&lex, text, |t| {
+                g.in_idiom_pair(t, *i, |k| t[k].low == "đến")
+            });
             assert_eq!(got, *want, "{text}");
         }
         let names: &[(&str, usize, bool)] = &[
@@ -606,7 +665,11 @@ mod tests {
             ("- Ba người", 1, false),
         ];
         for (text, i, want) in names {
-            assert_eq!(with_tokens(&lex, text, |t| NumeralGrammar::is_name(t, *i)), *want, "{text}");
+            assert_eq!(
+                with_tokens(&lex, text, |t| NumeralGrammar::is_name(t, *i)),
+                *want,
+                "{text}"
+            );
         }
     }
 }

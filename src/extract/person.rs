@@ -59,7 +59,11 @@ struct Found {
 }
 
 impl PersonExtractor {
-    pub fn new(rules: &PersonRules, country_forms: &[String], lex: &mut LexiconBuilder) -> PersonExtractor {
+    pub fn new(
+        rules: &PersonRules,
+        country_forms: &[String],
+        lex: &mut LexiconBuilder,
+    ) -> PersonExtractor {
         let n = &rules.names;
         let t = &rules.titles;
         let mut honorifics = lex.set("person.honorifics");
@@ -70,7 +74,10 @@ impl PersonExtractor {
         }
         let surnames = lex.list_exact("person.surnames", &n.surnames, ());
         let heads = lex.list("person.heads", &t.heads, ());
-        let trigger = Trigger { sets: surnames.mask() | honorifics.mask() | heads.mask(), digits: false };
+        let trigger = Trigger {
+            sets: surnames.mask() | honorifics.mask() | heads.mask(),
+            digits: false,
+        };
         PersonExtractor {
             surnames,
             honorifics,
@@ -84,7 +91,11 @@ impl PersonExtractor {
             stop: lex.list("person.stop", &t.stop, ()),
             countries: lex.list_exact("person.countries", country_forms, ()),
             openers: lex.list_exact("person.openers", &n.sentence_openers, ()),
-            sentence_honorifics: lex.list_exact("person.sentence_honorifics", &n.sentence_honorifics, ()),
+            sentence_honorifics: lex.list_exact(
+                "person.sentence_honorifics",
+                &n.sentence_honorifics,
+                (),
+            ),
             terms: lex.list("person.terms", &t.terms, ()),
             links: lex.list("person.links", &t.links, ()),
             trigger,
@@ -109,11 +120,20 @@ impl PersonExtractor {
                 // one unit: Word (- Word)*
                 let s = k;
                 let mut e = k + 1;
-                while e + 1 < t.len() && t[e].is_symbol("-") && t[e].glued() && t[e + 1].glued() && t[e + 1].is_word() {
+                while e + 1 < t.len()
+                    && t[e].is_symbol("-")
+                    && t[e].glued()
+                    && t[e + 1].glued()
+                    && t[e + 1].is_word()
+                {
                     e += 2;
                 }
                 // `H'Hen Niê`: a one-letter prefix and an apostrophe (Ê Đê, Gia Rai names)
-                if e == s + 1 && t[s].raw.chars().count() == 1 && t.get(e).is_some_and(|x| x.is_symbol("'") && x.glued()) && t.get(e + 1).is_some_and(|x| x.glued() && x.is_title_case()) {
+                if e == s + 1
+                    && t[s].raw.chars().count() == 1
+                    && t.get(e).is_some_and(|x| x.is_symbol("'") && x.glued())
+                    && t.get(e + 1).is_some_and(|x| x.glued() && x.is_title_case())
+                {
                     e += 2;
                 }
                 units.push((s, e));
@@ -152,7 +172,11 @@ impl PersonExtractor {
             let skip = self
                 .not_names
                 .match_at(t, s)
-                .or_else(|| self.countries.match_at(t, s).filter(|(k, _)| *k >= 2 || !self.surnames.has_word(t, s)))
+                .or_else(|| {
+                    self.countries
+                        .match_at(t, s)
+                        .filter(|(k, _)| *k >= 2 || !self.surnames.has_word(t, s))
+                })
                 .map(|(k, _)| k);
             match skip {
                 Some(k) => {
@@ -220,17 +244,28 @@ impl PersonExtractor {
                 lower_run = 0;
                 continue;
             }
-            if x.is_symbol("-") && x.glued() && t.get(k + 1).is_some_and(|y| y.glued() && y.is_word()) {
+            if x.is_symbol("-")
+                && x.glued()
+                && t.get(k + 1).is_some_and(|y| y.glued() && y.is_word())
+            {
                 k += 1;
                 continue;
             }
             // `Bộ Văn hóa, Thể thao và Du lịch`: a comma inside a name that ends `… và Xx`
-            if x.is_symbol(",") && k > a && t[k - 1].is_title_case() || x.is_symbol(",") && k > a && t[k - 1].is_word() {
+            if x.is_symbol(",") && k > a && t[k - 1].is_title_case()
+                || x.is_symbol(",") && k > a && t[k - 1].is_word()
+            {
                 let mut j = k + 1;
-                while j < b.min(k + 5) && (t[j].is_cap() || (t[j].is_word() && j > k + 1 && t[j - 1].is_title_case())) {
+                while j < b.min(k + 5)
+                    && (t[j].is_cap() || (t[j].is_word() && j > k + 1 && t[j - 1].is_title_case()))
+                {
                     j += 1;
                 }
-                if j > k + 1 && t.get(j).is_some_and(|y| y.low == "và") && t.get(j + 1).is_some_and(Tok::is_title_case) && j + 1 < b {
+                if j > k + 1
+                    && t.get(j).is_some_and(|y| y.low == "và")
+                    && t.get(j + 1).is_some_and(Tok::is_title_case)
+                    && j + 1 < b
+                {
                     k = j + 1;
                     continue;
                 }
@@ -238,7 +273,9 @@ impl PersonExtractor {
             // `Vụ trưởng Vụ châu Mỹ (Bộ Ngoại giao)`: a body in brackets
             if x.is_symbol("(") {
                 if let Some(c) = (k + 1..b.min(k + 8)).find(|&j| t[j].is_symbol(")")) {
-                    if t[k + 1..c].iter().all(|y| y.is_word()) && t.get(k + 1).is_some_and(Tok::is_cap) {
+                    if t[k + 1..c].iter().all(|y| y.is_word())
+                        && t.get(k + 1).is_some_and(Tok::is_cap)
+                    {
                         k = c + 1;
                         continue;
                     }
@@ -250,7 +287,12 @@ impl PersonExtractor {
                     continue;
                 }
             }
-            if x.is_word() && !self.stop.starts_at(t, k) && k > a && (t[k - 1].is_title_case() || lower_run > 0) && lower_run < 2 {
+            if x.is_word()
+                && !self.stop.starts_at(t, k)
+                && k > a
+                && (t[k - 1].is_title_case() || lower_run > 0)
+                && lower_run < 2
+            {
                 lower_run += 1;
                 k += 1;
                 continue;
@@ -267,11 +309,18 @@ impl PersonExtractor {
 
     /// [`Self::role_before`], with no name of `names` inside the office
     /// (`Tổng thống Argentina Javier Milei, Tổng thống Brazil Lula`).
-    fn role_before_avoiding(&self, t: &[Tok<'_>], end: usize, names: &[(usize, usize)]) -> Option<usize> {
+    fn role_before_avoiding(
+        &self,
+        t: &[Tok<'_>],
+        end: usize,
+        names: &[(usize, usize)],
+    ) -> Option<usize> {
         let lo = end.saturating_sub(16);
         // the earliest head whose material reaches `end`: the longest role
         (lo..end).find(|&h| {
-            self.heads.match_at(t, h).is_some_and(|(n, _)| h + n <= end && self.is_role_material(t, h + n, end))
+            self.heads
+                .match_at(t, h)
+                .is_some_and(|(n, _)| h + n <= end && self.is_role_material(t, h + n, end))
                 && (h == 0 || !self.heads_inside(t, h))
                 && !name_within(names, h, end)
         })
@@ -290,14 +339,19 @@ impl PersonExtractor {
         let a = h + n;
         let mut best = a;
         for e in a + 1..=(a + 20).min(t.len()) {
-            if t[e - 1].kind == TokKind::Newline || t[e - 1].is_symbol(",") || t[e - 1].is_symbol(";") {
+            if t[e - 1].kind == TokKind::Newline
+                || t[e - 1].is_symbol(",")
+                || t[e - 1].is_symbol(";")
+            {
                 break;
             }
             // `… Tỉnh ủy nhiệm kỳ 2015-2020`: the term is not part of the office
             if self.term_end(t, e - 1).is_some() {
                 break;
             }
-            let ends_well = t[e - 1].is_cap() || self.continue_lower.ends_before(t, e) || (t[e - 1].is_word() && e >= 2 && t[e - 2].is_title_case());
+            let ends_well = t[e - 1].is_cap()
+                || self.continue_lower.ends_before(t, e)
+                || (t[e - 1].is_word() && e >= 2 && t[e - 2].is_title_case());
             if ends_well && !self.connectors.ends_before(t, e) && self.is_role_material(t, a, e) {
                 best = e;
             }
@@ -309,7 +363,9 @@ impl PersonExtractor {
     fn term_end(&self, t: &[Tok<'_>], k: usize) -> Option<usize> {
         let (n, _) = self.terms.match_at(t, k)?;
         let mut j = k + n;
-        while t.get(j).is_some_and(|x| x.is_number() || x.is_symbol("-") || x.is_symbol("–") || is_roman(x.raw)) {
+        while t.get(j).is_some_and(|x| {
+            x.is_number() || x.is_symbol("-") || x.is_symbol("–") || is_roman(x.raw)
+        }) {
             j += 1;
         }
         (j > k + n && !t[j - 1].is_symbol("-") && !t[j - 1].is_symbol("–")).then_some(j)
@@ -317,9 +373,17 @@ impl PersonExtractor {
 
     /// An office linked to the person after the name and its offices
     /// (`X vừa được bầu giữ chức Chủ tịch UBND tỉnh`): its token range.
-    fn linked_role(&self, t: &[Tok<'_>], k: usize, names: &[(usize, usize)]) -> Option<(usize, usize)> {
+    fn linked_role(
+        &self,
+        t: &[Tok<'_>],
+        k: usize,
+        names: &[(usize, usize)],
+    ) -> Option<(usize, usize)> {
         let mut j = k;
-        while j < k + 4 && t.get(j).is_some_and(|x| x.is_word() && !x.is_cap()) && !self.links.starts_at(t, j) {
+        while j < k + 4
+            && t.get(j).is_some_and(|x| x.is_word() && !x.is_cap())
+            && !self.links.starts_at(t, j)
+        {
             j += 1;
         }
         let (n, _) = self.links.match_at(t, j)?;
@@ -336,7 +400,11 @@ impl PersonExtractor {
         for mut units in self.runs(t) {
             // `Báo Bà Rịa- Vũng Tàu`: a place or thing opening the run, honorific
             // look-alike included, is no part of a name
-            if let Some((n, _)) = self.not_names.match_at(t, units[0].0).filter(|(n, _)| *n >= 2) {
+            if let Some((n, _)) = self
+                .not_names
+                .match_at(t, units[0].0)
+                .filter(|(n, _)| *n >= 2)
+            {
                 let end = units[0].0 + n;
                 units.retain(|u| u.0 >= end);
                 if units.is_empty() {
@@ -344,7 +412,12 @@ impl PersonExtractor {
                 }
             }
             // a capitalised honorific opening the run is not part of the name (`Ông Kim`)
-            while !units.is_empty() && self.honorifics.match_at(t, units[0].0).is_some_and(|(n, _)| n == units[0].1 - units[0].0) {
+            while !units.is_empty()
+                && self
+                    .honorifics
+                    .match_at(t, units[0].0)
+                    .is_some_and(|(n, _)| n == units[0].1 - units[0].0)
+            {
                 units.remove(0);
             }
             if units.is_empty() {
@@ -353,13 +426,24 @@ impl PersonExtractor {
             // `Anh Y Nguôn Niê cho biết`: `anh` capitalised opening the
             // sentence, before a name of two syllables or more
             let mut sentence_honorific = false;
-            if units[0].0 == 0 && units.len() >= 3 && self.sentence_honorifics.match_at(t, 0).is_some_and(|(n, _)| n == units[0].1) {
+            if units[0].0 == 0
+                && units.len() >= 3
+                && self
+                    .sentence_honorifics
+                    .match_at(t, 0)
+                    .is_some_and(|(n, _)| n == units[0].1)
+            {
                 units.remove(0);
                 sentence_honorific = true;
             }
             // `Từ Mỹ, …` opening a sentence: a preposition, not a family name
             let opens = units[0].0 == 0 || t[units[0].0 - 1].kind != TokKind::Word;
-            if opens && self.openers.match_at(t, units[0].0).is_some_and(|(n, _)| n == units[0].1 - units[0].0) {
+            if opens
+                && self
+                    .openers
+                    .match_at(t, units[0].0)
+                    .is_some_and(|(n, _)| n == units[0].1 - units[0].0)
+            {
                 units.remove(0);
                 if units.is_empty() {
                     continue;
@@ -370,7 +454,11 @@ impl PersonExtractor {
             if re - rs == 1 && is_roman(t[rs].raw) {
                 continue;
             }
-            if self.not_names.match_at(t, rs).is_some_and(|(n, _)| rs + n >= re) {
+            if self
+                .not_names
+                .match_at(t, rs)
+                .is_some_and(|(n, _)| rs + n >= re)
+            {
                 continue; // the whole run is a place or thing: `Thái Nguyên`
             }
             if let Some(u) = self.surname_name(t, &units) {
@@ -398,27 +486,54 @@ impl PersonExtractor {
                     s = rs + n;
                 }
             }
-            let foreign = (s.min(re)..re).any(|k| t[k].is_word() && !is_vn_syllable(t[k].low) && !self.particles.has_word(t, k));
+            let foreign = (s.min(re)..re).any(|k| {
+                t[k].is_word() && !is_vn_syllable(t[k].low) && !self.particles.has_word(t, k)
+            });
             // `AmCham`, `PetroVietnam`: a capital inside a word is a brand or body
-            let camel = t[s.min(re)..re].iter().any(|x| x.raw.chars().skip(1).any(|c| c.is_uppercase()) && !is_all_caps(x.raw));
+            let camel = t[s.min(re)..re]
+                .iter()
+                .any(|x| x.raw.chars().skip(1).any(|c| c.is_uppercase()) && !is_all_caps(x.raw));
             // `Ông Michael Ross, Chủ tịch AmCham Vietnam`: an office after a
             // name and a comma is followed by its body, not by another name
             let appositive = self.heads.match_before(t, rs).is_some_and(|(h, _)| {
-                h >= 2 && (t[h - 1].is_symbol(",") || t[h - 1].is_symbol("-")) && t[h - 2].is_title_case()
+                h >= 2
+                    && (t[h - 1].is_symbol(",") || t[h - 1].is_symbol("-"))
+                    && t[h - 2].is_title_case()
             });
             // `Samsung Display Việt Nam`, `Yuanta Việt Nam`: a foreign name that
             // ends with a country is a company
-            let ends_in_country = (s + 1..re).any(|k| self.countries.match_at(t, k).is_some_and(|(n, _)| k + n == re && n >= 2));
-            if camel || (foreign && ends_in_country) || (appositive && s == rs && !self.heads.starts_at(t, rs)) {
+            let ends_in_country = (s + 1..re).any(|k| {
+                self.countries
+                    .match_at(t, k)
+                    .is_some_and(|(n, _)| k + n == re && n >= 2)
+            });
+            if camel
+                || (foreign && ends_in_country)
+                || (appositive && s == rs && !self.heads.starts_at(t, rs))
+            {
                 continue;
             }
-            let anchored = after_head || (s > rs && s < re) || (foreign && self.role_before_avoiding(t, rs, &names).is_some());
-            let ends_clause = t.get(re).is_none_or(|x| !x.is_word() || self.stop.starts_at(t, re)) || foreign;
-            if anchored && ends_clause && s < re && re - s <= 6 && !self.rejected_name(t, s, re, &names) && !t[s..re].iter().any(|x| is_all_caps(x.raw)) {
+            let anchored = after_head
+                || (s > rs && s < re)
+                || (foreign && self.role_before_avoiding(t, rs, &names).is_some());
+            let ends_clause = t
+                .get(re)
+                .is_none_or(|x| !x.is_word() || self.stop.starts_at(t, re))
+                || foreign;
+            if anchored
+                && ends_clause
+                && s < re
+                && re - s <= 6
+                && !self.rejected_name(t, s, re, &names)
+                && !t[s..re].iter().any(|x| is_all_caps(x.raw))
+            {
                 names.push((s, re));
             }
         }
-        debug_assert!(names.windows(2).all(|w| w[0].1 <= w[1].0), "names are disjoint and in text order");
+        debug_assert!(
+            names.windows(2).all(|w| w[0].1 <= w[1].0),
+            "names are disjoint and in text order"
+        );
         let mut out = Vec::new();
         for &(s, e) in &names {
             let mut roles = Vec::new();
@@ -446,7 +561,9 @@ impl PersonExtractor {
                 if !self.heads.starts_at(t, h) {
                     break;
                 }
-                let Some(re) = self.role_from(t, h) else { break };
+                let Some(re) = self.role_from(t, h) else {
+                    break;
+                };
                 // an office that runs into another name is that person's
                 if name_starts_in(&names, h + 1, re + 1) {
                     break;
@@ -460,7 +577,10 @@ impl PersonExtractor {
             if let Some(r) = self.linked_role(t, k, &names) {
                 roles.push(r);
             }
-            out.push(Found { name: (s, e), roles });
+            out.push(Found {
+                name: (s, e),
+                roles,
+            });
         }
         out
     }
@@ -509,7 +629,10 @@ impl PersonExtractor {
                     let role = role_key(&ctx.display(&(t[k].start..t[end - 1].end)));
                     if let Some(i) = people.sole_holder(&role) {
                         let (cs, ce) = ctx.char_span(&(t[k].start..t[end - 1].end));
-                        people.list[i].person.mentions.push(Mention { start: cs, end: ce });
+                        people.list[i]
+                            .person
+                            .mentions
+                            .push(Mention { start: cs, end: ce });
                     }
                     k = end.max(k + 1);
                     continue;
@@ -520,17 +643,32 @@ impl PersonExtractor {
                 let (s, e) = f.name;
                 let r = t[s].start..t[e - 1].end;
                 let name = ctx.display(&r);
-                let key: Vec<String> = t[s..e].iter().filter(|x| x.is_word()).map(|x| x.low.to_string()).collect();
+                let key: Vec<String> = t[s..e]
+                    .iter()
+                    .filter(|x| x.is_word())
+                    .map(|x| x.low.to_string())
+                    .collect();
                 if key.is_empty() {
                     continue;
                 }
-                let roles: Vec<String> = f.roles.iter().map(|&(a, b)| ctx.display(&(t[a].start..t[b - 1].end))).collect();
+                let roles: Vec<String> = f
+                    .roles
+                    .iter()
+                    .map(|&(a, b)| ctx.display(&(t[a].start..t[b - 1].end)))
+                    .collect();
                 let (cs, ce) = ctx.char_span(&r);
                 name_ranges.push(r);
                 let slot = people.find(&key);
                 let i = match slot {
                     Some(i) => i,
-                    None => people.push(key.clone(), Person { name: name.clone(), roles: Vec::new(), mentions: Vec::new() }),
+                    None => people.push(
+                        key.clone(),
+                        Person {
+                            name: name.clone(),
+                            roles: Vec::new(),
+                            mentions: Vec::new(),
+                        },
+                    ),
                 };
                 let p = &mut people.list[i].person;
                 // a fuller name replaces a shorter one (`Lula da Silva` → `Luiz Ignácio Lula da Silva`)
@@ -546,13 +684,19 @@ impl PersonExtractor {
                 }
             }
         }
-        PeopleFound { people: people.list.into_iter().map(|k| k.person).collect(), name_ranges }
+        PeopleFound {
+            people: people.list.into_iter().map(|k| k.person).collect(),
+            name_ranges,
+        }
     }
 }
 
 /// `V`, `XVII`: a Roman numeral of at most six letters.
 fn is_roman(w: &str) -> bool {
-    !w.is_empty() && w.len() <= 6 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+    !w.is_empty()
+        && w.len() <= 6
+        && w.chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
 /// Some name of `names` (disjoint, in text order) lies within `a..b`.
@@ -602,7 +746,11 @@ impl People {
     fn push(&mut self, key: Vec<String>, person: Person) -> usize {
         let i = self.list.len();
         self.index_key(i, &key);
-        self.list.push(Known { key, person, role_keys: Vec::new() });
+        self.list.push(Known {
+            key,
+            person,
+            role_keys: Vec::new(),
+        });
         i
     }
 
@@ -636,8 +784,13 @@ impl People {
     /// several, the one met first.
     fn find(&self, key: &[String]) -> Option<usize> {
         let keys = |i: usize| self.list[i].key.as_slice();
-        let best = |cands: &mut dyn Iterator<Item = usize>, ok: &dyn Fn(&[String]) -> bool| cands.filter(|&i| ok(keys(i))).min();
-        if let Some(i) = best(&mut self.affixes.get(key).into_iter().flatten().copied(), &|k| k == key) {
+        let best = |cands: &mut dyn Iterator<Item = usize>, ok: &dyn Fn(&[String]) -> bool| {
+            cands.filter(|&i| ok(keys(i))).min()
+        };
+        if let Some(i) = best(
+            &mut self.affixes.get(key).into_iter().flatten().copied(),
+            &|k| k == key,
+        ) {
             return Some(i);
         }
         if key.len() >= 2 {
@@ -652,12 +805,23 @@ impl People {
                 }
             }
             return best(&mut cands.into_iter(), &|k| {
-                k.len() >= 2 && (k.ends_with(key) || key.ends_with(k) || k.starts_with(key) || key.starts_with(k))
+                k.len() >= 2
+                    && (k.ends_with(key)
+                        || key.ends_with(k)
+                        || k.starts_with(key)
+                        || key.starts_with(k))
             });
         }
         let w = &key[0];
-        best(&mut self.last.get(w).into_iter().flatten().copied(), &|k| k.len() >= 2 && k.last() == Some(w))
-            .or_else(|| best(&mut self.first.get(w).into_iter().flatten().copied(), &|k| k.len() >= 2 && k.first() == Some(w)))
+        best(&mut self.last.get(w).into_iter().flatten().copied(), &|k| {
+            k.len() >= 2 && k.last() == Some(w)
+        })
+        .or_else(|| {
+            best(
+                &mut self.first.get(w).into_iter().flatten().copied(),
+                &|k| k.len() >= 2 && k.first() == Some(w),
+            )
+        })
     }
 
     /// Add a role to person `i` unless it is already there; of two roles
@@ -669,7 +833,11 @@ impl People {
         let mut slot = None;
         for (idx, rk) in known.role_keys.iter().enumerate() {
             // equal, or one is the other and more words
-            let word_prefix = |long: &str, short: &str| long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' ';
+            let word_prefix = |long: &str, short: &str| {
+                long.len() > short.len()
+                    && long.starts_with(short)
+                    && long.as_bytes()[short.len()] == b' '
+            };
             if *rk == k || word_prefix(rk, &k) {
                 return;
             }
@@ -721,19 +889,25 @@ impl People {
 fn is_vn_syllable(w: &str) -> bool {
     // (onset) vowel{1,3} (coda), the whole word: every split is tried
     const ONSETS: [&str; 29] = [
-        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p",
-        "q", "r", "s", "t", "v", "x", "",
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+        "h", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x", "",
     ];
     const CODAS: [&str; 9] = ["", "ch", "ng", "nh", "c", "m", "n", "p", "t"];
     const VOWELS: &str = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ";
     ONSETS.iter().filter_map(|o| w.strip_prefix(o)).any(|rest| {
-        let mut after = rest.char_indices().skip_while(|&(_, c)| VOWELS.contains(c)).map(|(i, _)| i);
+        let mut after = rest
+            .char_indices()
+            .skip_while(|&(_, c)| VOWELS.contains(c))
+            .map(|(i, _)| i);
         let run_end = after.next().unwrap_or(rest.len());
         // ends of 1, 2 or 3 vowels
-        rest[..run_end].char_indices().map(|(i, c)| i + c.len_utf8()).take(3).any(|v| CODAS.contains(&&rest[v..]))
+        rest[..run_end]
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .take(3)
+            .any(|v| CODAS.contains(&&rest[v..]))
     })
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -741,10 +915,33 @@ mod tests {
 
     #[test]
     fn vietnamese_syllables() {
-        for w in ["thanh", "nguyễn", "nghiêng", "quốc", "gió", "a", "uyên", "khuyến", "trường", "đức", "ơn"] {
+        for w in [
+            "thanh",
+            "nguyễn",
+            "nghiêng",
+            "quốc",
+            "gió",
+            "a",
+            "uyên",
+            "khuyến",
+            "trường",
+            "đức",
+            "ơn",
+        ] {
             assert!(is_vn_syllable(w), "{w}");
         }
-        for w in ["alberto", "troussier", "john", "bl", "", "ngh", "aaaa", "thanhs", "kim-", "st"] {
+        for w in [
+            "alberto",
+            "troussier",
+            "john",
+            "bl",
+            "",
+            "ngh",
+            "aaaa",
+            "thanhs",
+            "kim-",
+            "st",
+        ] {
             assert!(!is_vn_syllable(w), "{w}");
         }
     }
@@ -759,7 +956,10 @@ mod tests {
         let mut n = 0;
         for e in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
-            for w in text.split(|c: char| !c.is_alphabetic()).map(|w| w.to_lowercase()) {
+            for w in text
+                .split(|c: char| !c.is_alphabetic())
+                .map(|w| w.to_lowercase())
+            {
                 assert_eq!(is_vn_syllable(&w), re.is_match(&w), "{w}");
                 n += 1;
             }

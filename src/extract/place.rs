@@ -33,7 +33,9 @@ use std::ops::Range;
 
 use super::{resolve_overlaps, Ctx, Ranges, Trigger};
 use crate::fold::{fold, lower};
-use crate::matcher::{is_all_caps, is_capitalized, tokenize, LexiconBuilder, PhraseSet, Tok, TokKind};
+use crate::matcher::{
+    is_all_caps, is_capitalized, tokenize, LexiconBuilder, PhraseSet, Tok, TokKind,
+};
 use crate::model::{Country, Region, TextMention};
 use crate::rules::place::{form_key, PlaceRules};
 
@@ -269,9 +271,17 @@ impl PlaceExtractor {
         let mut connectors = lex.set("place.connectors");
         let pair_conn = lowset(&ctx.support.pair_connectors);
         for c in &ctx.support.connectors {
-            lex.add(&mut connectors, c, false, pair_conn.contains(&lower(&fold(c))));
+            lex.add(
+                &mut connectors,
+                c,
+                false,
+                pair_conn.contains(&lower(&fold(c))),
+            );
         }
-        let trigger = Trigger { sets: dict.mask(), digits: false };
+        let trigger = Trigger {
+            sets: dict.mask(),
+            digits: false,
+        };
         PlaceExtractor {
             countries,
             regions,
@@ -521,7 +531,8 @@ impl PlaceExtractor {
 
     /// Token `k` is a surname or given-name syllable (and not listed as no name).
     fn is_name_syllable(&self, tk: &[Tok<'_>], k: usize) -> bool {
-        !self.not_name.has_word(tk, k) && (self.surnames.has_word(tk, k) || self.given.has_word(tk, k))
+        !self.not_name.has_word(tk, k)
+            && (self.surnames.has_word(tk, k) || self.given.has_word(tk, k))
     }
 
     /// An unambiguous form right after a run of capitalised words holding a
@@ -587,7 +598,8 @@ impl PlaceExtractor {
                     && tk.get(c.tj + 1).is_some_and(|m| {
                         m.space_before && cap(m) && !self.in_other(same, c, c.tj + 1)
                     });
-                if !new_name && (self.is_name_syllable(tk, c.tj) || (!loose && has_vi_letter(n.raw)))
+                if !new_name
+                    && (self.is_name_syllable(tk, c.tj) || (!loose && has_vi_letter(n.raw)))
                 {
                     return true;
                 }
@@ -621,16 +633,24 @@ impl PlaceExtractor {
         // the candidates of a sentence are disjoint and in text order: one
         // at most starts (ends) at a given token, found by binary search
         let accepted_country = |j: usize| {
-            j != k && state[j] == State::Accepted && matches!(self.forms[cands[j].form].target, Target::Country(_))
+            j != k
+                && state[j] == State::Accepted
+                && matches!(self.forms[cands[j].form].target, Target::Country(_))
         };
         let in_sentence = &cands[same.clone()];
         let starting_at = |t: usize| {
             let i = in_sentence.partition_point(|o| o.ti < t);
-            in_sentence.get(i).filter(|o| o.ti == t).is_some_and(|_| accepted_country(same.start + i))
+            in_sentence
+                .get(i)
+                .filter(|o| o.ti == t)
+                .is_some_and(|_| accepted_country(same.start + i))
         };
         let ending_at = |t: usize| {
             let i = in_sentence.partition_point(|o| o.tj < t);
-            in_sentence.get(i).filter(|o| o.tj == t).is_some_and(|_| accepted_country(same.start + i))
+            in_sentence
+                .get(i)
+                .filter(|o| o.tj == t)
+                .is_some_and(|_| accepted_country(same.start + i))
         };
         // before: [country | pair word] CONNECTOR form
         if let Some((s, &pair)) = self.connectors.match_before(tk, c.ti) {
@@ -671,7 +691,12 @@ mod tests {
         let mut b = crate::matcher::LexiconBuilder::new();
         let ex = PlaceExtractor::new(&rules, &mut b);
         let lex = b.build();
-        crate::extract::with_ctx(text, crate::rules::text::TextRules::builtin(), &lex, |ctx| ex.extract(ctx, exclude))
+        crate::extract::with_ctx(
+            text,
+            crate::rules::text::TextRules::builtin(),
+            &lex,
+            |ctx| ex.extract(ctx, exclude),
+        )
     }
 
     fn codes(text: &str) -> Vec<String> {

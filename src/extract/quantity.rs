@@ -98,7 +98,12 @@ impl QuantityExtractor {
                 (m, Some(v)) if !m.is_empty() => Some((lex.list("quantity.unit.minor", m, ()), v)),
                 _ => None,
             };
-            units.push(UnitInfo { code: u.code.get_ref().clone(), kind: u.kind, minor, factor: u.factor.unwrap_or(1.0) });
+            units.push(UnitInfo {
+                code: u.code.get_ref().clone(),
+                kind: u.kind,
+                minor,
+                factor: u.factor.unwrap_or(1.0),
+            });
         }
         let mut scale_forms = lex.set("quantity.scale.forms");
         let mut scale_suffix = lex.set("quantity.scale.suffix");
@@ -138,7 +143,11 @@ impl QuantityExtractor {
             change_down: lex.list("quantity.change_down", &ch.down, ()),
             change_between: lex.list("quantity.change_between", &ch.between, ()),
             not_before: lex.list("quantity.not_before", &c.not_quantity.before, ()),
-            not_before_except: lex.list("quantity.not_before_except", &c.not_quantity.before_except, ()),
+            not_before_except: lex.list(
+                "quantity.not_before_except",
+                &c.not_quantity.before_except,
+                (),
+            ),
             not_after: lex.list("quantity.not_after", &c.not_quantity.after, ()),
             time_suffix: lex.list("quantity.time_suffix", &c.not_quantity.time_suffix, ()),
             phone_min_digits: c.not_quantity.phone_min_digits,
@@ -217,14 +226,24 @@ fn round_sig(v: f64) -> f64 {
 fn significant_digits(s: &str) -> usize {
     let mantissa = s.split(['e', 'E']).next().unwrap_or("");
     let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
-    let start = digits.iter().position(|&d| d != b'0').unwrap_or(digits.len());
-    let end = digits.iter().rposition(|&d| d != b'0').map_or(start, |e| e + 1);
+    let start = digits
+        .iter()
+        .position(|&d| d != b'0')
+        .unwrap_or(digits.len());
+    let end = digits
+        .iter()
+        .rposition(|&d| d != b'0')
+        .map_or(start, |e| e + 1);
     end.saturating_sub(start)
 }
 
 fn clause_break(t: &Tok<'_>) -> bool {
     t.kind == TokKind::Newline
-        || (t.kind == TokKind::Symbol && matches!(t.raw, "," | ";" | ":" | "(" | ")" | "." | "!" | "?" | "…" | "\""))
+        || (t.kind == TokKind::Symbol
+            && matches!(
+                t.raw,
+                "," | ";" | ":" | "(" | ")" | "." | "!" | "?" | "…" | "\""
+            ))
 }
 
 impl QuantityExtractor {
@@ -243,7 +262,11 @@ impl QuantityExtractor {
                     }
                 }
             }
-            match self.scale_forms.match_at(t, j).filter(|&(n, _)| !self.numeral.blocks_scale(t, j + n)) {
+            match self
+                .scale_forms
+                .match_at(t, j)
+                .filter(|&(n, _)| !self.numeral.blocks_scale(t, j + n))
+            {
                 Some((n, s)) => {
                     v *= s;
                     j += n;
@@ -252,7 +275,14 @@ impl QuantityExtractor {
                 None => break,
             }
         }
-        Num { value: v, base: 0.0, next: j, scaled, compound: false, fraction: false }
+        Num {
+            value: v,
+            base: 0.0,
+            next: j,
+            scaled,
+            compound: false,
+            fraction: false,
+        }
     }
 
     /// The number at token `i`: digits with their scale words (`4.814 tỷ`,
@@ -265,8 +295,14 @@ impl QuantityExtractor {
             let mut n = self.scales(t, i + 1, v);
             n.base = v;
             // words continue the digits only from a decimal or scale word
-            let continued = t.get(i + 1).is_some_and(|x| x.starts_any(self.numeral.continue_mask()));
-            if let Some(r) = continued.then(|| self.numeral.read(t, i)).flatten().filter(|r| r.next > n.next) {
+            let continued = t
+                .get(i + 1)
+                .is_some_and(|x| x.starts_any(self.numeral.continue_mask()));
+            if let Some(r) = continued
+                .then(|| self.numeral.read(t, i))
+                .flatten()
+                .filter(|r| r.next > n.next)
+            {
                 n.value = r.value;
                 n.next = r.next;
                 n.scaled |= r.scaled;
@@ -277,16 +313,28 @@ impl QuantityExtractor {
         if !self.numeral.starts_word_number(t, i) {
             return None;
         }
-        let r = self.numeral.fraction_at(t, i).or_else(|| self.numeral.read(t, i))?;
+        let r = self
+            .numeral
+            .fraction_at(t, i)
+            .or_else(|| self.numeral.read(t, i))?;
         let base = if r.scaled { 0.0 } else { r.value };
-        Some(Num { value: r.value, base, next: r.next, scaled: r.scaled, compound: r.compound, fraction: r.fraction })
+        Some(Num {
+            value: r.value,
+            base,
+            next: r.next,
+            scaled: r.scaled,
+            compound: r.compound,
+            fraction: r.fraction,
+        })
     }
 
     /// A number token that is part of a code, date, time, phone number or
     /// name rather than a figure (judged from glued neighbours).
     fn glued_context_rejects(&self, t: &[Tok<'_>], i: usize) -> bool {
         let tok = &t[i];
-        if tok.raw.len() >= self.phone_min_digits && tok.raw.starts_with('0') && tok.raw.bytes().all(|b| b.is_ascii_digit())
+        if tok.raw.len() >= self.phone_min_digits
+            && tok.raw.starts_with('0')
+            && tok.raw.bytes().all(|b| b.is_ascii_digit())
         {
             return true;
         }
@@ -304,10 +352,14 @@ impl QuantityExtractor {
                         return true;
                     }
                     // `+84 …` is a phone number, `+0,97%` a change
-                    if p.raw == "+" && !tok.raw.contains(',') && tok.raw.bytes().filter(|b| b.is_ascii_digit()).count() >= 4 {
+                    if p.raw == "+"
+                        && !tok.raw.contains(',')
+                        && tok.raw.bytes().filter(|b| b.is_ascii_digit()).count() >= 4
+                    {
                         return true;
                     }
-                    if p.raw == "-" && i >= 2 && t[i - 1].glued() && t[i - 2].kind == TokKind::Word {
+                    if p.raw == "-" && i >= 2 && t[i - 1].glued() && t[i - 2].kind == TokKind::Word
+                    {
                         return true; // COVID-19, KT-2
                     }
                 }
@@ -320,18 +372,25 @@ impl QuantityExtractor {
                     // 20/12, 21/NQ-CP, 20:46 — but `5 USD/tấn` has a space first
                     TokKind::Symbol
                         if matches!(n.raw, "/" | ":" | "_" | "@")
-                            && t.get(i + 2).is_some_and(|x| x.glued() && (x.is_number() || x.is_word())) =>
+                            && t.get(i + 2)
+                                .is_some_and(|x| x.glued() && (x.is_number() || x.is_word())) =>
                     {
                         return true;
                     }
                     // 15-CT/TW
-                    TokKind::Symbol if n.raw == "-" && t.get(i + 2).is_some_and(|x| x.glued() && x.is_word()) => {
+                    TokKind::Symbol
+                        if n.raw == "-"
+                            && t.get(i + 2).is_some_and(|x| x.glued() && x.is_word()) =>
+                    {
                         return true;
                     }
                     TokKind::Word => {
                         // an hour has at most two digits (`,0012G` is no time)
                         let hour = tok.raw.len() <= 2;
-                        if hour && self.time_suffix.starts_at(t, i + 1) && t.get(i + 2).is_none_or(|x| x.is_number() || !x.glued()) {
+                        if hour
+                            && self.time_suffix.starts_at(t, i + 1)
+                            && t.get(i + 2).is_none_or(|x| x.is_number() || !x.glued())
+                        {
                             return true; // 20h30, 7h
                         }
                         let known = self.scale_suffix.starts_at(t, i + 1)
@@ -352,10 +411,19 @@ impl QuantityExtractor {
     /// `10-8-2022`, `20/12/2024`: a number glued to another by `-` or `/`
     /// that is glued to a third.
     fn is_date_triple(t: &[Tok<'_>], i: usize) -> bool {
-        let sep = |k: usize| t.get(k).is_some_and(|x| x.glued() && (x.is_symbol("-") || x.is_symbol("/") || x.is_symbol(".")));
+        let sep = |k: usize| {
+            t.get(k).is_some_and(|x| {
+                x.glued() && (x.is_symbol("-") || x.is_symbol("/") || x.is_symbol("."))
+            })
+        };
         let num = |k: usize| t.get(k).is_some_and(|x| x.glued() && x.is_number());
         (sep(i + 1) && num(i + 2) && sep(i + 3) && num(i + 4))
-            || (i >= 2 && sep(i - 1) && num(i - 2) && t[i - 2].is_number() && sep(i + 1) && num(i + 2))
+            || (i >= 2
+                && sep(i - 1)
+                && num(i - 2)
+                && t[i - 2].is_number()
+                && sep(i + 1)
+                && num(i + 2))
     }
 
     /// Unit forms at `j`: (unit index, tokens used), honouring `not_before`.
@@ -380,8 +448,19 @@ impl QuantityExtractor {
     }
 
     /// A range connector at `j` followed by a second number: its token index.
-    fn range_after(&self, t: &[Tok<'_>], j: usize, between: bool, prefix_unit: bool) -> Option<usize> {
-        let conn = if between { self.between_conn.match_at(t, j) } else { None }.or_else(|| self.range_conn.match_at(t, j));
+    fn range_after(
+        &self,
+        t: &[Tok<'_>],
+        j: usize,
+        between: bool,
+        prefix_unit: bool,
+    ) -> Option<usize> {
+        let conn = if between {
+            self.between_conn.match_at(t, j)
+        } else {
+            None
+        }
+        .or_else(|| self.range_conn.match_at(t, j));
         let (n, _) = conn?;
         let mut k = j + n;
         if prefix_unit {
@@ -404,7 +483,9 @@ impl QuantityExtractor {
         let mut consumed = vec![false; t.len()];
         let mut i = 0;
         while i < t.len() {
-            if consumed[i] || !(t[i].kind == TokKind::Number || self.numeral.starts_word_number(t, i)) {
+            if consumed[i]
+                || !(t[i].kind == TokKind::Number || self.numeral.starts_word_number(t, i))
+            {
                 i += 1;
                 continue;
             }
@@ -426,21 +507,26 @@ impl QuantityExtractor {
         let words = !t[i].is_number();
         if words {
             // `Ba Lan`, `một số`, `hai bên`, `hàng trăm`, `thứ hai`, `tháng Ba`
-            let labelled = self.not_before.ends_before(t, i) && !self.not_before_except.ends_before(t, i);
+            let labelled =
+                self.not_before.ends_before(t, i) && !self.not_before_except.ends_before(t, i);
             // `không quá`, `không tới`: a qualifier, not zero
             let qualifier = self.qual_before.starts_at(t, i) || self.range_prefix.starts_at(t, i);
             // a fraction before a fixed phrase: `một phần tư` is no `một phần`
             let fixed = self.numeral.in_fixed(t, i) && self.numeral.fraction_at(t, i).is_none();
             // `ba chìm bảy nổi`, `hai ba người`; not `hai đến ba người`
             let pair = self.numeral.fraction_at(t, i).is_none()
-                && self.numeral.in_idiom_pair(t, i, |k| self.range_conn.starts_at(t, k) || self.between_conn.starts_at(t, k));
+                && self.numeral.in_idiom_pair(t, i, |k| {
+                    self.range_conn.starts_at(t, k) || self.between_conn.starts_at(t, k)
+                });
             if NumeralGrammar::is_name(t, i) || fixed || labelled || qualifier || pair {
                 return None;
             }
         } else if Self::is_date_triple(t, i) {
             // consume the whole date
             let mut k = i;
-            while k < t.len() && (t[k].is_number() || (k > i && t[k].glued() && t[k].kind == TokKind::Symbol)) {
+            while k < t.len()
+                && (t[k].is_number() || (k > i && t[k].glued() && t[k].kind == TokKind::Symbol))
+            {
                 consumed[k] = true;
                 k += 1;
                 if k < t.len() && !t[k].glued() {
@@ -455,9 +541,19 @@ impl QuantityExtractor {
         let mut n1 = self.number_at(t, i)?;
         let mut first = i;
         // `,77` and `-,0012G`: a decimal written without its zero
-        if !words && i > 0 && t[i - 1].is_symbol(",") && t[i].glued() && t[i].raw.bytes().all(|b| b.is_ascii_digit()) {
-            let lone = t[i - 1].space_before || i == 1 || (t[i - 2].is_symbol("-") && t[i - 2].space_before);
-            if let Some(v) = lone.then(|| format!("0.{}", t[i].raw).parse::<f64>().ok()).flatten() {
+        if !words
+            && i > 0
+            && t[i - 1].is_symbol(",")
+            && t[i].glued()
+            && t[i].raw.bytes().all(|b| b.is_ascii_digit())
+        {
+            let lone = t[i - 1].space_before
+                || i == 1
+                || (t[i - 2].is_symbol("-") && t[i - 2].space_before);
+            if let Some(v) = lone
+                .then(|| format!("0.{}", t[i].raw).parse::<f64>().ok())
+                .flatten()
+            {
                 n1 = self.scales(t, i + 1, v);
                 n1.base = v;
                 first = i - 1;
@@ -470,7 +566,10 @@ impl QuantityExtractor {
         if first > 0 && t[first - 1].is_symbol("-") && !words {
             let f = first;
             let glued = t[f].glued() && t[f - 1].space_before && (f < 2 || !t[f - 2].is_number());
-            let spaced = !t[f].glued() && t[f - 1].space_before && f >= 2 && self.bare_after.ends_before(t, f - 1);
+            let spaced = !t[f].glued()
+                && t[f - 1].space_before
+                && f >= 2
+                && self.bare_after.ends_before(t, f - 1);
             if glued || spaced {
                 sign = -1.0;
                 first = f - 1;
@@ -546,7 +645,10 @@ impl QuantityExtractor {
             }
         }
         // `14 điểm ngập`: points of a place, not index points, when a noun follows
-        if unit.is_some_and(|u| self.units[u].code == "point") && first == i && self.counted_at(t, j).is_some() {
+        if unit.is_some_and(|u| self.units[u].code == "point")
+            && first == i
+            && self.counted_at(t, j).is_some()
+        {
             unit = None;
             j -= 1;
         }
@@ -560,7 +662,9 @@ impl QuantityExtractor {
                     k += 1;
                 }
                 let cents = match t.get(k) {
-                    Some(x) if x.is_number() && x.raw.len() <= 2 => parse_vi_number(x.raw).map(|c| (c, k + 1)),
+                    Some(x) if x.is_number() && x.raw.len() <= 2 => {
+                        parse_vi_number(x.raw).map(|c| (c, k + 1))
+                    }
                     Some(x) if x.is_word() => self
                         .numeral
                         .read(t, k)
@@ -583,16 +687,33 @@ impl QuantityExtractor {
                 }
             }
             // rates: `USD/tấn`, `đồng/lít`, `tấn/ha`, `đồng/USD`, `USD/tháng`, `đồng/cổ phiếu`
-            if matches!(self.units[u].kind, QuantityKind::Money | QuantityKind::Measure) {
+            if matches!(
+                self.units[u].kind,
+                QuantityKind::Money | QuantityKind::Measure
+            ) {
                 if let Some((n, _)) = self.rate_sep.match_at(t, j) {
                     if let Some((u2, m)) = self.unit_at(t, j + n) {
-                        if matches!(self.units[u2].kind, QuantityKind::Measure | QuantityKind::Money) && u2 != u {
-                            unit_code = Some(format!("{}/{}", self.units[u].code, self.units[u2].code));
+                        if matches!(
+                            self.units[u2].kind,
+                            QuantityKind::Measure | QuantityKind::Money
+                        ) && u2 != u
+                        {
+                            unit_code =
+                                Some(format!("{}/{}", self.units[u].code, self.units[u2].code));
                             j += n + m;
                         }
-                    } else if t.get(j + n).is_some_and(|x| x.is_word() && !is_capitalized(x.raw)) {
+                    } else if t
+                        .get(j + n)
+                        .is_some_and(|x| x.is_word() && !is_capitalized(x.raw))
+                    {
                         // a noun: one word, or a listed longer one (`cổ phiếu`)
-                        let e = j + n + self.rate_nouns.match_at(t, j + n).map(|(m, _)| m).unwrap_or(1);
+                        let e = j
+                            + n
+                            + self
+                                .rate_nouns
+                                .match_at(t, j + n)
+                                .map(|(m, _)| m)
+                                .unwrap_or(1);
                         let noun: Vec<&str> = t[j + n..e].iter().map(|x| x.raw).collect();
                         unit_code = Some(format!("{}/{}", self.units[u].code, noun.join(" ")));
                         j = e;
@@ -602,7 +723,8 @@ impl QuantityExtractor {
                     // `500.000 đồng mỗi lượng` (a unit, or a listed noun)
                     if let Some((u2, m)) = self.unit_at(t, j + n) {
                         if matches!(self.units[u2].kind, QuantityKind::Measure) && u2 != u {
-                            unit_code = Some(format!("{}/{}", self.units[u].code, self.units[u2].code));
+                            unit_code =
+                                Some(format!("{}/{}", self.units[u].code, self.units[u2].code));
                             j += n + m;
                         }
                     } else if let Some((m, _)) = self.per_nouns.match_at(t, j + n) {
@@ -696,20 +818,31 @@ impl QuantityExtractor {
             // a bare year-like number is a year, unless a lower-case word
             // (a verb: `tuyển 2000 sinh viên`) leads to it
             let led_by_word = i > 0 && t[i - 1].is_word() && !is_capitalized(t[i - 1].raw);
-            let year = is_year_like(t[i].raw) && qualifier.is_empty() && (counted.is_none() || !led_by_word);
+            let year = is_year_like(t[i].raw)
+                && qualifier.is_empty()
+                && (counted.is_none() || !led_by_word);
             match counted {
                 Some(_) if year => return None,
                 Some(_) => {
                     let plain_small = t[i].raw.bytes().all(|b| b.is_ascii_digit()) && v0 < 1000.0;
-                    if i > 1 && plain_small && t[i - 1].is_word() && is_capitalized(t[i - 1].raw) && first == i {
+                    if i > 1
+                        && plain_small
+                        && t[i - 1].is_word()
+                        && is_capitalized(t[i - 1].raw)
+                        && first == i
+                    {
                         // `COP 26 diễn ra …`: a number that ends a name
                         return None;
                     }
                 }
                 None => {
                     // `Nhật Bản (2.903)`: a figure in brackets after a name
-                    let in_parens = i > 0 && t[i - 1].is_symbol("(") && t.get(j).is_some_and(|x| x.is_symbol(")")) && (t[i].raw.contains('.') || v0 >= 100.0);
-                    let bare_ok = (self.bare_after.ends_before(t, first) || in_parens) && !year && !is_range;
+                    let in_parens = i > 0
+                        && t[i - 1].is_symbol("(")
+                        && t.get(j).is_some_and(|x| x.is_symbol(")"))
+                        && (t[i].raw.contains('.') || v0 >= 100.0);
+                    let bare_ok =
+                        (self.bare_after.ends_before(t, first) || in_parens) && !year && !is_range;
                     if !bare_ok {
                         return None;
                     }
@@ -741,7 +874,11 @@ impl QuantityExtractor {
                 change = "down".into();
                 break;
             }
-            match self.change_between.match_before(t, k).or_else(|| self.qual_before.match_before(t, k).map(|(s, _)| (s, &()))) {
+            match self
+                .change_between
+                .match_before(t, k)
+                .or_else(|| self.qual_before.match_before(t, k).map(|(s, _)| (s, &())))
+            {
                 Some((s, _)) => k = s,
                 None => break,
             }
@@ -783,8 +920,12 @@ impl QuantityExtractor {
         while k < t.len() && words < self.counted_max {
             let x = &t[k];
             if x.is_word() {
-                if k > j && self.counted_stop.starts_at(t, k) && !self.counted_allow.starts_at(t, k) {
-                    if self.joiners.starts_at(t, k) && starts_np(k + 1) && t.get(k + 1).is_some_and(|y| !y.is_number()) {
+                if k > j && self.counted_stop.starts_at(t, k) && !self.counted_allow.starts_at(t, k)
+                {
+                    if self.joiners.starts_at(t, k)
+                        && starts_np(k + 1)
+                        && t.get(k + 1).is_some_and(|y| !y.is_number())
+                    {
                         k += 1;
                         words += 1;
                         continue;
@@ -793,7 +934,10 @@ impl QuantityExtractor {
                 }
                 k += 1;
                 words += 1;
-            } else if x.is_symbol("-") && x.glued() && t.get(k + 1).is_some_and(|y| y.glued() && y.is_word()) {
+            } else if x.is_symbol("-")
+                && x.glued()
+                && t.get(k + 1).is_some_and(|y| y.glued() && y.is_word())
+            {
                 k += 1; // máy móc-thiết bị
             } else {
                 break;
@@ -857,7 +1001,10 @@ impl QuantityExtractor {
                 if s < e && (t[s].is_number() || t[s].kind == TokKind::Symbol) {
                     s += 1;
                 }
-                if s + 1 < e && (t[s].low == "năm" || t[s].low == "tháng" || t[s].low == "quý") && t[s + 1].is_number() {
+                if s + 1 < e
+                    && (t[s].low == "năm" || t[s].low == "tháng" || t[s].low == "quý")
+                    && t[s + 1].is_number()
+                {
                     s += 2;
                 }
                 if s == before {
@@ -866,8 +1013,16 @@ impl QuantityExtractor {
             }
             // a subject that is only a time phrase or a number is no subject
             let words = (s..e).filter(|&k| t[k].is_word()).count();
-            let only_time = (s..e).all(|k| t[k].is_number() || t[k].kind == TokKind::Symbol || matches!(t[k].low.as_ref(), "năm" | "tháng" | "quý" | "ngày"));
-            let before = if words > 0 && !only_time && words <= self.subj_max { Some((s, e)) } else { None };
+            let only_time = (s..e).all(|k| {
+                t[k].is_number()
+                    || t[k].kind == TokKind::Symbol
+                    || matches!(t[k].low.as_ref(), "năm" | "tháng" | "quý" | "ngày")
+            });
+            let before = if words > 0 && !only_time && words <= self.subj_max {
+                Some((s, e))
+            } else {
+                None
+            };
             // after the figure: `gia tăng 6,5% tổng giá trị xuất khẩu so với …`
             let mut after = None;
             if matches!(f.kind, QuantityKind::Percent | QuantityKind::Money) {
@@ -875,7 +1030,10 @@ impl QuantityExtractor {
                 let mut b = a;
                 while b < t.len() && b - a < self.subj_max {
                     let x = &t[b];
-                    if clause_break(x) || (x.is_word() && self.subj_after_stop.starts_at(t, b)) || x.is_number() {
+                    if clause_break(x)
+                        || (x.is_word() && self.subj_after_stop.starts_at(t, b))
+                        || x.is_number()
+                    {
                         break;
                     }
                     b += 1;
@@ -889,7 +1047,11 @@ impl QuantityExtractor {
             }
             // a change written before the figure and a noun phrase after it:
             // the noun phrase is what changed
-            let mut subject = if !f.change.is_empty() && after.is_some() { after } else { before.or(after) };
+            let mut subject = if !f.change.is_empty() && after.is_some() {
+                after
+            } else {
+                before.or(after)
+            };
             if subject.is_none() && fi > 0 {
                 subject = found[fi - 1].subject;
             }
@@ -904,7 +1066,10 @@ impl Extractor for QuantityExtractor {
     #[inline(never)] // one call per document: stays a frame of its own in profiles
     fn extract(&self, ctx: &Ctx<'_>) -> Vec<Quantity> {
         let mut rows = Vec::new();
-        let trigger = Trigger { sets: self.numeral.mask(), digits: true };
+        let trigger = Trigger {
+            sets: self.numeral.mask(),
+            digits: true,
+        };
         for (si, sr) in ctx.sentences.iter().enumerate() {
             if !ctx.wants(si, &trigger) || ctx.is_skipped(sr) {
                 continue;
@@ -914,7 +1079,9 @@ impl Extractor for QuantityExtractor {
             self.subjects(t, &mut found);
             for f in found {
                 let Some(a) = t.get(f.first) else { continue };
-                let Some(b) = t.get(f.last.saturating_sub(1)) else { continue };
+                let Some(b) = t.get(f.last.saturating_sub(1)) else {
+                    continue;
+                };
                 let r = a.start..b.end;
                 let (start, end) = ctx.char_span(&r);
                 let span_of = |(x, y): (usize, usize)| -> Option<String> {
@@ -926,7 +1093,9 @@ impl Extractor for QuantityExtractor {
                     (!s.is_empty()).then_some(s)
                 };
                 let subject = match f.kind {
-                    QuantityKind::Money | QuantityKind::Percent | QuantityKind::Ratio => f.subject.and_then(span_of),
+                    QuantityKind::Money | QuantityKind::Percent | QuantityKind::Ratio => {
+                        f.subject.and_then(span_of)
+                    }
                     _ => None,
                 };
                 rows.push(Quantity {
@@ -958,7 +1127,21 @@ mod tests {
     #[test]
     fn round_sig_is_fifteen_digits() {
         let slow = |v: f64| format!("{v:.14e}").parse::<f64>().unwrap_or(v);
-        let mut values = vec![0.0, 6.5, 0.1, 0.3, 1.0 / 3.0, 524.2 * 1000.0, 12.4e9, 4814e9, 1e15, 1e16 + 2.0, 2.5e-7, 123456.789, 0.1 + 0.2];
+        let mut values = vec![
+            0.0,
+            6.5,
+            0.1,
+            0.3,
+            1.0 / 3.0,
+            524.2 * 1000.0,
+            12.4e9,
+            4814e9,
+            1e15,
+            1e16 + 2.0,
+            2.5e-7,
+            123456.789,
+            0.1 + 0.2,
+        ];
         for k in 1..2000 {
             let x = f64::from(k) * 0.37;
             values.extend([x, x * 1000.0, x * 1e6, x * 1e9, x / 7.0, x * 0.001]);

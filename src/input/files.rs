@@ -323,7 +323,9 @@ fn walk(root: &Path, out: &mut Vec<(Vec<u8>, Found)>) {
             Ok(e) => e.into_path(),
             Err(e) if e.loop_ancestor().is_some() => continue,
             Err(e) => {
-                let Some(p) = e.path().map(Path::to_path_buf) else { continue };
+                let Some(p) = e.path().map(Path::to_path_buf) else {
+                    continue;
+                };
                 // a directory that cannot be read is reported where it stands
                 if e.depth() == 0 || p.is_dir() {
                     let rel = p.strip_prefix(root).unwrap_or(&p).to_path_buf();
@@ -452,7 +454,10 @@ mod tests {
         let plan = plan(std::slice::from_ref(&input)).unwrap();
         let ids: Vec<String> = files(&plan).into_iter().map(|(id, _, _)| id).collect();
         assert_eq!(ids, ["x", "dead"]);
-        assert!(plan.iter().all(|e| !matches!(e, Entry::Error(_))), "{plan:?}");
+        assert!(
+            plan.iter().all(|e| !matches!(e, Entry::Error(_))),
+            "{plan:?}"
+        );
     }
 
     #[test]

@@ -107,7 +107,10 @@ pub fn open_inputs(
         Entry::Stdin => None,
         Entry::Error(_) => Some(sum),
     });
-    let progress = ReadProgress { read: Arc::new(AtomicU64::new(0)), total };
+    let progress = ReadProgress {
+        read: Arc::new(AtomicU64::new(0)),
+        total,
+    };
     let events = Inputs {
         plan: plan.into_iter(),
         jsonl: None,
@@ -162,7 +165,10 @@ impl Iterator for Inputs {
                 Entry::Error(record) => return Some(InputEvent::Error(record)),
                 Entry::File(file) => self.start_file(file),
                 Entry::Stdin => {
-                    let stdin: Stream = Box::new(Counting { inner: std::io::stdin(), read: self.read.clone() });
+                    let stdin: Stream = Box::new(Counting {
+                        inner: std::io::stdin(),
+                        read: self.read.clone(),
+                    });
                     self.start("-".into(), "stdin".into(), Format::Sniff, stdin);
                 }
             }
@@ -189,7 +195,10 @@ impl Inputs {
                 self.skip(file.source, id, "is a directory".into())
             }
             Ok(f) => {
-                let counted = Counting { inner: f, read: self.read.clone() };
+                let counted = Counting {
+                    inner: f,
+                    read: self.read.clone(),
+                };
                 self.start(file.source, file.doc_id, file.format, Box::new(counted))
             }
             Err(e) => self.skip(file.source, id, format!("cannot open: {}", io_message(&e))),

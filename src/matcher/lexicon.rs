@@ -103,7 +103,11 @@ impl LexiconBuilder {
     pub fn set<T>(&mut self, name: &str) -> PhraseSet<T> {
         let id = u16::try_from(self.names.len()).unwrap_or(u16::MAX);
         self.names.push(name.to_string());
-        PhraseSet { id, bit: set_bit(id), values: Vec::new() }
+        PhraseSet {
+            id,
+            bit: set_bit(id),
+            values: Vec::new(),
+        }
     }
 
     fn word(&mut self, w: &str) -> u32 {
@@ -115,28 +119,47 @@ impl LexiconBuilder {
     /// token is ignored.
     pub fn add<T>(&mut self, set: &mut PhraseSet<T>, phrase: &str, case_sensitive: bool, value: T) {
         let f = fold(phrase);
-        let toks: Vec<Token> = tokenize(&f, 0..f.len()).into_iter().filter(|t| t.kind != TokKind::Newline).collect();
+        let toks: Vec<Token> = tokenize(&f, 0..f.len())
+            .into_iter()
+            .filter(|t| t.kind != TokKind::Newline)
+            .collect();
         if toks.is_empty() {
             return;
         }
         let seq: Vec<u32> = toks.iter().map(|t| self.word(&lower(t.text(&f)))).collect();
-        let exact: Option<Box<[Box<str>]>> =
-            case_sensitive.then(|| toks.iter().map(|t| t.text(&f).into()).collect::<Vec<Box<str>>>().into_boxed_slice());
+        let exact: Option<Box<[Box<str>]>> = case_sensitive.then(|| {
+            toks.iter()
+                .map(|t| t.text(&f).into())
+                .collect::<Vec<Box<str>>>()
+                .into_boxed_slice()
+        });
         let vi = u32::try_from(set.values.len()).unwrap_or(u32::MAX);
         set.values.push(value);
         let next = self.patterns.len() as u32;
         let pid = *self.keys.entry(seq.clone()).or_insert(next) as usize;
         if pid == self.patterns.len() {
-            self.patterns.push(Pattern { len: seq.len() as u32, ..Pattern::default() });
+            self.patterns.push(Pattern {
+                len: seq.len() as u32,
+                ..Pattern::default()
+            });
             self.seqs.push(seq);
         }
         let p = &mut self.patterns[pid];
         p.mask |= set.bit;
-        p.entries.push(Entry { set: set.id, value: vi, exact });
+        p.entries.push(Entry {
+            set: set.id,
+            value: vi,
+            exact,
+        });
     }
 
     /// Every phrase of `list` with the same payload, without case.
-    pub fn list<T: Clone, S: AsRef<str>>(&mut self, name: &str, list: &[S], value: T) -> PhraseSet<T> {
+    pub fn list<T: Clone, S: AsRef<str>>(
+        &mut self,
+        name: &str,
+        list: &[S],
+        value: T,
+    ) -> PhraseSet<T> {
         let mut set = self.set(name);
         for s in list {
             self.add(&mut set, s.as_ref(), false, value.clone());
@@ -145,7 +168,12 @@ impl LexiconBuilder {
     }
 
     /// Every phrase of `list` with the same payload, compared with case.
-    pub fn list_exact<T: Clone, S: AsRef<str>>(&mut self, name: &str, list: &[S], value: T) -> PhraseSet<T> {
+    pub fn list_exact<T: Clone, S: AsRef<str>>(
+        &mut self,
+        name: &str,
+        list: &[S],
+        value: T,
+    ) -> PhraseSet<T> {
         let mut set = self.set(name);
         for s in list {
             self.add(&mut set, s.as_ref(), true, value.clone());
@@ -171,9 +199,21 @@ impl LexiconBuilder {
             }
             encoded.push((b, pid as u32));
         }
-        let nfa = if encoded.is_empty() { None } else { DoubleArrayAhoCorasick::with_values(encoded).ok() };
+        let nfa = if encoded.is_empty() {
+            None
+        } else {
+            DoubleArrayAhoCorasick::with_values(encoded).ok()
+        };
         let table = WordTable::new(&self.words);
-        Lexicon { nfa, width, words: self.words, table, single, patterns: self.patterns, names: self.names }
+        Lexicon {
+            nfa,
+            width,
+            words: self.words,
+            table,
+            single,
+            patterns: self.patterns,
+            names: self.names,
+        }
     }
 }
 
@@ -227,7 +267,11 @@ impl WordTable {
     fn new(words: &HashMap<Box<str>, u32>) -> WordTable {
         let short = words.keys().filter(|w| w.len() <= 16).count();
         let bits = (short * 2).max(16).next_power_of_two().trailing_zeros();
-        let mut t = WordTable { slots: vec![Slot::default(); 1 << bits], bits, long: HashMap::default() };
+        let mut t = WordTable {
+            slots: vec![Slot::default(); 1 << bits],
+            bits,
+            long: HashMap::default(),
+        };
         for (w, &id) in words {
             if w.len() > 16 {
                 t.long.insert(w.clone(), id);
@@ -238,7 +282,11 @@ impl WordTable {
             while t.slots[i].id != 0 {
                 i = (i + 1) & ((1 << bits) - 1);
             }
-            t.slots[i] = Slot { key, id, len: w.len() as u8 };
+            t.slots[i] = Slot {
+                key,
+                id,
+                len: w.len() as u8,
+            };
         }
         t
     }

@@ -23,7 +23,6 @@ pub mod token;
 
 use std::ops::Range;
 
-
 pub use lexicon::{Lexicon, LexiconBuilder, Pattern, PhraseSet, SetMask};
 pub use token::{is_all_caps, is_capitalized, tokenize, TokKind, Token, Tokens};
 
@@ -74,7 +73,12 @@ pub struct Scan<'a> {
 impl<'a> Scan<'a> {
     /// Number of hits, one-token hits included.
     pub fn len(&self) -> usize {
-        self.by_start.len() + self.tokens.iter().filter(|t| self.lex.single(t.word).is_some()).count()
+        self.by_start.len()
+            + self
+                .tokens
+                .iter()
+                .filter(|t| self.lex.single(t.word).is_some())
+                .count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -114,7 +118,11 @@ impl<'a> Scan<'a> {
                 j += 1;
             }
             let (s, e) = (t.start as usize, t.end as usize);
-            let single = if t.kind == TokKind::Newline { None } else { self.lex.single(t.word) };
+            let single = if t.kind == TokKind::Newline {
+                None
+            } else {
+                self.lex.single(t.word)
+            };
             let sm = single.map_or(0, |p| p.mask);
             out.push(Tok {
                 kind: t.kind,
@@ -156,7 +164,11 @@ impl Lexicon {
             for m in ac.find_overlapping_iter(&bytes) {
                 if let Some(pattern) = self.patterns.get(m.value() as usize) {
                     let last = (m.end() / width) as u32;
-                    hits.push(Hit { first: (m.start() / width) as u32, last, pattern });
+                    hits.push(Hit {
+                        first: (m.start() / width) as u32,
+                        last,
+                        pattern,
+                    });
                 }
             }
         }
@@ -180,7 +192,13 @@ impl Lexicon {
             fill[f] -= 1;
             by_start[fill[f] as usize] = *h;
         }
-        Scan { lex: self, lower, tokens, by_start, by_end: hits }
+        Scan {
+            lex: self,
+            lower,
+            tokens,
+            by_start,
+            by_end: hits,
+        }
     }
 
     /// The lower case, the tokens and the automaton input of `text`, in one
@@ -230,7 +248,11 @@ impl Lexicon {
                         loop {
                             match b.get(i) {
                                 Some(d) if d.is_ascii_digit() => i += 1,
-                                Some(b'.') | Some(b',') if b.get(i + 1).is_some_and(|d| d.is_ascii_digit()) => i += 2,
+                                Some(b'.') | Some(b',')
+                                    if b.get(i + 1).is_some_and(|d| d.is_ascii_digit()) =>
+                                {
+                                    i += 2
+                                }
                                 _ => break,
                             }
                         }
@@ -263,7 +285,14 @@ impl Lexicon {
             }
             let word = self.word(&lower.as_bytes()[start..i]);
             self.width.push(word, &mut bytes);
-            tokens.push(DocToken { start: start as u32, end: i as u32, word, kind, space_before, case });
+            tokens.push(DocToken {
+                start: start as u32,
+                end: i as u32,
+                word,
+                kind,
+                space_before,
+                case,
+            });
             space_before = false;
         }
         (lower, tokens, bytes)
@@ -284,7 +313,12 @@ fn set_lower(lower: &mut String, i: usize, len: usize, c: char, low: char) {
 /// its case ([`CAP`], [`TITLE`]); characters whose lower case is not ASCII
 /// lower case are set in `lower`.
 #[inline]
-fn scan_word(text: &str, mut i: usize, lower: &mut String, table: &crate::fold::CharTable<token::CharInfo>) -> (usize, u8) {
+fn scan_word(
+    text: &str,
+    mut i: usize,
+    lower: &mut String,
+    table: &crate::fold::CharTable<token::CharInfo>,
+) -> (usize, u8) {
     let b = text.as_bytes();
     let n = b.len();
     let start = i;
@@ -401,7 +435,9 @@ impl<T> PhraseSet<T> {
         }
         for e in pattern.entries.iter().filter(|e| e.set == self.id) {
             if let Some(words) = &e.exact {
-                if words.len() != window.len() || !words.iter().zip(window).all(|(w, x)| x.raw == &**w) {
+                if words.len() != window.len()
+                    || !words.iter().zip(window).all(|(w, x)| x.raw == &**w)
+                {
                     continue;
                 }
             }
@@ -510,7 +546,10 @@ impl<T> PhraseSet<T> {
             return false;
         }
         p.entries.iter().filter(|e| e.set == self.id).any(|e| {
-            let exact_ok = e.exact.as_ref().is_none_or(|w| w.len() == 1 && &*w[0] == tok.raw);
+            let exact_ok = e
+                .exact
+                .as_ref()
+                .is_none_or(|w| w.len() == 1 && &*w[0] == tok.raw);
             exact_ok && self.values.get(e.value as usize).is_some_and(&pred)
         })
     }
@@ -550,7 +589,12 @@ pub fn with_tokens<R>(lexicon: &Lexicon, text: &str, f: impl FnOnce(&[Tok<'_>]) 
 mod tests {
     use super::*;
 
-    fn lexicon() -> (Lexicon, PhraseSet<&'static str>, PhraseSet<()>, PhraseSet<i32>) {
+    fn lexicon() -> (
+        Lexicon,
+        PhraseSet<&'static str>,
+        PhraseSet<()>,
+        PhraseSet<i32>,
+    ) {
         let mut b = LexiconBuilder::new();
         let mut q = b.set("qualifiers");
         b.add(&mut q, "gần", false, "nearly");
@@ -577,7 +621,9 @@ mod tests {
         assert_eq!(q.match_at(&t, 0), None);
         assert!(verbs.starts_at(&t, 0) && verbs.starts_at(&t, 1) && verbs.has_word(&t, 1));
         assert!(!verbs.starts_at(&t, 2));
-        let kmh: Vec<usize> = (0..t.len()).filter(|&i| q.match_at(&t, i).is_some_and(|(_, v)| *v == "kmh")).collect();
+        let kmh: Vec<usize> = (0..t.len())
+            .filter(|&i| q.match_at(&t, i).is_some_and(|(_, v)| *v == "kmh"))
+            .collect();
         assert_eq!(kmh.len(), 2, "{kmh:?}");
     }
 
@@ -601,10 +647,19 @@ mod tests {
             let got = scan.toks(text);
             assert_eq!(got.len(), want.len(), "{text:?}");
             for (g, w) in got.iter().zip(&want) {
-                assert_eq!((g.kind, g.start, g.end, g.space_before), (w.kind, w.start, w.end, w.space_before), "{text:?}");
+                assert_eq!(
+                    (g.kind, g.start, g.end, g.space_before),
+                    (w.kind, w.start, w.end, w.space_before),
+                    "{text:?}"
+                );
                 let cap = g.kind == TokKind::Word && is_capitalized(g.raw);
                 assert_eq!(g.is_cap(), cap, "{:?} in {text:?}", g.raw);
-                assert_eq!(g.is_title_case(), cap && !is_all_caps(g.raw), "{:?} in {text:?}", g.raw);
+                assert_eq!(
+                    g.is_title_case(),
+                    cap && !is_all_caps(g.raw),
+                    "{:?} in {text:?}",
+                    g.raw
+                );
             }
         }
     }
@@ -635,4 +690,3 @@ mod tests {
         assert_eq!(q.match_at(&t2, 4), None);
     }
 }
-

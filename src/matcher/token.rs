@@ -100,9 +100,11 @@ impl CharInfo {
                 flags |= bit;
             }
         }
-        CharInfo { lower: crate::fold::lower_char(c), flags }
+        CharInfo {
+            lower: crate::fold::lower_char(c),
+            flags,
+        }
     }
-
 }
 
 /// [`CharInfo`] of every character, from a table for those of Vietnamese text.
@@ -127,7 +129,12 @@ pub struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     pub fn new(src: &'a str, range: Range<usize>) -> Tokens<'a> {
         let slice = src.get(range.clone()).unwrap_or("");
-        Tokens { slice, base: range.start, i: 0, space_before: true }
+        Tokens {
+            slice,
+            base: range.start,
+            i: 0,
+            space_before: true,
+        }
     }
 }
 
@@ -149,7 +156,12 @@ impl Iterator for Tokens<'_> {
                     b'\n' => {
                         self.i += 1;
                         self.space_before = true;
-                        return Some(Token { kind: TokKind::Newline, start: base + i, end: base + i + 1, space_before });
+                        return Some(Token {
+                            kind: TokKind::Newline,
+                            start: base + i,
+                            end: base + i + 1,
+                            space_before,
+                        });
                     }
                     b' ' | b'\t' | b'\r' | 0x0B | 0x0C => {
                         self.space_before = true;
@@ -162,19 +174,33 @@ impl Iterator for Tokens<'_> {
                         loop {
                             match bytes.get(end) {
                                 Some(x) if x.is_ascii_digit() => end += 1,
-                                Some(b'.') | Some(b',') if bytes.get(end + 1).is_some_and(|x| x.is_ascii_digit()) => end += 2,
+                                Some(b'.') | Some(b',')
+                                    if bytes.get(end + 1).is_some_and(|x| x.is_ascii_digit()) =>
+                                {
+                                    end += 2
+                                }
                                 _ => break,
                             }
                         }
                         self.i = end;
                         self.space_before = false;
-                        return Some(Token { kind: TokKind::Number, start: base + i, end: base + end, space_before });
+                        return Some(Token {
+                            kind: TokKind::Number,
+                            start: base + i,
+                            end: base + end,
+                            space_before,
+                        });
                     }
                     _ if b.is_ascii_alphabetic() => {}
                     _ => {
                         self.i += 1;
                         self.space_before = false;
-                        return Some(Token { kind: TokKind::Symbol, start: base + i, end: base + i + 1, space_before });
+                        return Some(Token {
+                            kind: TokKind::Symbol,
+                            start: base + i,
+                            end: base + i + 1,
+                            space_before,
+                        });
                     }
                 }
             }
@@ -188,7 +214,12 @@ impl Iterator for Tokens<'_> {
             if !is_word_char(c) {
                 let end = i + c.len_utf8();
                 self.i = end;
-                return Some(Token { kind: TokKind::Symbol, start: base + i, end: base + end, space_before });
+                return Some(Token {
+                    kind: TokKind::Symbol,
+                    start: base + i,
+                    end: base + end,
+                    space_before,
+                });
             }
             // a word: letters and marks
             let mut end = i + c.len_utf8();
@@ -208,7 +239,12 @@ impl Iterator for Tokens<'_> {
                 end += d.len_utf8();
             }
             self.i = end;
-            return Some(Token { kind: TokKind::Word, start: base + i, end: base + end, space_before });
+            return Some(Token {
+                kind: TokKind::Word,
+                start: base + i,
+                end: base + end,
+                space_before,
+            });
         }
         None
     }
@@ -217,7 +253,9 @@ impl Iterator for Tokens<'_> {
 /// The character at byte `i` of `s` (a char boundary), or U+FFFD.
 #[inline]
 fn char_at(s: &str, i: usize) -> char {
-    s.get(i..).and_then(|r| r.chars().next()).unwrap_or('\u{FFFD}')
+    s.get(i..)
+        .and_then(|r| r.chars().next())
+        .unwrap_or('\u{FFFD}')
 }
 
 /// The character ending at byte `i` of `s` (a char boundary), if any.
@@ -243,7 +281,8 @@ pub fn is_token_start(s: &str, i: usize) -> bool {
     }
     let prev = char_before(s, i);
     if c.is_ascii_digit() {
-        return !(prev.is_some_and(|p| p.is_ascii_digit()) || (i >= 2 && inner_separator(s, i - 1)));
+        return !(prev.is_some_and(|p| p.is_ascii_digit())
+            || (i >= 2 && inner_separator(s, i - 1)));
     }
     if is_word_char(c) {
         return !prev.is_some_and(is_word_char);
@@ -294,7 +333,10 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<(TokKind, &str, bool)> {
-        tokenize(s, 0..s.len()).iter().map(|t| (t.kind, t.text(s), t.space_before)).collect()
+        tokenize(s, 0..s.len())
+            .iter()
+            .map(|t| (t.kind, t.text(s), t.space_before))
+            .collect()
     }
 
     #[test]
@@ -313,15 +355,58 @@ mod tests {
                 (Symbol, ".", false),
             ]
         );
-        assert_eq!(toks("COVID-19"), vec![(Word, "COVID", true), (Symbol, "-", false), (Number, "19", false)]);
-        assert_eq!(toks("15-CT/TW"), vec![
-            (Number, "15", true), (Symbol, "-", false), (Word, "CT", false), (Symbol, "/", false), (Word, "TW", false)
-        ]);
-        assert_eq!(toks("lên 17."), vec![(Word, "lên", true), (Number, "17", true), (Symbol, ".", false)]);
-        assert_eq!(toks("1.0 x"), vec![(Number, "1.0", true), (Word, "x", true)]);
-        assert_eq!(toks("a\nb"), vec![(Word, "a", true), (Newline, "\n", false), (Word, "b", true)]);
-        assert_eq!(toks("Nguye\u{302}\u{303}n m²"), vec![(Word, "Nguye\u{302}\u{303}n", true), (Word, "m", true), (Symbol, "²", false)]);
-        assert_eq!(toks("١٢٣ ａ1"), vec![(Symbol, "١", true), (Symbol, "٢", false), (Symbol, "٣", false), (Word, "ａ", true), (Number, "1", false)]);
+        assert_eq!(
+            toks("COVID-19"),
+            vec![
+                (Word, "COVID", true),
+                (Symbol, "-", false),
+                (Number, "19", false)
+            ]
+        );
+        assert_eq!(
+            toks("15-CT/TW"),
+            vec![
+                (Number, "15", true),
+                (Symbol, "-", false),
+                (Word, "CT", false),
+                (Symbol, "/", false),
+                (Word, "TW", false)
+            ]
+        );
+        assert_eq!(
+            toks("lên 17."),
+            vec![
+                (Word, "lên", true),
+                (Number, "17", true),
+                (Symbol, ".", false)
+            ]
+        );
+        assert_eq!(
+            toks("1.0 x"),
+            vec![(Number, "1.0", true), (Word, "x", true)]
+        );
+        assert_eq!(
+            toks("a\nb"),
+            vec![(Word, "a", true), (Newline, "\n", false), (Word, "b", true)]
+        );
+        assert_eq!(
+            toks("Nguye\u{302}\u{303}n m²"),
+            vec![
+                (Word, "Nguye\u{302}\u{303}n", true),
+                (Word, "m", true),
+                (Symbol, "²", false)
+            ]
+        );
+        assert_eq!(
+            toks("١٢٣ ａ1"),
+            vec![
+                (Symbol, "١", true),
+                (Symbol, "٢", false),
+                (Symbol, "٣", false),
+                (Word, "ａ", true),
+                (Number, "1", false)
+            ]
+        );
     }
 
     #[test]
@@ -336,10 +421,22 @@ mod tests {
         ];
         for s in texts {
             let tokens = tokenize(s, 0..s.len());
-            let starts: Vec<usize> = tokens.iter().filter(|t| t.kind != TokKind::Newline).map(|t| t.start).collect();
-            let ends: Vec<usize> = tokens.iter().filter(|t| t.kind != TokKind::Newline).map(|t| t.end).collect();
+            let starts: Vec<usize> = tokens
+                .iter()
+                .filter(|t| t.kind != TokKind::Newline)
+                .map(|t| t.start)
+                .collect();
+            let ends: Vec<usize> = tokens
+                .iter()
+                .filter(|t| t.kind != TokKind::Newline)
+                .map(|t| t.end)
+                .collect();
             for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
-                assert_eq!(is_token_start(s, i), starts.contains(&i), "start {i} of {s:?}");
+                assert_eq!(
+                    is_token_start(s, i),
+                    starts.contains(&i),
+                    "start {i} of {s:?}"
+                );
                 assert_eq!(is_token_end(s, i), ends.contains(&i), "end {i} of {s:?}");
             }
         }

@@ -66,7 +66,14 @@ impl Json<'_> {
                 b'\n' => self.raw(b"\\n"),
                 0x0C => self.raw(b"\\f"),
                 b'\r' => self.raw(b"\\r"),
-                _ => self.raw(&[b'\\', b'u', b'0', b'0', HEX[(x >> 4) as usize], HEX[(x & 0xF) as usize]]),
+                _ => self.raw(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[(x >> 4) as usize],
+                    HEX[(x & 0xF) as usize],
+                ]),
             }
             start = i + 1;
         }
@@ -148,7 +155,11 @@ pub fn write_record(d: &DocumentRecord, out: &mut Vec<u8>) {
         j.key(name);
         j.str(value);
     }
-    for (name, value) in [("url", &d.url), ("title", &d.title), ("published", &d.published)] {
+    for (name, value) in [
+        ("url", &d.url),
+        ("title", &d.title),
+        ("published", &d.published),
+    ] {
         j.key(name);
         j.opt_str(value);
     }
@@ -172,7 +183,12 @@ pub fn write_record(d: &DocumentRecord, out: &mut Vec<u8>) {
             Some(v) => j.number(v),
             None => j.raw(b"null"),
         }
-        for (name, value) in [("unit", q.unit.as_str()), ("kind", q.kind.as_str()), ("qualifier", &q.qualifier), ("change", &q.change)] {
+        for (name, value) in [
+            ("unit", q.unit.as_str()),
+            ("kind", q.kind.as_str()),
+            ("qualifier", &q.qualifier),
+            ("change", &q.change),
+        ] {
             j.key(name);
             j.str(value);
         }
@@ -194,7 +210,11 @@ pub fn write_record(d: &DocumentRecord, out: &mut Vec<u8>) {
     });
     j.key("countries");
     j.objects(&d.countries, |j, c| {
-        for (name, value) in [("code", &c.code), ("name_en", &c.name_en), ("name_vi", &c.name_vi)] {
+        for (name, value) in [
+            ("code", &c.code),
+            ("name_en", &c.name_en),
+            ("name_vi", &c.name_vi),
+        ] {
             j.key(name);
             j.str(value);
         }
@@ -230,7 +250,12 @@ pub fn write_record(d: &DocumentRecord, out: &mut Vec<u8>) {
     j.key("directives");
     j.objects(&d.directives, |j, x| {
         j.span(x.start, x.end);
-        for (name, value) in [("issuer", &x.issuer), ("addressee", &x.addressee), ("verb", &x.verb), ("action", &x.action)] {
+        for (name, value) in [
+            ("issuer", &x.issuer),
+            ("addressee", &x.addressee),
+            ("verb", &x.verb),
+            ("action", &x.action),
+        ] {
             j.key(name);
             j.str(value);
         }
@@ -265,31 +290,51 @@ mod tests {
             language_confidence: 0.99,
             chars: 12,
             authors: vec!["A".into(), tricky.into()],
-            quantities: [4814000000000.0, 6.5, 1e21, -2.5, 0.1 + 0.2, 9.0e15, f64::NAN, 1.0 / 3.0]
-                .iter()
-                .map(|&v| Quantity {
-                    start: 1,
-                    end: 2,
-                    text: tricky.into(),
-                    value: v,
-                    value_max: (v > 1.0).then_some(v * 2.0),
-                    unit: "VND".into(),
-                    kind: QuantityKind::Money,
-                    qualifier: "over".into(),
-                    change: String::new(),
-                    counted: None,
-                    subject: Some("x".into()),
-                    sentence: 3,
-                })
-                .collect(),
-            people: vec![Person { name: "N".into(), roles: vec![], mentions: vec![Mention { start: 0, end: 1 }] }],
+            quantities: [
+                4814000000000.0,
+                6.5,
+                1e21,
+                -2.5,
+                0.1 + 0.2,
+                9.0e15,
+                f64::NAN,
+                1.0 / 3.0,
+            ]
+            .iter()
+            .map(|&v| Quantity {
+                start: 1,
+                end: 2,
+                text: tricky.into(),
+                value: v,
+                value_max: (v > 1.0).then_some(v * 2.0),
+                unit: "VND".into(),
+                kind: QuantityKind::Money,
+                qualifier: "over".into(),
+                change: String::new(),
+                counted: None,
+                subject: Some("x".into()),
+                sentence: 3,
+            })
+            .collect(),
+            people: vec![Person {
+                name: "N".into(),
+                roles: vec![],
+                mentions: vec![Mention { start: 0, end: 1 }],
+            }],
             countries: vec![Country {
                 code: "JP".into(),
                 name_en: "Japan".into(),
                 name_vi: "Nhật Bản".into(),
-                mentions: vec![TextMention { start: 5, end: 13, text: "Nhật Bản".into() }],
+                mentions: vec![TextMention {
+                    start: 5,
+                    end: 13,
+                    text: "Nhật Bản".into(),
+                }],
             }],
-            regions: vec![Region { name: "EU".into(), mentions: vec![] }],
+            regions: vec![Region {
+                name: "EU".into(),
+                mentions: vec![],
+            }],
             legal_refs: vec![LegalRef {
                 start: 0,
                 end: 0,
@@ -312,7 +357,11 @@ mod tests {
         };
         assert_eq!(ours(&d), serde_json::to_string(&d).unwrap());
         for conf in [1.0, 0.0, 0.5, 1e-7] {
-            let d = DocumentRecord { language_confidence: conf, quantities: vec![], ..d.clone() };
+            let d = DocumentRecord {
+                language_confidence: conf,
+                quantities: vec![],
+                ..d.clone()
+            };
             assert_eq!(ours(&d), serde_json::to_string(&d).unwrap());
         }
     }

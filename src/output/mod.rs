@@ -47,7 +47,10 @@ pub struct OutputWriter {
 }
 
 fn temp_in(dir: &Path) -> io::Result<NamedTempFile> {
-    tempfile::Builder::new().prefix(".vnextract-").suffix(".tmp").tempfile_in(dir)
+    tempfile::Builder::new()
+        .prefix(".vnextract-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
 }
 
 fn csv_writer(file: &NamedTempFile, bom: bool) -> io::Result<csv::Writer<BufWriter<File>>> {
@@ -55,7 +58,9 @@ fn csv_writer(file: &NamedTempFile, bom: bool) -> io::Result<csv::Writer<BufWrit
     if bom {
         w.write_all("\u{feff}".as_bytes())?;
     }
-    Ok(csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(w))
+    Ok(csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(w))
 }
 
 impl OutputWriter {
@@ -68,18 +73,35 @@ impl OutputWriter {
             let file = temp_in(dir)?;
             let mut w = csv_writer(&file, opts.excel_bom)?;
             w.write_record(table.header())?;
-            let w = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+            let w = w
+                .into_inner()
+                .map_err(|e| io::Error::other(e.to_string()))?;
             csvs.push(w);
-            pending.push(Pending { name: table.file_name(), file });
+            pending.push(Pending {
+                name: table.file_name(),
+                file,
+            });
         }
         let efile = temp_in(dir)?;
         let mut errors = csv_writer(&efile, opts.excel_bom)?;
         errors.write_record(tables::ERRORS_HEADER)?;
-        pending.push(Pending { name: "errors.csv", file: efile });
+        pending.push(Pending {
+            name: "errors.csv",
+            file: efile,
+        });
         let jfile = temp_in(dir)?;
         let jsonl = BufWriter::with_capacity(1 << 16, jfile.reopen()?);
-        pending.push(Pending { name: "documents.jsonl", file: jfile });
-        Ok(OutputWriter { dir: dir.to_path_buf(), csvs, errors, jsonl, pending })
+        pending.push(Pending {
+            name: "documents.jsonl",
+            file: jfile,
+        });
+        Ok(OutputWriter {
+            dir: dir.to_path_buf(),
+            csvs,
+            errors,
+            jsonl,
+            pending,
+        })
     }
 
     /// Write one document encoded by [`encode_doc`]: its line of JSONL and
@@ -100,11 +122,19 @@ impl OutputWriter {
 
     /// Flush everything and move every file to its real name.
     pub fn finish(self) -> io::Result<()> {
-        let OutputWriter { dir, csvs, errors, mut jsonl, pending } = self;
+        let OutputWriter {
+            dir,
+            csvs,
+            errors,
+            mut jsonl,
+            pending,
+        } = self;
         for mut w in csvs {
             w.flush()?;
         }
-        let mut inner = errors.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+        let mut inner = errors
+            .into_inner()
+            .map_err(|e| io::Error::other(e.to_string()))?;
         inner.flush()?;
         jsonl.flush()?;
         drop(jsonl);
@@ -234,7 +264,22 @@ mod tests {
     /// `CsvBytes` writes every row as the `csv` crate writes it.
     #[test]
     fn cells_as_the_csv_crate_writes_them() {
-        let pieces = ["", "a", ",", "\"", "\r", "\n", " ", "Hà Nội", "x\"y", "\"\"", "1,5", "a\r\nb", "#", "'"];
+        let pieces = [
+            "",
+            "a",
+            ",",
+            "\"",
+            "\r",
+            "\n",
+            " ",
+            "Hà Nội",
+            "x\"y",
+            "\"\"",
+            "1,5",
+            "a\r\nb",
+            "#",
+            "'",
+        ];
         let mut rows: Vec<Vec<String>> = Vec::new();
         for a in pieces {
             for b in pieces {
@@ -243,8 +288,11 @@ mod tests {
             }
         }
         let mut ours = CsvBytes::default();
-        let mut theirs =
-            csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).has_headers(false).flexible(true).from_writer(Vec::new());
+        let mut theirs = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .has_headers(false)
+            .flexible(true)
+            .from_writer(Vec::new());
         for row in &rows {
             for c in row {
                 ours.cell(c.as_bytes()).unwrap();
@@ -252,6 +300,9 @@ mod tests {
             ours.end_row().unwrap();
             theirs.write_record(row).unwrap();
         }
-        assert_eq!(String::from_utf8(ours.buf).unwrap(), String::from_utf8(theirs.into_inner().unwrap()).unwrap());
+        assert_eq!(
+            String::from_utf8(ours.buf).unwrap(),
+            String::from_utf8(theirs.into_inner().unwrap()).unwrap()
+        );
     }
 }

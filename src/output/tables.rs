@@ -77,7 +77,8 @@ impl<W: std::io::Write> RowSink for csv::Writer<W> {
         self.write_field(c).map_err(std::io::Error::from)
     }
     fn end_row(&mut self) -> std::io::Result<()> {
-        self.write_record(None::<&[u8]>).map_err(std::io::Error::from)
+        self.write_record(None::<&[u8]>)
+            .map_err(std::io::Error::from)
     }
 }
 
@@ -115,17 +116,54 @@ impl Table {
     pub fn header(self) -> &'static [&'static str] {
         match self {
             Table::Documents => &[
-                "doc_id", "source", "url", "title", "published", "language", "language_confidence", "chars", "authors",
+                "doc_id",
+                "source",
+                "url",
+                "title",
+                "published",
+                "language",
+                "language_confidence",
+                "chars",
+                "authors",
             ],
             Table::Quantities => &[
-                "doc_id", "start", "end", "text", "value", "value_max", "unit", "kind", "qualifier", "change",
-                "counted", "subject", "sentence",
+                "doc_id",
+                "start",
+                "end",
+                "text",
+                "value",
+                "value_max",
+                "unit",
+                "kind",
+                "qualifier",
+                "change",
+                "counted",
+                "subject",
+                "sentence",
             ],
             Table::People => &["doc_id", "name", "roles", "mentions", "first_start"],
-            Table::Countries => &["doc_id", "code", "name_en", "name_vi", "mentions", "first_start"],
+            Table::Countries => &[
+                "doc_id",
+                "code",
+                "name_en",
+                "name_vi",
+                "mentions",
+                "first_start",
+            ],
             Table::Regions => &["doc_id", "name", "mentions", "first_start"],
-            Table::LegalRefs => &["doc_id", "start", "end", "text", "doc_type", "code", "number", "issued", "issuer"],
-            Table::Directives => &["doc_id", "start", "end", "issuer", "addressee", "verb", "action", "sentence"],
+            Table::LegalRefs => &[
+                "doc_id", "start", "end", "text", "doc_type", "code", "number", "issued", "issuer",
+            ],
+            Table::Directives => &[
+                "doc_id",
+                "start",
+                "end",
+                "issuer",
+                "addressee",
+                "verb",
+                "action",
+                "sentence",
+            ],
         }
     }
 

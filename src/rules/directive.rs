@@ -84,11 +84,17 @@ pub struct DirectiveRules {
 fn check(file: &RuleFile, lists: &[(&str, &Vec<String>)]) -> Result<(), RuleError> {
     for (name, list) in lists {
         if list.is_empty() {
-            return Err(file.error_at(file.content.find(&format!("{name} =")), format!("`{name}` is empty")));
+            return Err(file.error_at(
+                file.content.find(&format!("{name} =")),
+                format!("`{name}` is empty"),
+            ));
         }
         if let Some(s) = list.iter().find(|s| s.trim().is_empty()) {
             let _ = s;
-            return Err(file.error_at(file.content.find(&format!("{name} =")), format!("`{name}` has an empty entry")));
+            return Err(file.error_at(
+                file.content.find(&format!("{name} =")),
+                format!("`{name}` has an empty entry"),
+            ));
         }
     }
     Ok(())
@@ -98,12 +104,25 @@ impl DirectiveRules {
     pub fn load(source: &RuleSource) -> Result<DirectiveRules, RuleError> {
         let of = source.read("directive/orgs.toml")?;
         let orgs: OrgsFile = of.parse()?;
-        check(&of, &[("names", &orgs.names), ("heads", &orgs.heads), ("generic", &orgs.generic), ("tails", &orgs.tails)])?;
+        check(
+            &of,
+            &[
+                ("names", &orgs.names),
+                ("heads", &orgs.heads),
+                ("generic", &orgs.generic),
+                ("tails", &orgs.tails),
+            ],
+        )?;
         let vf = source.read("directive/verbs.toml")?;
         let verbs: VerbsFile = vf.parse()?;
         check(
             &vf,
-            &[("request", &verbs.request), ("lead", &verbs.lead), ("strong", &verbs.strong), ("tasks", &verbs.tasks)],
+            &[
+                ("request", &verbs.request),
+                ("lead", &verbs.lead),
+                ("strong", &verbs.strong),
+                ("tasks", &verbs.tasks),
+            ],
         )?;
         Ok(DirectiveRules { orgs, verbs })
     }

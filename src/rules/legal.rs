@@ -70,6 +70,10 @@ pub struct TypesFile {
 pub struct Issuer {
     pub codes: Vec<Spanned<String>>,
     pub name: Spanned<String>,
+    /// The issuer by the type of the document, where the code letters alone
+    /// do not tell (`15-CT/TW` of a Chỉ thị: Ban Bí thư): type name → issuer.
+    #[serde(default)]
+    pub by_type: std::collections::BTreeMap<String, Spanned<String>>,
 }
 
 /// Issuers written after a citation: `của Ban Bí thư`.
@@ -94,6 +98,21 @@ pub struct Written {
     pub adverbs: Vec<String>,
     /// How many words before the verb the subject may begin.
     pub max_before: usize,
+    /// A sitting of a body (`Hội nghị`, `Kỳ họp`) named before the body:
+    /// `Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII`.
+    pub sittings: Sittings,
+}
+
+/// `[sitting] [ordinal lead] WORD BODY [term WORD]`: the sitting is the issuer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sittings {
+    /// Words naming a sitting (`Hội nghị`, `Kỳ họp`).
+    pub heads: Vec<String>,
+    /// Words before its ordinal (`lần thứ`, `thứ`): one word or number follows.
+    pub ordinal_lead: Vec<String>,
+    /// Words before the body's term after it (`khóa`): one word follows.
+    pub term: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -319,6 +338,25 @@ fn validate_issuers(file: &RuleFile, f: &IssuersFile, types: &TypesFile) -> Resu
                 format!("issuer `{name}` has no codes"),
             ));
         }
+        let type_names: Vec<&str> = types
+            .types
+            .iter()
+            .map(|t| t.name.get_ref().trim())
+            .collect();
+        for (ty, who) in &i.by_type {
+            if !type_names.contains(&ty.trim()) {
+                return Err(file.error_at(
+                    Some(who.span().start),
+                    format!("`by_type` of `{name}`: `{ty}` is no document type of types.toml"),
+                ));
+            }
+            if who.get_ref().trim().is_empty() {
+                return Err(file.error_at(
+                    Some(who.span().start),
+                    format!("`by_type` of `{name}`: an empty issuer for `{ty}`"),
+                ));
+            }
+        }
         for c in &i.codes {
             check_letters(file, c)?;
             let k = code_key(c.get_ref());
@@ -352,6 +390,9 @@ fn validate_issuers(file: &RuleFile, f: &IssuersFile, types: &TypesFile) -> Resu
         (&w.stop, "stop"),
         (&w.verbs, "verbs"),
         (&w.adverbs, "adverbs"),
+        (&w.sittings.heads, "sittings.heads"),
+        (&w.sittings.ordinal_lead, "sittings.ordinal_lead"),
+        (&w.sittings.term, "sittings.term"),
     ] {
         check_list(file, list, what)?;
     }

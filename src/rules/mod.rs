@@ -81,7 +81,11 @@ impl RuleFile {
 /// 1-based line number of a byte offset.
 pub fn line_of(content: &str, offset: usize) -> usize {
     let end = offset.min(content.len());
-    content.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    content.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 impl RuleSource {
@@ -100,7 +104,10 @@ impl RuleSource {
                     line: None,
                     message: "not valid UTF-8".into(),
                 })?;
-                Ok(RuleFile { display, content: content.to_string() })
+                Ok(RuleFile {
+                    display,
+                    content: content.to_string(),
+                })
             }
             RuleSource::Dir(dir) => {
                 let path = dir.join(rel);
@@ -150,16 +157,41 @@ impl Rules {
             let person = person::PersonRules::load(source);
             let legal = legal::LegalRules::load(source);
             let directive = directive::DirectiveRules::load(source);
-            let text = text.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            let (quantity, text, place, person, legal, directive) = (quantity?, text?, place?, person?, legal?, directive?);
+            let text = text
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let (quantity, text, place, person, legal, directive) =
+                (quantity?, text?, place?, person?, legal?, directive?);
             // the task-assigning documents of the directive rules are types of the legal rules
-            let known = |t: &str| legal.types.types.iter().any(|d| d.name.get_ref().trim() == t);
-            if let Some(t) = directive.verbs.documents.types.iter().find(|t| !known(t.trim())) {
+            let known = |t: &str| {
+                legal
+                    .types
+                    .types
+                    .iter()
+                    .any(|d| d.name.get_ref().trim() == t)
+            };
+            if let Some(t) = directive
+                .verbs
+                .documents
+                .types
+                .iter()
+                .find(|t| !known(t.trim()))
+            {
                 let file = source.read("directive/verbs.toml")?;
                 let at = file.content.find(&format!("\"{t}\""));
-                return Err(file.error_at(at, format!("documents.types: `{t}` is not a type of legal/types.toml")));
+                return Err(file.error_at(
+                    at,
+                    format!("documents.types: `{t}` is not a type of legal/types.toml"),
+                ));
             }
-            Ok(Rules { quantity, text, place, person, legal, directive })
+            Ok(Rules {
+                quantity,
+                text,
+                place,
+                person,
+                legal,
+                directive,
+            })
         })
     }
 
@@ -185,7 +217,10 @@ mod tests {
 
     #[test]
     fn toml_syntax_error_names_file_and_line() {
-        let f = RuleFile { display: "rules/x.toml".into(), content: "a = 1\nb = \n".into() };
+        let f = RuleFile {
+            display: "rules/x.toml".into(),
+            content: "a = 1\nb = \n".into(),
+        };
         #[derive(serde::Deserialize, Debug)]
         #[allow(dead_code)]
         struct X {

@@ -59,7 +59,10 @@ pub struct PersonRules {
 fn no_empty(file: &RuleFile, lists: &[(&str, &Vec<String>)]) -> Result<(), RuleError> {
     for (name, list) in lists {
         if let Some(i) = list.iter().position(|s| s.trim().is_empty()) {
-            return Err(file.error_at(None, format!("`{name}` has an empty entry (item {})", i + 1)));
+            return Err(file.error_at(
+                None,
+                format!("`{name}` has an empty entry (item {})", i + 1),
+            ));
         }
         let mut seen = HashSet::new();
         for s in list.iter() {

@@ -183,7 +183,12 @@ impl PlaceRules {
         self.countries
             .countries
             .iter()
-            .flat_map(|c| c.aliases.iter().chain(&c.ambiguous).map(|a| a.get_ref().clone()))
+            .flat_map(|c| {
+                c.aliases
+                    .iter()
+                    .chain(&c.ambiguous)
+                    .map(|a| a.get_ref().clone())
+            })
             .collect()
     }
 }

@@ -335,7 +335,13 @@ impl QuantityRules {
         if context.counted.max_words == 0 || context.subject.max_words == 0 {
             return Err(c_file.error_at(None, "max_words must be at least 1"));
         }
-        Ok(QuantityRules { units, scales, numerals, qualifiers, context })
+        Ok(QuantityRules {
+            units,
+            scales,
+            numerals,
+            qualifiers,
+            context,
+        })
     }
 }
 
@@ -360,22 +366,36 @@ fn validate_units(file: &RuleFile, units: &UnitsFile) -> Result<(), RuleError> {
             return Err(file.error_at(at, format!("unit `{code}` has no forms, prefix or suffix")));
         }
         if u.factor.is_some_and(|f| !(f.is_finite() && f > 0.0)) {
-            return Err(file.error_at(at, format!("unit `{code}`: `factor` must be a finite number above 0")));
+            return Err(file.error_at(
+                at,
+                format!("unit `{code}`: `factor` must be a finite number above 0"),
+            ));
         }
         if u.minor.is_empty() != u.minor_value.is_none() {
-            return Err(file.error_at(at, format!("unit `{code}`: `minor` and `minor_value` go together")));
+            return Err(file.error_at(
+                at,
+                format!("unit `{code}`: `minor` and `minor_value` go together"),
+            ));
         }
-        for (list, what) in [(&u.forms, "forms"), (&u.prefix, "prefix"), (&u.suffix, "suffix")] {
+        for (list, what) in [
+            (&u.forms, "forms"),
+            (&u.prefix, "prefix"),
+            (&u.suffix, "suffix"),
+        ] {
             for f in list {
                 if f.trim().is_empty() {
-                    return Err(file.error_at(at, format!("unit `{code}`: empty string in `{what}`")));
+                    return Err(
+                        file.error_at(at, format!("unit `{code}`: empty string in `{what}`"))
+                    );
                 }
                 let k = format!("{what}:{}", key(f, u.case_sensitive));
                 if let Some(other) = seen.insert(k, code.clone()) {
                     if &other != code {
                         return Err(file.error_at(
                             at,
-                            format!("form `{f}` of unit `{code}` is already a form of unit `{other}`"),
+                            format!(
+                                "form `{f}` of unit `{code}` is already a form of unit `{other}`"
+                            ),
                         ));
                     }
                 }
@@ -390,7 +410,10 @@ fn validate_scales(file: &RuleFile, scales: &ScalesFile) -> Result<(), RuleError
         let v = *s.value.get_ref();
         let at = Some(s.value.span().start);
         if !(v.is_finite() && v > 1.0) {
-            return Err(file.error_at(at, format!("scale value {v} must be a finite number above 1")));
+            return Err(file.error_at(
+                at,
+                format!("scale value {v} must be a finite number above 1"),
+            ));
         }
         if s.forms.is_empty() && s.suffix.is_empty() {
             return Err(file.error_at(at, "scale with no forms or suffix"));
@@ -415,11 +438,15 @@ fn validate_numerals(file: &RuleFile, n: &NumeralsFile) -> Result<(), RuleError>
             };
             for f in list.unwrap_or(&d.forms) {
                 if f.trim().is_empty() || f.split_whitespace().count() != 1 {
-                    return Err(file.error_at(at, format!("digit {v}: `{f}` in `{place}` must be one word")));
+                    return Err(file.error_at(
+                        at,
+                        format!("digit {v}: `{f}` in `{place}` must be one word"),
+                    ));
                 }
                 if let Some(other) = forms.insert(key(f, false), v) {
                     if other != v {
-                        return Err(file.error_at(at, format!("`{f}` is digit {other} and {v} in `{place}`")));
+                        return Err(file
+                            .error_at(at, format!("`{f}` is digit {other} and {v} in `{place}`")));
                     }
                 }
             }
@@ -439,9 +466,17 @@ fn validate_numerals(file: &RuleFile, n: &NumeralsFile) -> Result<(), RuleError>
         return Err(file.error_at(None, format!("digit {v} is missing")));
     }
     let w = &n.words;
-    for (list, name) in [(&w.ten, "ten"), (&w.tens, "tens"), (&w.hundred, "hundred"), (&w.point, "point")] {
+    for (list, name) in [
+        (&w.ten, "ten"),
+        (&w.tens, "tens"),
+        (&w.hundred, "hundred"),
+        (&w.point, "point"),
+    ] {
         if list.is_empty() || list.iter().any(|f| f.trim().is_empty()) {
-            return Err(file.error_at(None, format!("[words] `{name}` needs at least one non-empty form")));
+            return Err(file.error_at(
+                None,
+                format!("[words] `{name}` needs at least one non-empty form"),
+            ));
         }
     }
     if n.fractions.unit.trim().is_empty() {
@@ -449,7 +484,13 @@ fn validate_numerals(file: &RuleFile, n: &NumeralsFile) -> Result<(), RuleError>
     }
     for d in &n.fractions.denominators {
         if d.value < 2 || d.form.trim().is_empty() {
-            return Err(file.error_at(None, format!("[fractions] denominator `{}` must be a word of value 2 or more", d.form)));
+            return Err(file.error_at(
+                None,
+                format!(
+                    "[fractions] denominator `{}` must be a word of value 2 or more",
+                    d.form
+                ),
+            ));
         }
     }
     Ok(())
@@ -463,16 +504,27 @@ fn validate_qualifiers(file: &RuleFile, q: &QualifiersFile) -> Result<(), RuleEr
         if !QUALIFIER_NAMES.contains(&name.as_str()) {
             return Err(file.error_at(
                 at,
-                format!("unknown qualifier `{name}` (expected one of {})", QUALIFIER_NAMES.join(", ")),
+                format!(
+                    "unknown qualifier `{name}` (expected one of {})",
+                    QUALIFIER_NAMES.join(", ")
+                ),
             ));
         }
-        for f in ql.before.iter().map(|f| ("before", f)).chain(ql.after.iter().map(|f| ("after", f))) {
+        for f in ql
+            .before
+            .iter()
+            .map(|f| ("before", f))
+            .chain(ql.after.iter().map(|f| ("after", f)))
+        {
             let k = format!("{}:{}", f.0, key(f.1, false));
             if f.1.trim().is_empty() {
                 return Err(file.error_at(at, format!("qualifier `{name}`: empty form")));
             }
             if let Some(other) = seen.insert(k, name.clone()) {
-                return Err(file.error_at(at, format!("`{}` is listed under both `{other}` and `{name}`", f.1)));
+                return Err(file.error_at(
+                    at,
+                    format!("`{}` is listed under both `{other}` and `{name}`", f.1),
+                ));
             }
         }
     }
@@ -484,7 +536,10 @@ mod tests {
     use super::*;
 
     fn file(content: &str) -> RuleFile {
-        RuleFile { display: "rules/quantity/units.toml".into(), content: content.into() }
+        RuleFile {
+            display: "rules/quantity/units.toml".into(),
+            content: content.into(),
+        }
     }
 
     #[test]
@@ -505,7 +560,10 @@ mod tests {
 
     #[test]
     fn numerals_file_is_checked() {
-        let f = |content: &str| RuleFile { display: "rules/quantity/numerals.toml".into(), content: content.into() };
+        let f = |content: &str| RuleFile {
+            display: "rules/quantity/numerals.toml".into(),
+            content: content.into(),
+        };
         let tail = "[words]\nten=[\"mười\"]\ntens=[\"mươi\"]\nhundred=[\"trăm\"]\nzero_tens=[]\nhalf=[]\npoint=[\"phẩy\"]\n\
                     [fractions]\nhalf=[]\nseparator=[]\nunit=\"ratio\"\n\
                     [context]\nfixed=[]\nvague_before=[]\nnot_counted=[]\nweak=[]\ntimes_after=[]\n";
@@ -513,7 +571,11 @@ mod tests {
             let mut s = String::new();
             for v in 0..10u8 {
                 if v != skip {
-                    let form = if v == 3 { dup.to_string() } else { format!("d{v}") };
+                    let form = if v == 3 {
+                        dup.to_string()
+                    } else {
+                        format!("d{v}")
+                    };
                     s.push_str(&format!("[[digit]]\nvalue = {v}\nforms = [\"{form}\"]\n"));
                 }
             }
@@ -524,7 +586,10 @@ mod tests {
         assert!(validate_numerals(&ok, &n).is_ok());
         let missing = f(&format!("{}{tail}", digits(7, "d3")));
         let n: NumeralsFile = missing.parse().unwrap();
-        assert_eq!(validate_numerals(&missing, &n).unwrap_err().message, "digit 7 is missing");
+        assert_eq!(
+            validate_numerals(&missing, &n).unwrap_err().message,
+            "digit 7 is missing"
+        );
         let twice = f(&format!("{}{tail}", digits(99, "d2")));
         let n: NumeralsFile = twice.parse().unwrap();
         let e = validate_numerals(&twice, &n).unwrap_err();

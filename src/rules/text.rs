@@ -57,7 +57,10 @@ impl LanguageRules {
     pub fn is_vietnamese_letter(&self, c: char) -> bool {
         match self.vi_table.get(c as usize) {
             Some(&b) => b,
-            None => self.vi_ranges.iter().any(|&(a, b)| a <= c && c <= b) || self.vi_letters.contains(&c),
+            None => {
+                self.vi_ranges.iter().any(|&(a, b)| a <= c && c <= b)
+                    || self.vi_letters.contains(&c)
+            }
         }
     }
 }
@@ -199,7 +202,10 @@ pub fn required_byte_of_all(patterns: &[&str]) -> Option<u8> {
     }
     let set = set?;
     // a rare one first: punctuation before letters
-    set.iter().copied().find(|b| b.is_ascii_punctuation()).or_else(|| set.iter().copied().next())
+    set.iter()
+        .copied()
+        .find(|b| b.is_ascii_punctuation())
+        .or_else(|| set.iter().copied().next())
 }
 
 impl TextRules {
@@ -207,7 +213,11 @@ impl TextRules {
         let abbrev = load_abbreviations(&source.read("text/abbreviations.toml")?)?;
         let meta = load_meta(&source.read("text/meta.toml")?)?;
         let language = load_language(&source.read("text/language.toml")?)?;
-        Ok(TextRules { abbrev, meta, language })
+        Ok(TextRules {
+            abbrev,
+            meta,
+            language,
+        })
     }
 
     /// The embedded rules, loaded once (empty rules if they do not load,
@@ -497,7 +507,14 @@ fn load_language(file: &RuleFile) -> Result<LanguageRules, RuleError> {
     let f: LanguageFile = file.parse()?;
     let c = Compiler::new(file);
     let (v, e) = (&f.vietnamese, &f.english);
-    for share in [&v.share, &v.mixed_share, &v.override_share, &e.ascii_share, &e.max_vietnamese, &e.share] {
+    for share in [
+        &v.share,
+        &v.mixed_share,
+        &v.override_share,
+        &e.ascii_share,
+        &e.max_vietnamese,
+        &e.share,
+    ] {
         if !(0.0..=1.0).contains(share.get_ref()) {
             return Err(c.err(share, "a share is between 0 and 1"));
         }
@@ -511,17 +528,29 @@ fn load_language(file: &RuleFile) -> Result<LanguageRules, RuleError> {
         let (mut ca, mut cb) = (a.chars(), b.chars());
         match (ca.next(), ca.next(), cb.next(), cb.next()) {
             (Some(x), None, Some(y), None) if x <= y => vi_ranges.push((x, y)),
-            _ => return Err(c.err(r, "a range is two single letters, the first not after the second")),
+            _ => {
+                return Err(c.err(
+                    r,
+                    "a range is two single letters, the first not after the second",
+                ))
+            }
         }
     }
     let mut windows = f.windows.get_ref().clone();
     windows.sort_unstable();
     if windows.is_empty() || windows[0] == 0 {
-        return Err(c.err(&f.windows, "`windows` lists one or more lengths greater than 0"));
+        return Err(c.err(
+            &f.windows,
+            "`windows` lists one or more lengths greater than 0",
+        ));
     }
     let vi_letters: HashSet<char> = v.letters.chars().filter(|c| !c.is_whitespace()).collect();
     let vi_table = (0u32..0x2000)
-        .map(|u| char::from_u32(u).is_some_and(|c| vi_ranges.iter().any(|&(a, b)| a <= c && c <= b) || vi_letters.contains(&c)))
+        .map(|u| {
+            char::from_u32(u).is_some_and(|c| {
+                vi_ranges.iter().any(|&(a, b)| a <= c && c <= b) || vi_letters.contains(&c)
+            })
+        })
         .collect();
     Ok(LanguageRules {
         windows,
@@ -536,7 +565,11 @@ fn load_language(file: &RuleFile) -> Result<LanguageRules, RuleError> {
         en_ascii_share: *e.ascii_share.get_ref(),
         en_max_vietnamese: *e.max_vietnamese.get_ref(),
         en_share: *e.share.get_ref(),
-        en_stopwords: e.stopwords.iter().map(|w| w.trim().to_lowercase()).collect(),
+        en_stopwords: e
+            .stopwords
+            .iter()
+            .map(|w| w.trim().to_lowercase())
+            .collect(),
     })
 }
 
@@ -708,9 +741,23 @@ fn load_meta(file: &RuleFile) -> Result<MetaRules, RuleError> {
     let mut kinds: Vec<String> = meta.noise.iter().map(|r| r.as_str().to_string()).collect();
     kinds.extend(meta.url_line.iter().map(|r| r.as_str().to_string()));
     // markers are tried after leading brackets, dashes and spaces
-    kinds.extend(meta.byline.markers.iter().map(|r| format!("^[(\\-\\s]*(?:{})", r.as_str())));
-    kinds.extend(meta.byline.lines.iter().chain(&meta.byline.credit_lines).map(|r| r.as_str().to_string()));
-    meta.kind_set = regex::RegexSetBuilder::new(&kinds).dfa_size_limit(16 << 20).build().ok();
+    kinds.extend(
+        meta.byline
+            .markers
+            .iter()
+            .map(|r| format!("^[(\\-\\s]*(?:{})", r.as_str())),
+    );
+    kinds.extend(
+        meta.byline
+            .lines
+            .iter()
+            .chain(&meta.byline.credit_lines)
+            .map(|r| r.as_str().to_string()),
+    );
+    meta.kind_set = regex::RegexSetBuilder::new(&kinds)
+        .dfa_size_limit(16 << 20)
+        .build()
+        .ok();
     let inline: Vec<&str> = meta.byline.inline.iter().map(|r| r.as_str()).collect();
     meta.inline_needs = required_byte_of_all(&inline);
     meta.noise_set = regex::RegexSetBuilder::new(meta.noise.iter().map(|r| r.as_str()))
@@ -738,7 +785,10 @@ mod tests {
 
     #[test]
     fn required_bytes_of_patterns() {
-        assert_eq!(required_byte(r"(?i)\((?:ảnh|photo)\s*:\s*(?P<n>[^()]{1,80})\)"), Some(b'('));
+        assert_eq!(
+            required_byte(r"(?i)\((?:ảnh|photo)\s*:\s*(?P<n>[^()]{1,80})\)"),
+            Some(b'(')
+        );
         assert_eq!(required_byte(r"(?:a|b):x"), Some(b':'));
         assert_eq!(required_byte(r"a:|b;"), None);
         assert_eq!(required_byte(r"x?:?"), None);

@@ -45,13 +45,24 @@ pub fn date_in_url(url: &str) -> Option<String> {
     // a path: /YYYY/MM/DD/ or /YYYY-MM-DD
     for (i, _) in url.match_indices('/') {
         let rest = &b[i + 1..];
-        if rest.len() >= 10 && rest[..2] == *b"20" && rest[..4].iter().all(u8::is_ascii_digit) && matches!(rest[4], b'/' | b'-') {
+        if rest.len() >= 10
+            && rest[..2] == *b"20"
+            && rest[..4].iter().all(u8::is_ascii_digit)
+            && matches!(rest[4], b'/' | b'-')
+        {
             let sep = rest[4];
             let tail = &rest[5..];
             let m_end = tail.iter().position(|&c| c == sep)?;
-            let d_end = tail[m_end + 1..].iter().position(|c| !c.is_ascii_digit()).map_or(tail.len(), |p| m_end + 1 + p);
+            let d_end = tail[m_end + 1..]
+                .iter()
+                .position(|c| !c.is_ascii_digit())
+                .map_or(tail.len(), |p| m_end + 1 + p);
             if (1..=2).contains(&m_end) && (1..=2).contains(&(d_end - m_end - 1)) {
-                if let (Some(y), Some(m), Some(d)) = (num(&rest[..4]), num(&tail[..m_end]), num(&tail[m_end + 1..d_end])) {
+                if let (Some(y), Some(m), Some(d)) = (
+                    num(&rest[..4]),
+                    num(&tail[..m_end]),
+                    num(&tail[m_end + 1..d_end]),
+                ) {
                     if let Some(iso) = iso_date(y, m, d) {
                         return Some(iso);
                     }
@@ -72,7 +83,8 @@ pub fn date_in_url(url: &str) -> Option<String> {
         }
         let run = &b[start..i];
         if run.len() >= 14 && run[..2] == *b"20" {
-            if let (Some(y), Some(m), Some(d)) = (num(&run[..4]), num(&run[4..6]), num(&run[6..8])) {
+            if let (Some(y), Some(m), Some(d)) = (num(&run[..4]), num(&run[4..6]), num(&run[6..8]))
+            {
                 if let Some(iso) = iso_date(y, m, d) {
                     return Some(iso);
                 }
@@ -331,10 +343,22 @@ mod tests {
     #[test]
     fn dates_in_urls() {
         let cases: &[(&str, Option<&str>)] = &[
-            ("https://www.reuters.com/world/asia-pacific/2024/03/14/vietnam-exports/", Some("2024-03-14")),
-            ("https://example.vn/2023-11-05/gia-vang-tang.html", Some("2023-11-05")),
-            ("https://tuoitre.vn/gia-xang-dau-giam-20240314102030123.htm", Some("2024-03-14")),
-            ("https://dantri.com.vn/kinh-doanh/20171022093015432.htm", Some("2017-10-22")),
+            (
+                "https://www.reuters.com/world/asia-pacific/2024/03/14/vietnam-exports/",
+                Some("2024-03-14"),
+            ),
+            (
+                "https://example.vn/2023-11-05/gia-vang-tang.html",
+                Some("2023-11-05"),
+            ),
+            (
+                "https://tuoitre.vn/gia-xang-dau-giam-20240314102030123.htm",
+                Some("2024-03-14"),
+            ),
+            (
+                "https://dantri.com.vn/kinh-doanh/20171022093015432.htm",
+                Some("2017-10-22"),
+            ),
             // no date, or not a real one
             ("https://vnexpress.net/gia-vang-4800123.html", None),
             ("https://example.vn/2024/13/01/x", None),

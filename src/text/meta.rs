@@ -132,10 +132,18 @@ pub fn extract(norm: &str, rules: &TextRules) -> Meta {
         .map(|(i, range)| {
             let text = &norm[range.clone()];
             // whole-line patterns: a line of body length never matches them
-            if block_start.is_none() && text.len() <= MAX_SHORT_LINE && m.block_starts.iter().any(|re| re.is_match(text)) {
+            if block_start.is_none()
+                && text.len() <= MAX_SHORT_LINE
+                && m.block_starts.iter().any(|re| re.is_match(text))
+            {
                 block_start = Some(i);
             }
-            Line { kind: classify(norm, text, m), words: std::cell::OnceCell::new(), text, range }
+            Line {
+                kind: classify(norm, text, m),
+                words: std::cell::OnceCell::new(),
+                text,
+                range,
+            }
         })
         .collect();
     // `Tin liên quan` and everything under it is furniture
@@ -221,7 +229,15 @@ pub fn extract(norm: &str, rules: &TextRules) -> Meta {
     }
 
     recipients(&lines, m, &mut skip);
-    signature(norm, &lines, header_end, m, &outlets, &mut authors, &mut skip);
+    signature(
+        norm,
+        &lines,
+        header_end,
+        m,
+        &outlets,
+        &mut authors,
+        &mut skip,
+    );
 
     // Authors in text order, each once.
     authors.sort_by_key(|r| (r.start, r.end));
@@ -256,7 +272,9 @@ fn word_count(s: &str) -> usize {
             let alnum = if c < 0x80 {
                 c.is_ascii_alphanumeric()
             } else {
-                s.get(i..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
+                s.get(i..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphanumeric)
             };
             if alnum {
                 count += 1;
@@ -416,7 +434,6 @@ fn find_date(text: &str, m: &MetaRules) -> Option<String> {
     best.map(|(_, d)| d)
 }
 
-
 const PUNCT: &[char] = &[
     '.', ',', ';', ':', '-', '|', '(', ')', '[', ']', '"', '\'', '*',
 ];
@@ -440,11 +457,20 @@ fn is_agency(p: &str, b: &BylineRules) -> bool {
 fn outlet_tags<'a>(lines: &[Line<'a>]) -> Vec<&'a str> {
     let mut out = Vec::new();
     for l in lines {
-        let Some(rest) = l.text.strip_prefix('(') else { continue };
-        let Some(close) = rest.find(')') else { continue };
+        let Some(rest) = l.text.strip_prefix('(') else {
+            continue;
+        };
+        let Some(close) = rest.find(')') else {
+            continue;
+        };
         let tag = rest[..close].trim();
         let n = tag.chars().count();
-        if (2..=12).contains(&n) && tag.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '+' | ' ' | '-')) && close + 1 < rest.len() {
+        if (2..=12).contains(&n)
+            && tag
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '+' | ' ' | '-'))
+            && close + 1 < rest.len()
+        {
             out.push(tag);
         }
     }
@@ -470,7 +496,11 @@ fn credit_names<'a>(s: &'a str, b: &BylineRules) -> Option<Vec<&'a str>> {
     let mut out = Vec::new();
     for piece in split.split(trim_punct(s)) {
         let p = trim_punct(piece);
-        if p.is_empty() || is_agency(p, b) || is_credit_role(p, b) || b.not_names.contains(&p.to_lowercase()) {
+        if p.is_empty()
+            || is_agency(p, b)
+            || is_credit_role(p, b)
+            || b.not_names.contains(&p.to_lowercase())
+        {
             continue;
         }
         let shaped = !has_digit(p) && b.names.iter().any(|re| re.is_match(p));
@@ -526,10 +556,15 @@ fn byline_line<'a>(text: &'a str, m: &MetaRules) -> Option<Vec<&'a str>> {
     if let Some(markers) = b.markers.as_ref() {
         let marks: Vec<_> = markers.find_iter(t).collect();
         // `Thái Phương, Ảnh: Tấn Thạnh`: the writer's name before a credit marker
-        let lead = marks.first().filter(|mk| mk.start() > 0 && t.chars().count() <= 80).and_then(|mk| {
-            let before = t[..mk.start()].trim_end_matches(|c: char| c == ',' || c == '-' || c == '–' || c.is_whitespace());
-            credit_names(before, b).filter(|n| !n.is_empty())
-        });
+        let lead = marks
+            .first()
+            .filter(|mk| mk.start() > 0 && t.chars().count() <= 80)
+            .and_then(|mk| {
+                let before = t[..mk.start()].trim_end_matches(|c: char| {
+                    c == ',' || c == '-' || c == '–' || c.is_whitespace()
+                });
+                credit_names(before, b).filter(|n| !n.is_empty())
+            });
         if (marked && marks.first().is_some_and(|mk| mk.start() == 0)) || lead.is_some() {
             let mut names = lead.unwrap_or_default();
             for (i, mk) in marks.iter().enumerate() {
@@ -557,7 +592,8 @@ fn inline_credits(
     authors: &mut Vec<Range<usize>>,
     skip: &mut Vec<Range<usize>>,
 ) {
-    if m.inline_needs.is_some_and(|b| !l.text.as_bytes().contains(&b))
+    if m.inline_needs
+        .is_some_and(|b| !l.text.as_bytes().contains(&b))
         || m.inline_set.as_ref().is_some_and(|s| !s.is_match(l.text))
     {
         return;

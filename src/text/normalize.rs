@@ -19,7 +19,10 @@
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::fold::{class_table, decode_at, fold_pair, CharTable, is_boundary, is_invisible, is_nfc_char, is_precomposed, map_char, Map, BOUNDARY, KEPT, TONED};
+use crate::fold::{
+    class_table, decode_at, fold_pair, is_boundary, is_invisible, is_nfc_char, is_precomposed,
+    map_char, CharTable, Map, BOUNDARY, KEPT, TONED,
+};
 
 /// Bytes of normalized text between two character-count checkpoints.
 const BLOCK: usize = 64;
@@ -136,7 +139,8 @@ pub fn clean_display(s: &str) -> String {
     // most output strings are already NFC: no composition pass for them
     // Vietnamese letters are precomposed: a string of only those is NFC
     // without asking the tables
-    if s.is_ascii() || s.chars().all(is_precomposed) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if s.is_ascii() || s.chars().all(is_precomposed) || is_nfc_quick(s.chars()) == IsNormalized::Yes
+    {
         clean_chars(s.chars(), s.len())
     } else {
         clean_chars(s.nfc(), s.len())
@@ -168,7 +172,9 @@ fn is_plain(b: &[u8]) -> bool {
             i += 2;
         } else if x == 0xC2 {
             // U+0080..U+00BF: symbols, but NEL, no-break space, soft hyphen
-            if matches!(b.get(i + 1), Some(0x85) | Some(0xA0) | Some(0xAD)) || b.get(i + 1).is_none_or(|&y| y < 0x80) {
+            if matches!(b.get(i + 1), Some(0x85) | Some(0xA0) | Some(0xAD))
+                || b.get(i + 1).is_none_or(|&y| y < 0x80)
+            {
                 return false;
             }
             i += 2;
@@ -223,7 +229,13 @@ fn scan_clean(b: &[u8], i: usize, space_before: bool, t: &CharTable<u8>) -> usiz
             if matches!(x, 9 | 11 | 12 | 13) {
                 break p;
             }
-            if x == b' ' && (if p > i { b[p - 1] == b' ' } else { space_before }) {
+            if x == b' '
+                && (if p > i {
+                    b[p - 1] == b' '
+                } else {
+                    space_before
+                })
+            {
                 break p;
             }
             prev = p;
@@ -236,7 +248,9 @@ fn scan_clean(b: &[u8], i: usize, space_before: bool, t: &CharTable<u8>) -> usiz
             // the character before combines with this one
             break prev;
         }
-        if class & KEPT == 0 || (class & TONED != 0 && p > 0 && matches!(b[p - 1], b'o' | b'O' | b'u' | b'U')) {
+        if class & KEPT == 0
+            || (class & TONED != 0 && p > 0 && matches!(b[p - 1], b'o' | b'O' | b'u' | b'U'))
+        {
             break p;
         }
         prev = p;

@@ -137,8 +137,9 @@ impl LegalExtractor {
     }
 
     /// The issuer named by a code's letters: the parts after the type letters,
-    /// or the first part when it is an issuer (`969/TTg-KGVX`, `59/2020/QH14`).
-    pub(super) fn code_issuer(&self, code: &Code) -> Option<String> {
+    /// or the first part when it is an issuer (`969/TTg-KGVX`, `59/2020/QH14`);
+    /// for a document of type `ty`, the issuer that type gives (`by_type`).
+    pub(super) fn code_issuer(&self, code: &Code, ty: usize) -> Option<String> {
         let first = code_key(&code.parts[0]);
         let cands: &[String] = if self.code_types.contains_key(&first) {
             &code.parts[1..]
@@ -149,7 +150,12 @@ impl LegalExtractor {
         };
         let mut names: Vec<&str> = Vec::new();
         for p in cands {
-            if let Some(n) = self.issuers.get(&code_key(p)) {
+            let key = code_key(p);
+            if let Some(n) = self
+                .issuers_by_type
+                .get(&(key.clone(), ty))
+                .or_else(|| self.issuers.get(&key))
+            {
                 if !names.contains(&n.as_str()) {
                     names.push(n);
                 }

@@ -11,6 +11,35 @@ use crate::text::date::{date_at, find_dates, DateMatch};
 impl LegalExtractor {
     /// The issuer written from token `p` (after `của`): the token after it.
     pub(super) fn written_issuer(&self, t: &[Tok<'_>], p: usize) -> Option<usize> {
+        self.sitting(t, p).or_else(|| self.body_issuer(t, p))
+    }
+
+    /// A sitting of a body from token `p`, through the body's term: `Hội
+    /// nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII`, `Kỳ họp
+    /// thứ 7 Quốc hội khóa XV`.
+    fn sitting(&self, t: &[Tok<'_>], p: usize) -> Option<usize> {
+        if !is_capitalized(t.get(p)?.raw) {
+            return None;
+        }
+        let (n, _) = self.sitting_heads.match_at(t, p)?;
+        let mut k = p + n;
+        if let Some((m, _)) = self.sitting_ordinal.match_at(t, k) {
+            if t.get(k + m).is_some_and(|x| x.is_word() || x.is_number()) {
+                k += m + 1;
+            }
+        }
+        let mut e = self.body_issuer(t, k)?;
+        if let Some((m, _)) = self.sitting_term.match_at(t, e) {
+            if t.get(e + m).is_some_and(|x| x.is_word() || x.is_number()) {
+                e += m + 1;
+            }
+        }
+        Some(e)
+    }
+
+    /// A body's name from token `p`: a listed name, or an opener and the
+    /// capitalised words after it, with a place part.
+    fn body_issuer(&self, t: &[Tok<'_>], p: usize) -> Option<usize> {
         let first = t.get(p)?;
         if !first.is_word() || !is_capitalized(first.raw) {
             return None;

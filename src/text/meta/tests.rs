@@ -227,7 +227,9 @@ fn signatures() {
     // what the writer did, in brackets; a rating widget and a disclaimer under the signature
     let (_, m) = meta(&format!("{body}\nThanh Tùng (thực hiện)\n"));
     assert_eq!(m.authors, vec!["Thanh Tùng"]);
-    let (_, m) = meta(&format!("{body}\nMinh Anh\nThông tin chỉ mang tính tham khảo, không phải khuyến nghị đầu tư.\n"));
+    let (_, m) = meta(&format!(
+        "{body}\nMinh Anh\nThông tin chỉ mang tính tham khảo, không phải khuyến nghị đầu tư.\n"
+    ));
     assert_eq!(m.authors, vec!["Minh Anh"]);
     let (_, m) = meta(&format!("{body}\n\nĐTT\n\nĐÁNH GIÁ BÀI VIẾT( 0)\n"));
     assert_eq!(m.authors, vec!["ĐTT"]);
@@ -383,118 +385,117 @@ fn random_text_never_panics() {
         "\u{a0}",
         "…",
         "\"",
-            "é\u{301}",
-            "September",
-            "31/02/2024",
-            "Theo ",
-            "(Vietnam+)",
-            "Thứ bảy",
-            "{keywords}",
-            "»",
-            "./.",
-        ];
-        let mut x: u64 = 99;
-        let rules = TextRules::builtin();
-        for _ in 0..2000 {
-            let mut s = String::new();
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
-            for _ in 0..(x >> 60) * 3 {
-                x = x
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                s.push_str(pieces[(x >> 33) as usize % pieces.len()]);
-            }
-            let nt = NormText::new(&s);
-            let m = extract_display(&nt, &s, rules);
-            for r in m
-                .skip
-                .iter()
-                .chain(m.author_ranges.iter())
-                .chain(m.title_range.iter())
-            {
-                assert!(
-                    r.start <= r.end && r.end <= nt.text.len() && nt.text.is_char_boundary(r.start)
-                );
-            }
-            for r in segment::sentences(&nt.text) {
-                assert!(nt.text.is_char_boundary(r.start) && nt.text.is_char_boundary(r.end));
-            }
+        "é\u{301}",
+        "September",
+        "31/02/2024",
+        "Theo ",
+        "(Vietnam+)",
+        "Thứ bảy",
+        "{keywords}",
+        "»",
+        "./.",
+    ];
+    let mut x: u64 = 99;
+    let rules = TextRules::builtin();
+    for _ in 0..2000 {
+        let mut s = String::new();
+        x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
+        for _ in 0..(x >> 60) * 3 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            s.push_str(pieces[(x >> 33) as usize % pieces.len()]);
+        }
+        let nt = NormText::new(&s);
+        let m = extract_display(&nt, &s, rules);
+        for r in m
+            .skip
+            .iter()
+            .chain(m.author_ranges.iter())
+            .chain(m.title_range.iter())
+        {
+            assert!(
+                r.start <= r.end && r.end <= nt.text.len() && nt.text.is_char_boundary(r.start)
+            );
+        }
+        for r in segment::sentences(&nt.text) {
+            assert!(nt.text.is_char_boundary(r.start) && nt.text.is_char_boundary(r.end));
         }
     }
+}
 
-
-    /// The dev and real gold files: title, published, url and authors.
-    #[test]
-    fn eval_gold_metadata() {
-        let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval"));
-        let root = if root.exists() {
-            root.to_path_buf()
-        } else {
-            std::path::PathBuf::from("/work/shared/eval")
+/// The dev and real gold files: title, published, url and authors.
+#[test]
+fn eval_gold_metadata() {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval"));
+    let root = if root.exists() {
+        root.to_path_buf()
+    } else {
+        std::path::PathBuf::from("/work/shared/eval")
+    };
+    if !root.exists() {
+        eprintln!("eval folder absent: skipped");
+        return;
+    }
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for sub in ["dev", "real"] {
+        let Ok(dir) = std::fs::read_dir(root.join(sub)) else {
+            continue;
         };
-        if !root.exists() {
-            eprintln!("eval folder absent: skipped");
-            return;
-        }
-        let mut failures = Vec::new();
-        let mut checked = 0;
-        for sub in ["dev", "real"] {
-            let Ok(dir) = std::fs::read_dir(root.join(sub)) else {
+        let mut paths: Vec<_> = dir.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        {
+            let Ok(text) = std::fs::read_to_string(p.with_extension("txt")) else {
                 continue;
             };
-            let mut paths: Vec<_> = dir.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-            paths.sort();
-            for p in paths
-                .into_iter()
-                .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            {
-                let Ok(text) = std::fs::read_to_string(p.with_extension("txt")) else {
-                    continue;
-                };
-                let gold: serde_json::Value =
-                    serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
-                let (_, m) = meta(&text);
-                let name = p.file_stem().unwrap().to_string_lossy().to_string();
-                let key = |s: &str| {
-                    crate::fold::fold(s)
-                        .to_lowercase()
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                };
-                if let Some(t) = gold.get("title") {
-                    checked += 1;
-                    let want = t.as_str().map(key);
-                    if m.title.as_deref().map(key) != want {
-                        failures.push(format!("{name}: title {:?}, gold {:?}", m.title, t));
-                    }
+            let gold: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            let (_, m) = meta(&text);
+            let name = p.file_stem().unwrap().to_string_lossy().to_string();
+            let key = |s: &str| {
+                crate::fold::fold(s)
+                    .to_lowercase()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            if let Some(t) = gold.get("title") {
+                checked += 1;
+                let want = t.as_str().map(key);
+                if m.title.as_deref().map(key) != want {
+                    failures.push(format!("{name}: title {:?}, gold {:?}", m.title, t));
                 }
-                if let Some(d) = gold.get("published").and_then(|d| d.as_str()) {
-                    checked += 1;
-                    if m.published.as_deref() != Some(d) {
-                        failures.push(format!("{name}: published {:?}, gold {d}", m.published));
-                    }
+            }
+            if let Some(d) = gold.get("published").and_then(|d| d.as_str()) {
+                checked += 1;
+                if m.published.as_deref() != Some(d) {
+                    failures.push(format!("{name}: published {:?}, gold {d}", m.published));
                 }
-                if let Some(u) = gold.get("url").and_then(|u| u.as_str()) {
-                    checked += 1;
-                    if m.url.as_deref() != Some(u) {
-                        failures.push(format!("{name}: url {:?}, gold {u}", m.url));
-                    }
+            }
+            if let Some(u) = gold.get("url").and_then(|u| u.as_str()) {
+                checked += 1;
+                if m.url.as_deref() != Some(u) {
+                    failures.push(format!("{name}: url {:?}, gold {u}", m.url));
                 }
-                if let Some(a) = gold.get("authors").and_then(|a| a.as_array()) {
-                    checked += 1;
-                    let want: Vec<String> = a.iter().filter_map(|x| x.as_str()).map(key).collect();
-                    let got: Vec<String> = m.authors.iter().map(|x| key(x)).collect();
-                    if got != want {
-                        failures.push(format!("{name}: authors {:?}, gold {want:?}", m.authors));
-                    }
+            }
+            if let Some(a) = gold.get("authors").and_then(|a| a.as_array()) {
+                checked += 1;
+                let want: Vec<String> = a.iter().filter_map(|x| x.as_str()).map(key).collect();
+                let got: Vec<String> = m.authors.iter().map(|x| key(x)).collect();
+                if got != want {
+                    failures.push(format!("{name}: authors {:?}, gold {want:?}", m.authors));
                 }
             }
         }
-        assert!(
-            failures.is_empty(),
-            "{} of {checked} checks failed:\n{}",
-            failures.len(),
-            failures.join("\n")
-        );
     }
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} checks failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
