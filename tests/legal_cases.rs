@@ -91,6 +91,11 @@ const CASES: &[(&str, &[Row])] = &[
      &[(NQ, Some("18-NQ/TW"), Some(18), Some("2022-06-16"), Some("Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII"))]),
     ("Thực hiện Nghị quyết số 110/2023/QH15 của Kỳ họp thứ 6 Quốc hội khóa XV, các bộ rà soát.",
      &[(NQ, Some("110/2023/QH15"), Some(110), None, Some("Kỳ họp thứ 6 Quốc hội khóa XV"))]),
+    // `của X tại <citation>`: X wrote it
+    ("Các sở cung cấp thông tin theo chỉ đạo của UBND tỉnh tại Văn bản số 6099/UBND-VP nêu trên.",
+     &[("Công văn", Some("6099/UBND-VP"), Some(6099), None, Some("UBND tỉnh"))]),
+    ("Thực hiện chỉ đạo của Thủ tướng Chính phủ tại Công điện số 123/CĐ-TTg, các bộ đã vào cuộc.",
+     &[("Công điện", Some("123/CĐ-TTg"), Some(123), None, Some("Thủ tướng Chính phủ"))]),
     // a short second mention takes the code of the citation before it
     ("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024, tỉnh đặt mục tiêu cao. Nghị quyết số 57 được quán triệt sâu rộng.",
      &[(NQ, Some("57-NQ/TW"), Some(57), Some("2024-12-22"), Some("Bộ Chính trị")),

@@ -34,6 +34,9 @@ pub struct DirectiveExtractor {
     heads: PhraseSet<()>,
     generic: PhraseSet<()>,
     tails: PhraseSet<()>,
+    stretch_from: PhraseSet<()>,
+    stretch_to: PhraseSet<()>,
+    carry_on: PhraseSet<()>,
     generic_subjects: PhraseSet<()>,
     pronouns: PhraseSet<()>,
     first_person: PhraseSet<()>,
@@ -94,6 +97,9 @@ impl DirectiveExtractor {
             heads: lex.list_exact("directive.heads", &o.heads, ()),
             generic: lex.list_exact("directive.generic", &o.generic, ()),
             tails: lex.list_exact("directive.tails", &o.tails, ()),
+            stretch_from: lex.list_exact("directive.stretch.from", &o.stretch.from, ()),
+            stretch_to: lex.list_exact("directive.stretch.to", &o.stretch.to, ()),
+            carry_on: lex.list("directive.carry_on", &v.carry_on, ()),
             generic_subjects: lex.list_exact("directive.generic_subjects", &o.generic_subjects, ()),
             pronouns: lex.list_exact("directive.pronouns", &o.pronouns, ()),
             first_person: lex.list_exact("directive.first_person", &o.first_person, ()),
@@ -351,6 +357,10 @@ impl DirectiveExtractor {
                 e += n;
                 continue;
             }
+            if let Some(end) = self.stretch(t, e) {
+                e = end;
+                continue;
+            }
             // compounds: `đồng chí lãnh đạo các địa phương`
             if let Some((n, _)) = self.generic.match_at(t, e) {
                 e += n;
@@ -403,6 +413,27 @@ impl DirectiveExtractor {
             break;
         }
         Some(e)
+    }
+
+    /// `từ Thái Bình đến Thừa Thiên-Huế` at `i`: its end. Each end is a run
+    /// of capitalised words (joined by hyphens).
+    fn stretch(&self, t: &[Tok<'_>], i: usize) -> Option<usize> {
+        let names = |mut k: usize| -> usize {
+            while t.get(k).is_some_and(Tok::is_cap)
+                || (is_sym(t.get(k), "-") && t.get(k + 1).is_some_and(Tok::is_cap))
+            {
+                k += 1;
+            }
+            k
+        };
+        let (n, _) = self.stretch_from.match_at(t, i)?;
+        let mid = names(i + n);
+        if mid == i + n {
+            return None;
+        }
+        let (m, _) = self.stretch_to.match_at(t, mid)?;
+        let end = names(mid + m);
+        (end > mid + m).then_some(end)
     }
 
     /// An office as an item of a list of bodies: `Bộ trưởng`, `Thủ trưởng`.
@@ -761,6 +792,16 @@ impl DirectiveExtractor {
                 clause_start = k + 1;
                 k += 1;
                 continue;
+            }
+            // `Theo đó, …`: the clause begins after the comma
+            if k == clause_start {
+                if let Some((n, _)) = self.carry_on.match_at(t, k) {
+                    if is_sym(t.get(k + n), ",") {
+                        clause_start = k + n + 1;
+                        k = clause_start;
+                        continue;
+                    }
+                }
             }
             // 1. request verbs
             if self.not_verbs.starts_at(t, k) {

@@ -39,6 +39,9 @@ pub struct PersonExtractor {
     countries: PhraseSet<()>,
     openers: PhraseSet<()>,
     sentence_honorifics: PhraseSet<()>,
+    actor_nouns: PhraseSet<()>,
+    actor_links: PhraseSet<()>,
+    actor_between: usize,
     terms: PhraseSet<()>,
     links: PhraseSet<()>,
     trigger: Trigger,
@@ -74,8 +77,9 @@ impl PersonExtractor {
         }
         let surnames = lex.list_exact("person.surnames", &n.surnames, ());
         let heads = lex.list("person.heads", &t.heads, ());
+        let actor_nouns = lex.list_exact("person.actors.nouns", &n.actors.nouns, ());
         let trigger = Trigger {
-            sets: surnames.mask() | honorifics.mask() | heads.mask(),
+            sets: surnames.mask() | honorifics.mask() | heads.mask() | actor_nouns.mask(),
             digits: false,
         };
         PersonExtractor {
@@ -91,6 +95,9 @@ impl PersonExtractor {
             stop: lex.list("person.stop", &t.stop, ()),
             countries: lex.list_exact("person.countries", country_forms, ()),
             openers: lex.list_exact("person.openers", &n.sentence_openers, ()),
+            actor_nouns,
+            actor_links: lex.list_exact("person.actors.links", &n.actors.links, ()),
+            actor_between: n.actors.max_between,
             sentence_honorifics: lex.list_exact(
                 "person.sentence_honorifics",
                 &n.sentence_honorifics,
@@ -395,6 +402,24 @@ impl PersonExtractor {
         (!name_starts_in(names, h + 1, re + 1)).then_some((j + n, re))
     }
 
+    /// `cú sút của`, `pha cứa lòng đẹp mắt của` right before token `rs`.
+    fn actor_before(&self, t: &[Tok<'_>], rs: usize) -> bool {
+        let Some((l, _)) = self.actor_links.match_before(t, rs) else {
+            return false;
+        };
+        let mut j = l;
+        for _ in 0..=self.actor_between {
+            if self.actor_nouns.ends_before(t, j) {
+                return true;
+            }
+            match j.checked_sub(1).map(|p| &t[p]) {
+                Some(x) if x.is_word() && !x.is_cap() => j -= 1,
+                _ => return false,
+            }
+        }
+        false
+    }
+
     fn find_in_sentence(&self, t: &[Tok<'_>]) -> Vec<Found> {
         let mut names: Vec<(usize, usize)> = Vec::new();
         for mut units in self.runs(t) {
@@ -468,8 +493,14 @@ impl PersonExtractor {
                     continue;
                 }
             }
-            // after an honorific: any capitalised run (`ông Soichi Okazaki`, `ông Kim`)
-            if (self.honorifics.ends_before(t, rs) || sentence_honorific)
+            // after an honorific: any capitalised run (`ông Soichi Okazaki`,
+            // `ông Kim`), or after an act's link (`cú sút của Tuấn Hải`)
+            let actor = self.actor_before(t, rs)
+                && !self
+                    .countries
+                    .match_at(t, rs)
+                    .is_some_and(|(n, _)| rs + n >= re);
+            if (self.honorifics.ends_before(t, rs) || sentence_honorific || actor)
                 && units.len() <= 5
                 && !self.rejected_name(t, rs, re, &names)
                 && !t[rs..re].iter().any(|x| is_all_caps(x.raw))

@@ -24,6 +24,17 @@ pub struct OrgsFile {
     pub singular: Vec<String>,
     #[serde(default)]
     pub sides: Vec<String>,
+    /// The stretch of places a list of bodies covers: `các tỉnh từ Thái
+    /// Bình đến Thừa Thiên-Huế` (`from` then names, `to` then names).
+    pub stretch: Stretch,
+}
+
+/// `từ X đến Y` after a list of bodies: part of the addressee.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stretch {
+    pub from: Vec<String>,
+    pub to: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -51,6 +62,10 @@ pub struct VerbsFile {
     pub issuing: Vec<String>,
     #[serde(default)]
     pub documents: DocumentsRules,
+    /// Words that open a sentence before a comma and carry on the
+    /// instruction before it (`Theo đó, các tỉnh ven biển phối hợp …`):
+    /// the clause begins after the comma.
+    pub carry_on: Vec<String>,
 }
 
 /// `[documents]` of `verbs.toml`: the cited documents that assign tasks,
@@ -111,6 +126,8 @@ impl DirectiveRules {
                 ("heads", &orgs.heads),
                 ("generic", &orgs.generic),
                 ("tails", &orgs.tails),
+                ("from", &orgs.stretch.from),
+                ("to", &orgs.stretch.to),
             ],
         )?;
         let vf = source.read("directive/verbs.toml")?;
@@ -122,6 +139,7 @@ impl DirectiveRules {
                 ("lead", &verbs.lead),
                 ("strong", &verbs.strong),
                 ("tasks", &verbs.tasks),
+                ("carry_on", &verbs.carry_on),
             ],
         )?;
         Ok(DirectiveRules { orgs, verbs })

@@ -82,6 +82,9 @@ pub struct Issuer {
 pub struct Written {
     /// Words before the issuer (`của`).
     pub lead: Vec<String>,
+    /// Words between `của X` and the citation X wrote: `theo chỉ đạo của
+    /// UBND tỉnh tại Văn bản số 6099/UBND-VP`.
+    pub at: Vec<String>,
     /// Whole names.
     pub bodies: Vec<String>,
     /// Whole names a place name may follow (`Tỉnh ủy Bắc Giang`).
@@ -383,6 +386,7 @@ fn validate_issuers(file: &RuleFile, f: &IssuersFile, types: &TypesFile) -> Resu
     let w = &f.written;
     for (list, what) in [
         (&w.lead, "lead"),
+        (&w.at, "at"),
         (&w.bodies, "bodies"),
         (&w.local_bodies, "local_bodies"),
         (&w.openers, "openers"),

@@ -29,6 +29,21 @@ pub struct NamesFile {
     /// before a name of two syllables or more (`Anh Y Nguôn Niê cho biết`).
     #[serde(default)]
     pub sentence_honorifics: Vec<String>,
+    /// Acts that name their actor after a link word: `cú sút của Tuấn Hải`.
+    pub actors: Actors,
+}
+
+/// `[actors]` of `names.toml`: `NOUN [≤ max_between lower-case words] LINK
+/// NAME`, where NAME needs no family name or office.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actors {
+    /// Nouns of acts done by one person (`cú sút`, `pha`, `lời khai`).
+    pub nouns: Vec<String>,
+    /// Words right before the actor (`của`, `với`).
+    pub links: Vec<String>,
+    /// Lower-case words allowed between the noun and the link.
+    pub max_between: usize,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -87,6 +102,8 @@ impl PersonRules {
                 ("particles", &names.particles),
                 ("not_names", &names.not_names),
                 ("place_heads", &names.place_heads),
+                ("actors.nouns", &names.actors.nouns),
+                ("actors.links", &names.actors.links),
             ],
         )?;
         let tf = source.read("person/titles.toml")?;

@@ -131,6 +131,10 @@ impl LegalExtractor {
         t: &[Tok<'_>],
         start: usize,
     ) -> (Option<Range<usize>>, Option<DateMatch>) {
+        // `theo chỉ đạo của UBND tỉnh tại Văn bản số 6099/UBND-VP`
+        if let Some(at) = self.owner_at(t, start) {
+            return (Some(at), None);
+        }
         let Some((v, _)) = self.issuer_verbs.match_before(t, start) else {
             return (None, None);
         };
@@ -152,6 +156,18 @@ impl LegalExtractor {
             }
         }
         (subject, self.date_before(text, t, lead))
+    }
+
+    /// `của X tại` right before token `start`: the issuer X, written
+    /// before the citation it is the author of.
+    fn owner_at(&self, t: &[Tok<'_>], start: usize) -> Option<Range<usize>> {
+        let (at, _) = self.issuer_at.match_before(t, start)?;
+        (at.saturating_sub(self.max_before)..at)
+            .rev()
+            .find_map(|s| {
+                let (n, _) = self.issuer_lead.match_at(t, s)?;
+                (self.written_issuer(t, s + n)? == at).then(|| t[s + n].start..t[at - 1].end)
+            })
     }
 
     /// A date followed by a comma right before token `lead`: `ngày
