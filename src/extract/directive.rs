@@ -37,6 +37,7 @@ pub struct DirectiveExtractor {
     stretch_from: PhraseSet<()>,
     stretch_to: PhraseSet<()>,
     carry_on: PhraseSet<()>,
+    predicates: PhraseSet<()>,
     generic_subjects: PhraseSet<()>,
     pronouns: PhraseSet<()>,
     first_person: PhraseSet<()>,
@@ -100,6 +101,7 @@ impl DirectiveExtractor {
             stretch_from: lex.list_exact("directive.stretch.from", &o.stretch.from, ()),
             stretch_to: lex.list_exact("directive.stretch.to", &o.stretch.to, ()),
             carry_on: lex.list("directive.carry_on", &v.carry_on, ()),
+            predicates: lex.list("directive.predicates", &v.predicates, ()),
             generic_subjects: lex.list_exact("directive.generic_subjects", &o.generic_subjects, ()),
             pronouns: lex.list_exact("directive.pronouns", &o.pronouns, ()),
             first_person: lex.list_exact("directive.first_person", &o.first_person, ()),
@@ -157,6 +159,7 @@ impl DirectiveExtractor {
 
     fn is_verb_at(&self, t: &[Tok<'_>], k: usize) -> bool {
         self.request.starts_at(t, k)
+            || self.predicates.starts_at(t, k)
             || self.strong.starts_at(t, k)
             || self.tasks.starts_at(t, k)
             || self.lead.starts_at(t, k)
@@ -245,6 +248,14 @@ impl DirectiveExtractor {
                 continue;
             }
             if x.is_symbol("-") && t.get(e + 1).is_some_and(Tok::is_cap) {
+                e += 1;
+                continue;
+            }
+            // `UBND TP.HCM`: a dot with no space on either side inside a name
+            if x.is_symbol(".")
+                && t[e - 1].end == x.start
+                && t.get(e + 1).is_some_and(|y| y.is_cap() && y.start == x.end)
+            {
                 e += 1;
                 continue;
             }
@@ -804,7 +815,13 @@ impl DirectiveExtractor {
                 }
             }
             // 1. request verbs
-            if self.not_verbs.starts_at(t, k) {
+            // `giao ban`, `giao thông` are nouns, but `giao Ban Tuyên giáo`
+            // asks a body whose name begins with a capital
+            if self
+                .not_verbs
+                .match_at(t, k)
+                .is_some_and(|(n, _)| n < 2 || !t[k + n - 1].is_cap())
+            {
                 k += 1;
                 continue;
             }
@@ -820,7 +837,15 @@ impl DirectiveExtractor {
                     if t.get(a).is_some_and(|x| x.low == "cho" || x.low == "với") {
                         a += 1;
                     }
-                    let subject = self.subject_before(t, k);
+                    // `X đồng ý … và giao Y …`: coordinated predicates share
+                    // the body that opens the clause
+                    let subject = self.subject_before(t, k).or_else(|| {
+                        (k > clause_start && t[k - 1].low == "và")
+                            .then(|| self.org_at(t, clause_start))
+                            .flatten()
+                            .filter(|&e| e < k - 1 && !(e..k).any(|j| self.request.starts_at(t, j)))
+                            .map(|e| (clause_start, e))
+                    });
                     let relayed = subject.is_some_and(|(s0, _)| self.agentive.ends_before(t, s0));
                     let agentive = self.agentive.starts_at(t, k);
                     let mut addressees = self.addressees(t, a, agentive);
@@ -869,7 +894,11 @@ impl DirectiveExtractor {
                         k = last_end;
                         continue;
                     } else if (subject.is_some() && !relayed) || (opens_clause && k == 0) {
-                        if let Some(s) = subject {
+                        // an addressee of this sentence doing its task
+                        // (`yêu cầu … các cấp ủy tiếp tục quán triệt`) asks no one
+                        let told =
+                            subject.is_some_and(|s| out.iter().any(|f| f.addressee == Some(s)));
+                        if let Some(s) = subject.filter(|_| !told) {
                             if t[a..end].iter().any(|x| x.is_word()) && !is_sym(t.get(a), ":") {
                                 out.push(Found {
                                     span: (start, end),

@@ -66,6 +66,9 @@ pub struct VerbsFile {
     /// instruction before it (`Theo đó, các tỉnh ven biển phối hợp …`):
     /// the clause begins after the comma.
     pub carry_on: Vec<String>,
+    /// Other verbs a body does, that end its name when it is read from
+    /// lower-case syllables (`Ban Thường vụ Tỉnh ủy đồng ý …`).
+    pub predicates: Vec<String>,
 }
 
 /// `[documents]` of `verbs.toml`: the cited documents that assign tasks,
@@ -140,6 +143,7 @@ impl DirectiveRules {
                 ("strong", &verbs.strong),
                 ("tasks", &verbs.tasks),
                 ("carry_on", &verbs.carry_on),
+                ("predicates", &verbs.predicates),
             ],
         )?;
         Ok(DirectiveRules { orgs, verbs })

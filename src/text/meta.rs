@@ -377,29 +377,27 @@ fn stamp(text: &str, m: &MetaRules) -> Option<Option<String>> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    let mut free = 0;
-    let mut has_date = false;
-    for (i, seg) in segs.iter().enumerate() {
-        let with_dates = seg.replace(DATE_MARK, "01/01/2000");
-        if segment.is_match(&with_dates) {
-            has_date |= seg.contains(DATE_MARK);
-            continue;
-        }
-        let edge = i == 0 || i + 1 == segs.len();
-        if edge
-            && free == 0
-            && segs.len() > 1
-            && word_count(seg) <= st.max_free_words
-            && !has_digit(seg)
-            && !seg.contains(DATE_MARK)
-            && !seg.ends_with('.')
-        {
-            free += 1;
-            continue;
-        }
+    // the stamp parts are one run; at most one free run of plain words
+    // before or after it (`Hà Nội, ngày …`, `… | Sản phẩm - Dịch vụ`)
+    let is_stamp = |seg: &str| segment.is_match(&seg.replace(DATE_MARK, "01/01/2000"));
+    let first = segs.iter().position(|s| is_stamp(s))?;
+    let last = segs.iter().rposition(|s| is_stamp(s))?;
+    if !segs[first..=last].iter().all(|s| is_stamp(s))
+        || !segs[first..=last].iter().any(|s| s.contains(DATE_MARK))
+    {
         return None;
     }
-    if !has_date {
+    let free = if first > 0 {
+        &segs[..first]
+    } else {
+        &segs[last + 1..]
+    };
+    if (first > 0 && last + 1 < segs.len())
+        || free.iter().map(|s| word_count(s)).sum::<usize>() > st.max_free_words
+        || free
+            .iter()
+            .any(|s| has_digit(s) || s.contains(DATE_MARK) || s.ends_with('.'))
+    {
         return None;
     }
     Some(find_date(text, m))
@@ -684,7 +682,11 @@ fn find_title(header: &[Line], m: &MetaRules) -> (Option<usize>, Option<usize>) 
         }
         let next = (s + 1..header.len()).find(|&j| header[j].kind != Kind::Noise);
         if let Some(j) = next.filter(|&j| headline_like(&header[j], m)) {
-            return (Some(j), Some(s));
+            // a stamp above the headline and another right under it: the
+            // upper one is the site's clock, the lower one the article's
+            let under = (j + 1..header.len()).find(|&k| header[k].kind != Kind::Noise);
+            let under = under.filter(|&k| matches!(header[k].kind, Kind::Stamp(Some(_))));
+            return (Some(j), Some(under.unwrap_or(s)));
         }
     }
     let first = (0..header.len()).find(|&j| headline_like(&header[j], m));

@@ -32,6 +32,16 @@ fn title_and_stamp_after_it() {
 }
 
 #[test]
+fn site_clock_above_the_headline_and_article_stamp_under_it() {
+    let (_, m) = meta("Thứ 5, 02/05/2024, 09:46[GMT+7]\n\nTin áp thấp nhiệt đới trên biển Đông\n\nThứ 6, 02/11/2018 | 14:41:04\n841 lượt xem\nHồi 13 giờ ngày 02/11, vị trí tâm áp thấp nhiệt đới ở vào khoảng 20,8 độ Vĩ Bắc, cách quần đảo Hoàng Sa 650km về phía Đông Bắc.\n");
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Tin áp thấp nhiệt đới trên biển Đông")
+    );
+    assert_eq!(m.published.as_deref(), Some("2018-11-02"));
+}
+
+#[test]
 fn stamp_forms() {
     let cases: &[(&str, Option<&str>)] = &[
         ("20:46, 20/12/2024", Some("2024-12-20")),
@@ -46,6 +56,12 @@ fn stamp_forms() {
         ("Thứ hai, 2/1/2023, 08:00 GMT+7", Some("2023-01-02")),
         ("September 20, 2022", Some("2022-09-20")),
         ("Cập nhật: 2024-12-20 08:15", Some("2024-12-20")),
+        // a section name of two parts after the stamp
+        (
+            "Thứ bảy, 10:12 01/02/2020 | Sản phẩm - Dịch vụ",
+            Some("2020-02-01"),
+        ),
+        ("Thứ 6, 02/11/2018 | 14:41:04", Some("2018-11-02")),
     ];
     let rules = TextRules::builtin();
     for (line, want) in cases {
@@ -67,6 +83,9 @@ fn stamp_forms() {
         "Thủ tướng: Kỳ họp thứ 8, ngày 20/10/2024 bắt đầu",
         "Năm 2024 tăng trưởng 7,09%",
         "20:46",
+        // free words on both sides, or too many of them
+        "Hà Nội, 20/12/2024 - Kinh tế",
+        "20/12/2024 | Sản phẩm - Dịch vụ - Thị trường tiêu dùng",
         "Tính đến ngày 20/12/2024, cả nước có 40.544 dự án đầu tư nước ngoài còn hiệu lực.",
     ] {
         assert_eq!(stamp(line, &rules.meta), None, "{line}");
