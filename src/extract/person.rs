@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Ctx, Trigger};
 use crate::fold::fold;
@@ -216,8 +216,14 @@ impl PersonExtractor {
                 return true;
             }
         }
-        // `đường Lê Lợi`, `huyện Lâm Hà` — but `Chủ tịch UBND tỉnh Trần Ngọc Tam`
-        if self.place_heads.ends_before(t, s) && self.role_before_avoiding(t, s, names).is_none() {
+        // `đường Lê Lợi`, `huyện Lâm Hà` — but `Chủ tịch UBND tỉnh Trần Ngọc Tam`;
+        // a house number makes a street (`số 33 Nguyễn Du`, `42 Chu Mạnh Trinh`)
+        let house = s > 0 && t[s - 1].is_number();
+        // (`đối tượng Hùng` ends in `tượng`, a statue, but is an honorific)
+        if (house || self.place_heads.ends_before(t, s))
+            && !self.honorifics.ends_before(t, s)
+            && self.role_before_avoiding(t, s, names).is_none()
+        {
             return true;
         }
         // an organisation, not a name: `Bộ Công Thương`
@@ -254,6 +260,17 @@ impl PersonExtractor {
             if x.is_symbol("-")
                 && x.glued()
                 && t.get(k + 1).is_some_and(|y| y.glued() && y.is_word())
+            {
+                k += 1;
+                continue;
+            }
+            // `Bộ Nông nghiệp - Phát triển Nông thôn`: a spaced dash between
+            // capitalised parts of a body's name
+            if x.is_symbol("-")
+                && k > a
+                && t[k - 1].is_word()
+                && t.get(k + 1).is_some_and(Tok::is_title_case)
+                && k + 1 < b
             {
                 k += 1;
                 continue;
@@ -422,6 +439,11 @@ impl PersonExtractor {
 
     fn find_in_sentence(&self, t: &[Tok<'_>]) -> Vec<Found> {
         let mut names: Vec<(usize, usize)> = Vec::new();
+        // `Chỉ Số Giá Tiêu Dùng, Chỉ Số Giá Vàng …`: in a line of capitalised
+        // words a family name proves nothing (an office or honorific still does)
+        let words = t.iter().filter(|x| x.is_word()).count();
+        let caps = t.iter().filter(|x| x.is_word() && x.is_cap()).count();
+        let title_case = words >= 5 && caps * 5 >= words * 4;
         for mut units in self.runs(t) {
             // `Báo Bà Rịa- Vũng Tàu`: a place or thing opening the run, honorific
             // look-alike included, is no part of a name
@@ -486,7 +508,7 @@ impl PersonExtractor {
             {
                 continue; // the whole run is a place or thing: `Thái Nguyên`
             }
-            if let Some(u) = self.surname_name(t, &units) {
+            if let Some(u) = self.surname_name(t, &units).filter(|_| !title_case) {
                 let s = units[u].0;
                 if !self.rejected_name(t, s, re, &names) {
                     names.push((s, re));
@@ -500,7 +522,13 @@ impl PersonExtractor {
                     .countries
                     .match_at(t, rs)
                     .is_some_and(|(n, _)| rs + n >= re);
-            if (self.honorifics.ends_before(t, rs) || sentence_honorific || actor)
+            // `cháu Nguyễn Trung Thành và Đức Anh`: one honorific for both
+            let shared = rs > 0
+                && t[rs - 1].low == "và"
+                && names
+                    .last()
+                    .is_some_and(|&(a, e)| e + 1 == rs && self.honorifics.ends_before(t, a));
+            if (self.honorifics.ends_before(t, rs) || sentence_honorific || actor || shared)
                 && units.len() <= 5
                 && !self.rejected_name(t, rs, re, &names)
                 && !t[rs..re].iter().any(|x| is_all_caps(x.raw))
@@ -620,7 +648,10 @@ impl PersonExtractor {
     pub fn extract(&self, ctx: &Ctx<'_>) -> PeopleFound {
         // people in order of first mention
         let mut people = People::default();
-        let mut name_ranges = Vec::new();
+        let mut name_ranges: Vec<(Range<usize>, Vec<String>)> = Vec::new();
+        // names written after a place head (`quận Ngô Quyền`): places in the
+        // whole document, so the same words found alone are no person
+        let mut places: HashSet<Vec<String>> = HashSet::default();
         for (si, sr) in ctx.sentences.iter().enumerate() {
             if !ctx.wants(si, &self.trigger) || ctx.is_skipped(sr) {
                 continue;
@@ -637,6 +668,7 @@ impl PersonExtractor {
             }
             let t = &*t;
             let found = self.find_in_sentence(t);
+            self.place_names(t, &mut places);
             // tokens of the names and offices just found
             let mut used = vec![false; t.len()];
             for f in &found {
@@ -688,7 +720,7 @@ impl PersonExtractor {
                     .map(|&(a, b)| ctx.display(&(t[a].start..t[b - 1].end)))
                     .collect();
                 let (cs, ce) = ctx.char_span(&r);
-                name_ranges.push(r);
+                name_ranges.push((r, key.clone()));
                 let slot = people.find(&key);
                 let i = match slot {
                     Some(i) => i,
@@ -715,9 +747,46 @@ impl PersonExtractor {
                 }
             }
         }
+        let place = |key: &Vec<String>| places.contains(key);
+        let dropped: HashSet<Vec<String>> = people
+            .list
+            .iter()
+            .filter(|k| k.person.roles.is_empty() && place(&k.key))
+            .map(|k| k.key.clone())
+            .collect();
         PeopleFound {
-            people: people.list.into_iter().map(|k| k.person).collect(),
-            name_ranges,
+            people: people
+                .list
+                .into_iter()
+                .filter(|k| !dropped.contains(&k.key))
+                .map(|k| k.person)
+                .collect(),
+            name_ranges: name_ranges
+                .into_iter()
+                .filter(|(_, k)| !dropped.contains(k))
+                .map(|(r, _)| r)
+                .collect(),
+        }
+    }
+
+    /// The capitalised runs right after a place head (`quận Ngô Quyền`,
+    /// `phố Trần Hưng Đạo`), as keys (lower-case words).
+    fn place_names(&self, t: &[Tok<'_>], out: &mut HashSet<Vec<String>>) {
+        let mut k = 0;
+        while k < t.len() {
+            let Some((n, _)) = self.place_heads.match_at(t, k) else {
+                k += 1;
+                continue;
+            };
+            let a = k + n;
+            let mut e = a;
+            while e < t.len() && e < a + 5 && t[e].is_word() && t[e].is_cap() {
+                e += 1;
+            }
+            if e > a + 1 {
+                out.insert(t[a..e].iter().map(|x| x.low.to_string()).collect());
+            }
+            k = e.max(k + 1);
         }
     }
 }
