@@ -264,6 +264,16 @@ impl PersonExtractor {
                 k += 1;
                 continue;
             }
+            // `Công an TP.Hải Phòng`: a dot glued on both sides
+            if x.is_symbol(".")
+                && k > a
+                && t[k - 1].end == x.start
+                && t.get(k + 1).is_some_and(|y| y.is_cap() && y.start == x.end)
+                && k + 1 < b
+            {
+                k += 1;
+                continue;
+            }
             // `Bộ Nông nghiệp - Phát triển Nông thôn`: a spaced dash between
             // capitalised parts of a body's name
             if x.is_symbol("-")
@@ -631,6 +641,24 @@ impl PersonExtractor {
                 k = re;
                 if let Some(j) = self.term_end(t, k) {
                     k = j;
+                }
+            }
+            // an office in brackets right after the name: `Huỳnh Thế Năng
+            // (cựu Tổng Giám đốc Vinafood II)`
+            if k == e && t.get(e).is_some_and(|x| x.is_symbol("(")) {
+                let start = e + 1;
+                let h = start + self.former.match_at(t, start).map(|(n, _)| n).unwrap_or(0);
+                if self.heads.starts_at(t, h) {
+                    if let Some(c) = (h + 1..(h + 16).min(t.len())).find(|&j| t[j].is_symbol(")")) {
+                        if self.is_role_material(
+                            t,
+                            h + self.heads.match_at(t, h).map_or(0, |m| m.0),
+                            c,
+                        ) && !name_starts_in(&names, h + 1, c)
+                        {
+                            roles.push((start, c));
+                        }
+                    }
                 }
             }
             if let Some(r) = self.linked_role(t, k, &names) {

@@ -480,6 +480,18 @@ fn is_credit_role(p: &str, b: &BylineRules) -> bool {
     b.credit_roles.contains(&p.to_lowercase())
 }
 
+/// `Cự Giải (T/h)` → `Cự Giải`: a credit role in brackets at the end,
+/// taken off whole (its own `/` would split it).
+fn strip_credit_role<'a>(text: &'a str, b: &BylineRules) -> &'a str {
+    let Some(inner) = text.strip_suffix(')') else {
+        return text;
+    };
+    match inner.rfind('(') {
+        Some(open) if is_credit_role(inner[open + 1..].trim(), b) => text[..open].trim_end(),
+        _ => text,
+    }
+}
+
 fn starts_with_org_word(p: &str, b: &BylineRules) -> bool {
     p.split_whitespace()
         .next()
@@ -523,7 +535,7 @@ fn signature_names<'a>(
     outlets: &[&str],
 ) -> Option<Vec<&'a str>> {
     let sig = &m.signature;
-    let text = trim_punct(text);
+    let text = trim_punct(strip_credit_role(text.trim(), b));
     if text.is_empty() || text.chars().count() > 60 || has_digit(text) {
         return None;
     }

@@ -216,6 +216,11 @@ fn signatures() {
     assert_eq!(m.authors, vec!["Lâm Sơn"]);
     let (_, m) = meta(&format!("{body}\n\nH.Đ\n"));
     assert_eq!(m.authors, vec!["H.Đ"]);
+    // a credit role in brackets after the name: `(T/h)` is `tổng hợp`
+    let (_, m) = meta(&format!("{body}\nCự Giải (T/h)\n"));
+    assert_eq!(m.authors, vec!["Cự Giải"]);
+    let (_, m) = meta(&format!("{body}\nMinh Anh (tổng hợp)\n"));
+    assert_eq!(m.authors, vec!["Minh Anh"]);
     let (_, m) = meta(&format!("{body}\n\n(Vietnam+)\n\nTin cùng chuyên mục\n"));
     assert!(m.authors.is_empty());
     let (_, m) = meta(&format!("{body}\nBộ Công Thươn"));
