@@ -50,7 +50,8 @@ impl Processor {
         let mut lex = LexiconBuilder::new();
         let countries = rules.place.country_forms();
         let quantity = QuantityExtractor::new(&rules.quantity, &mut lex);
-        let person = PersonExtractor::new(&rules.person, &countries, &mut lex);
+        let weak = rules.place.weak_country_forms();
+        let person = PersonExtractor::new(&rules.person, &countries, &weak, &mut lex);
         let place = PlaceExtractor::new(&rules.place, &mut lex);
         let legal = LegalExtractor::new(&rules.legal, &mut lex);
         let directive = DirectiveExtractor::new(&rules.directive, &countries, &mut lex);

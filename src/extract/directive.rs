@@ -55,6 +55,8 @@ pub struct DirectiveExtractor {
     agentive: PhraseSet<()>,
     object_nouns: PhraseSet<()>,
     singular: PhraseSet<()>,
+    crowd_scale: PhraseSet<()>,
+    crowd_nouns: PhraseSet<()>,
     sides: PhraseSet<()>,
     passage_verbs: PhraseSet<()>,
     issuing: PhraseSet<()>,
@@ -119,6 +121,8 @@ impl DirectiveExtractor {
             agentive: lex.list("directive.agentive", &v.agentive, ()),
             object_nouns: lex.list("directive.object_nouns", &o.object_nouns, ()),
             singular: lex.list_exact("directive.singular", &o.singular, ()),
+            crowd_scale: lex.list_exact("directive.crowd.scale", &o.crowd.scale, ()),
+            crowd_nouns: lex.list_exact("directive.crowd.nouns", &o.crowd.nouns, ()),
             sides: lex.list("directive.sides", &o.sides, ()),
             passage_verbs: lex.list("directive.passage_verbs", &v.passage_verbs, ()),
             issuing: lex.list("directive.issuing", &v.issuing, ()),
@@ -570,15 +574,27 @@ impl DirectiveExtractor {
     /// `và` (`Bộ trưởng các Bộ: … và Thống đốc Ngân hàng Nhà nước`).
     /// A list head alone on its line: a list marker (`2.`, `b)`, `-`), the
     /// addressees, a colon that ends the line (`2. Các bộ, ngành, địa
-    /// phương:`). Their token ranges.
+    /// phương:`), or a numbered heading made of the addressees alone (`1.
+    /// Bộ Công an.` over `a) Phối hợp …`). Their token ranges.
     fn list_head(&self, t: &[Tok<'_>]) -> Option<Vec<(usize, usize)>> {
-        if !t.last().is_some_and(|x| x.is_symbol(":")) {
+        let k = Self::after_marker(t);
+        let colon = t.last().is_some_and(|x| x.is_symbol(":"));
+        // `1.`, `II.`, `a)`: after_marker skips two tokens only for these
+        let numbered = k == 2;
+        if !colon && !numbered {
             return None;
         }
-        let k = Self::after_marker(t);
         let list = self.addressees(t, k, true);
         let &(_, e) = list.last()?;
-        (e + 1 == t.len()).then_some(list)
+        let ends = if t
+            .last()
+            .is_some_and(|x| x.is_symbol(":") || x.is_symbol("."))
+        {
+            e + 1 == t.len()
+        } else {
+            e == t.len()
+        };
+        ends.then_some(list)
     }
 
     /// An item line (`- Khẩn trương rà soát …`, `a) Chủ động …`): the task
@@ -715,6 +731,20 @@ impl DirectiveExtractor {
                 }
             }
             return task_follows(e).then_some(e);
+        }
+        // `yêu cầu 1,3 tỷ dân nước này phải …`: a counted crowd
+        if t[s].is_number() {
+            let mut c = s + 1;
+            if let Some((n, _)) = self.crowd_scale.match_at(t, c) {
+                c += n;
+            }
+            let noun = self
+                .crowd_nouns
+                .match_at(t, c)
+                .or_else(|| self.singular.match_at(t, c));
+            if let Some((n, _)) = noun {
+                return task_follows(c + n).then_some(c + n);
+            }
         }
         if let Some((n, _)) = self.singular.match_at(t, s) {
             let mut e = s + n;
@@ -1335,6 +1365,15 @@ impl DirectiveExtractor {
                 if a >= b {
                     continue;
                 }
+                let action = display(f.action.0, f.action.1)
+                    .trim_start_matches([',', ';', ':', '-', ' '])
+                    .to_string();
+                // `CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ`: a verb with nothing to do
+                // is a heading, not an instruction; `Giao Bộ Y tế:` has its
+                // tasks on the lines under it
+                if action.is_empty() && !t.last().is_some_and(|x| x.is_symbol(":")) {
+                    continue;
+                }
                 let r = t[a].start..t[b - 1].end;
                 let (start, end) = ctx.char_span(&r);
                 rows.push(Directive {
@@ -1343,9 +1382,7 @@ impl DirectiveExtractor {
                     issuer,
                     addressee: f.addressee.map(|(x, y)| display(x, y)).unwrap_or_default(),
                     verb: display(f.verb.0, f.verb.1),
-                    action: display(f.action.0, f.action.1)
-                        .trim_start_matches([',', ';', ':', '-', ' '])
-                        .to_string(),
+                    action,
                     sentence: si,
                 });
             }

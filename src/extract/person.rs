@@ -37,6 +37,11 @@ pub struct PersonExtractor {
     connectors: PhraseSet<()>,
     stop: PhraseSet<()>,
     countries: PhraseSet<()>,
+    age_units: PhraseSet<()>,
+    place_surnames: PhraseSet<()>,
+    age_born: PhraseSet<()>,
+    /// Country forms that need support (`Thái`): a name after an honorific.
+    weak_countries: PhraseSet<()>,
     openers: PhraseSet<()>,
     sentence_honorifics: PhraseSet<()>,
     actor_nouns: PhraseSet<()>,
@@ -65,6 +70,7 @@ impl PersonExtractor {
     pub fn new(
         rules: &PersonRules,
         country_forms: &[String],
+        weak_country_forms: &[String],
         lex: &mut LexiconBuilder,
     ) -> PersonExtractor {
         let n = &rules.names;
@@ -76,10 +82,18 @@ impl PersonExtractor {
             lex.add(&mut honorifics, h, lower_only, ());
         }
         let surnames = lex.list_exact("person.surnames", &n.surnames, ());
+        let place_surnames = lex.list_exact("person.place_surnames", &n.place_surnames, ());
         let heads = lex.list("person.heads", &t.heads, ());
         let actor_nouns = lex.list_exact("person.actors.nouns", &n.actors.nouns, ());
+        let age_units = lex.list_exact("person.age.units", &n.age.units, ());
+        let age_born = lex.list_exact("person.age.born", &n.age.born, ());
         let trigger = Trigger {
-            sets: surnames.mask() | honorifics.mask() | heads.mask() | actor_nouns.mask(),
+            sets: surnames.mask()
+                | honorifics.mask()
+                | heads.mask()
+                | actor_nouns.mask()
+                | age_units.mask()
+                | age_born.mask(),
             digits: false,
         };
         PersonExtractor {
@@ -94,10 +108,14 @@ impl PersonExtractor {
             connectors: lex.list("person.connectors", &t.connectors, ()),
             stop: lex.list("person.stop", &t.stop, ()),
             countries: lex.list_exact("person.countries", country_forms, ()),
+            weak_countries: lex.list_exact("person.weak_countries", weak_country_forms, ()),
             openers: lex.list_exact("person.openers", &n.sentence_openers, ()),
             actor_nouns,
             actor_links: lex.list_exact("person.actors.links", &n.actors.links, ()),
             actor_between: n.actors.max_between,
+            age_units,
+            age_born,
+            place_surnames,
             sentence_honorifics: lex.list_exact(
                 "person.sentence_honorifics",
                 &n.sentence_honorifics,
@@ -200,6 +218,7 @@ impl PersonExtractor {
             let s = units[u].0;
             (2..=4).contains(&len)
                 && self.surnames.has_word(t, s)
+                && (len >= 3 || !self.place_surnames.has_word(t, s))
                 && units[u].1 - s == 1
                 && !self.not_names.starts_at(t, s)
                 && self.countries.match_at(t, s).is_none_or(|(k, _)| k < 2)
@@ -220,8 +239,10 @@ impl PersonExtractor {
         // a house number makes a street (`số 33 Nguyễn Du`, `42 Chu Mạnh Trinh`)
         let house = s > 0 && t[s - 1].is_number();
         // (`đối tượng Hùng` ends in `tượng`, a statue, but is an honorific)
+        // (`học sinh tên Hu Yang (8 tuổi)`: an age proves a person)
         if (house || self.place_heads.ends_before(t, s))
             && !self.honorifics.ends_before(t, s)
+            && !self.aged(t, e)
             && self.role_before_avoiding(t, s, names).is_none()
         {
             return true;
@@ -230,9 +251,21 @@ impl PersonExtractor {
         if self.place_heads.starts_at(t, s) || self.heads.starts_at(t, s) {
             return true;
         }
-        // a country form is not a name (`Hàn Quốc`)
+        // a country form is not a name (`Hàn Quốc`), but one that never
+        // counts alone is a given name after an honorific (`anh Thái`)
         if let Some((n, _)) = self.countries.match_at(t, s) {
-            if s + n >= e {
+            let honorific = self.honorifics.ends_before(t, s)
+                || (s == 1
+                    && self
+                        .sentence_honorifics
+                        .match_at(t, 0)
+                        .is_some_and(|(m, _)| m == 1));
+            let given = honorific
+                && self
+                    .weak_countries
+                    .match_at(t, s)
+                    .is_some_and(|(m, _)| m == n);
+            if s + n >= e && !given {
                 return true;
             }
         }
@@ -447,6 +480,20 @@ impl PersonExtractor {
         false
     }
 
+    /// An age or a year of birth in brackets at `k`: `(8 tuổi)`, `(SN 1990,
+    /// …)`, `(sinh năm 1985)`.
+    fn aged(&self, t: &[Tok<'_>], k: usize) -> bool {
+        if !t.get(k).is_some_and(|x| x.is_symbol("(")) {
+            return false;
+        }
+        let age = t.get(k + 1).is_some_and(Tok::is_number) && self.age_units.starts_at(t, k + 2);
+        let born = self
+            .age_born
+            .match_at(t, k + 1)
+            .is_some_and(|(n, _)| t.get(k + 1 + n).is_some_and(Tok::is_number));
+        age || born
+    }
+
     fn find_in_sentence(&self, t: &[Tok<'_>]) -> Vec<Found> {
         let mut names: Vec<(usize, usize)> = Vec::new();
         // `Chỉ Số Giá Tiêu Dùng, Chỉ Số Giá Vàng …`: in a line of capitalised
@@ -482,9 +529,15 @@ impl PersonExtractor {
             }
             // `Anh Y Nguôn Niê cho biết`: `anh` capitalised opening the
             // sentence, before a name of two syllables or more
+            // `Chị Nhâm, một tiểu thương …`: one syllable too, when a comma
+            // and a lower-case apposition follow
+            let apposition = units.len() == 2
+                && t.get(units[1].1).is_some_and(|x| x.is_symbol(","))
+                && t.get(units[1].1 + 1)
+                    .is_some_and(|x| x.is_word() && !x.is_cap());
             let mut sentence_honorific = false;
             if units[0].0 == 0
-                && units.len() >= 3
+                && (units.len() >= 3 || apposition)
                 && self
                     .sentence_honorifics
                     .match_at(t, 0)
@@ -538,7 +591,11 @@ impl PersonExtractor {
                 && names
                     .last()
                     .is_some_and(|&(a, e)| e + 1 == rs && self.honorifics.ends_before(t, a));
-            if (self.honorifics.ends_before(t, rs) || sentence_honorific || actor || shared)
+            if (self.honorifics.ends_before(t, rs)
+                || sentence_honorific
+                || actor
+                || shared
+                || self.aged(t, re))
                 && units.len() <= 5
                 && !self.rejected_name(t, rs, re, &names)
                 && !t[rs..re].iter().any(|x| is_all_caps(x.raw))
@@ -811,7 +868,7 @@ impl PersonExtractor {
             while e < t.len() && e < a + 5 && t[e].is_word() && t[e].is_cap() {
                 e += 1;
             }
-            if e > a + 1 {
+            if e > a + 1 && !self.aged(t, e) {
                 out.insert(t[a..e].iter().map(|x| x.low.to_string()).collect());
             }
             k = e.max(k + 1);

@@ -27,6 +27,19 @@ pub struct OrgsFile {
     /// The stretch of places a list of bodies covers: `các tỉnh từ Thái
     /// Bình đến Thừa Thiên-Huế` (`from` then names, `to` then names).
     pub stretch: Stretch,
+    /// A number of people asked to act: `yêu cầu 1,3 tỷ dân …`.
+    pub crowd: Crowd,
+}
+
+/// A counted crowd as an addressee: a number, a scale word, a noun of people.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Crowd {
+    /// Scale words between the number and the noun (`tỷ`, `triệu`).
+    pub scale: Vec<String>,
+    /// Nouns of people after the number (`dân`, `người`); the `singular`
+    /// nouns count too.
+    pub nouns: Vec<String>,
 }
 
 /// `từ X đến Y` after a list of bodies: part of the addressee.

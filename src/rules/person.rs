@@ -31,6 +31,23 @@ pub struct NamesFile {
     pub sentence_honorifics: Vec<String>,
     /// Acts that name their actor after a link word: `cú sút của Tuấn Hải`.
     pub actors: Actors,
+    /// An age or birth year in brackets right after a name proves it:
+    /// `Hu Yang (8 tuổi)`, `Hùng (SN 1990)`.
+    pub age: Age,
+    /// Family names that are also the first syllable of many place names
+    /// (`Đồng`: `Đồng Xa`, `Đồng Dầy`): by themselves they make a name of
+    /// three syllables or more only.
+    pub place_surnames: Vec<String>,
+}
+
+/// `[age]` of `names.toml`: `NAME (N UNIT …)` or `NAME (BORN N …)`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Age {
+    /// Words after the number (`tuổi`).
+    pub units: Vec<String>,
+    /// Words before a year of birth (`SN`, `sinh năm`).
+    pub born: Vec<String>,
 }
 
 /// `[actors]` of `names.toml`: `NOUN [≤ max_between lower-case words] LINK
@@ -104,6 +121,8 @@ impl PersonRules {
                 ("place_heads", &names.place_heads),
                 ("actors.nouns", &names.actors.nouns),
                 ("actors.links", &names.actors.links),
+                ("age.units", &names.age.units),
+                ("age.born", &names.age.born),
             ],
         )?;
         let tf = source.read("person/titles.toml")?;

@@ -193,6 +193,19 @@ impl PlaceRules {
     }
 }
 
+impl PlaceRules {
+    /// The country forms that never count on their own (`need_support`:
+    /// `Thái`, `Nhật`): after an honorific they are given names (`anh Thái`).
+    pub fn weak_country_forms(&self) -> Vec<String> {
+        self.context
+            .support
+            .need_support
+            .iter()
+            .map(|f| f.get_ref().clone())
+            .collect()
+    }
+}
+
 /// The matching key of a written form: folded like the text, lower-case,
 /// one space between words; `-`, `–` and spaces around them all the same.
 pub fn form_key(s: &str) -> String {
