@@ -88,6 +88,13 @@ pub struct StampRules {
     pub dates: Vec<Regex>,
     /// Month names (lower case, folded) → month number.
     pub months: HashMap<String, u32>,
+    /// A stamp glued to the text after it (`01/05/2021 21:32Du khách …`):
+    /// group `stamp` is read as a line of its own.
+    pub glued: Option<Regex>,
+    /// A day and month in the headline (`Ngày 21/11: Giá xăng …`), groups
+    /// `d` and `m`: the published date when no stamp gives one, its year
+    /// from the full dates of that month or the one before in the text.
+    pub title_day: Option<Regex>,
 }
 
 /// What makes a line a title.
@@ -262,6 +269,10 @@ struct StampFile {
     segment: Spanned<String>,
     dates: Vec<Spanned<String>>,
     months: BTreeMap<String, Spanned<u32>>,
+    #[serde(default)]
+    glued: Option<Spanned<String>>,
+    #[serde(default)]
+    title_day: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -671,6 +682,14 @@ fn load_meta(file: &RuleFile) -> Result<MetaRules, RuleError> {
         segment: Some(c.regex(&f.stamp.segment)?),
         dates,
         months,
+        glued: match &f.stamp.glued {
+            Some(p) => Some(c.regex_with(p, &["stamp"])?),
+            None => None,
+        },
+        title_day: match &f.stamp.title_day {
+            Some(p) => Some(c.regex_with(p, &["d", "m"])?),
+            None => None,
+        },
     };
     if f.title.min_words > f.title.max_words {
         return Err(file.error_at(

@@ -128,6 +128,7 @@ pub fn extract(norm: &str, rules: &TextRules) -> Meta {
     let mut block_start = None;
     let lines: Vec<Line> = segment::lines(norm)
         .into_iter()
+        .flat_map(|range| split_glued_stamp(norm, range, m))
         .enumerate()
         .map(|(i, range)| {
             let text = &norm[range.clone()];
@@ -186,6 +187,9 @@ pub fn extract(norm: &str, rules: &TextRules) -> Meta {
     };
     if let Some(Kind::Stamp(Some(d))) = stamp_idx.map(|i| &lines[i].kind) {
         meta.published = Some(d.clone());
+    }
+    if meta.published.is_none() {
+        meta.published = meta.title.as_deref().and_then(|t| title_day(t, norm, m));
     }
 
     // Classified lines: url, bylines, and what to skip.
@@ -251,6 +255,20 @@ pub fn extract(norm: &str, rules: &TextRules) -> Meta {
     }
     meta.skip = merge(skip);
     meta
+}
+
+/// `01/05/2021 21:32Du khách đổ về …`: a stamp glued by a scraper to the
+/// line after it is a line of its own (`stamp.glued`).
+fn split_glued_stamp(norm: &str, range: Range<usize>, m: &MetaRules) -> Vec<Range<usize>> {
+    let glued = m.stamp.glued.as_ref().and_then(|re| {
+        let text = norm.get(range.clone())?;
+        let e = re.captures(text)?.name("stamp")?.end();
+        (e > 0 && e < text.len()).then_some(e)
+    });
+    match glued {
+        Some(e) => vec![range.start..range.start + e, range.start + e..range.end],
+        None => vec![range],
+    }
 }
 
 fn single_spaced(s: &str) -> String {
@@ -401,6 +419,32 @@ fn stamp(text: &str, m: &MetaRules) -> Option<Option<String>> {
         return None;
     }
     Some(find_date(text, m))
+}
+
+/// `Ngày 21/11: Giá xăng dầu …` with no stamp: the day of the headline,
+/// in the latest year of the full dates of its month or the month before
+/// written in the text (`… ngày 20/11/2025 …`); none when there is none.
+fn title_day(title: &str, text: &str, m: &MetaRules) -> Option<String> {
+    let st = &m.stamp;
+    let c = st.title_day.as_ref()?.captures(title)?;
+    let num = |g: &str| c.name(g).and_then(|x| x.as_str().parse::<u32>().ok());
+    let (d, mo) = (num("d")?, num("m")?);
+    let before = if mo == 1 { 12 } else { mo - 1 };
+    let mut year: Option<u32> = None;
+    for re in &st.dates {
+        for c in re.captures_iter(text) {
+            let n = |g: &str| c.name(g).and_then(|x| x.as_str().parse::<u32>().ok());
+            let (Some(y), Some(m2)) = (n("y"), n("m")) else {
+                continue;
+            };
+            // December before a January headline is the year before
+            let y = if mo == 1 && m2 == 12 { y + 1 } else { y };
+            if (m2 == mo || m2 == before) && year.is_none_or(|x| x < y) {
+                year = Some(y);
+            }
+        }
+    }
+    iso_date(year?, mo, d)
 }
 
 /// The leftmost valid date of a stamp line, as `YYYY-MM-DD`.

@@ -42,6 +42,36 @@ fn site_clock_above_the_headline_and_article_stamp_under_it() {
 }
 
 #[test]
+fn stamp_glued_to_the_headline() {
+    let (norm, m) = meta("Kinh tế\n01/05/2021 21:32Du khách đổ về Bà Rịa - Vũng Tàu ăn hải sản, giá cả tăng vọt\nLễ 30-4 và 1-5, lượng khách đổ về Bà Rịa - Vũng Tàu khá đông. Nhiều nhà hàng, quán ăn khá đông khách dịp này.\n");
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Du khách đổ về Bà Rịa - Vũng Tàu ăn hải sản, giá cả tăng vọt")
+    );
+    assert_eq!(m.published.as_deref(), Some("2021-05-01"));
+    assert!(skipped(&norm, &m).contains(&"01/05/2021 21:32"));
+    // a date with a space after it is no glued stamp: the line stays whole
+    let (_, m) = meta("Tin tức\n01/05/2021 Du khách đổ về Bà Rịa - Vũng Tàu ăn hải sản rất đông trong những ngày nghỉ lễ vừa qua theo ghi nhận.\n");
+    assert_eq!(m.published, None);
+}
+
+#[test]
+fn headline_day_of_a_daily_report() {
+    // no stamp: the headline's day, in the year of the dates of its month
+    let body = "Giá bán lẻ xăng dầu trong nước hôm nay được áp dụng theo phiên điều chỉnh của Liên Bộ. Bình quân giá thế giới giữa kỳ điều hành ngày 13/11/2025 và ngày 20/11/2025 tăng nhẹ.";
+    let (_, m) = meta(&format!(
+        "Ngày 21/11: Giá xăng dầu trong nước đồng loạt giảm\n{body}\n"
+    ));
+    assert_eq!(m.published.as_deref(), Some("2025-11-21"));
+    // a January headline after December dates: the next year
+    let (_, m) = meta("Giá vàng hôm nay (2/1): tăng mạnh phiên đầu năm\nPhiên ngày 31/12/2024, giá vàng thế giới đóng cửa ở mức cao. Giá vàng trong nước cũng tăng theo trong phiên sáng nay.\n");
+    assert_eq!(m.published.as_deref(), Some("2025-01-02"));
+    // no full date of that month in the text: no published date
+    let (_, m) = meta("Ngày 21/11: Giá xăng dầu trong nước đồng loạt giảm\nGiá bán lẻ xăng dầu trong nước hôm nay được áp dụng theo phiên điều chỉnh ngày 3/5/2025 của Liên Bộ.\n");
+    assert_eq!(m.published, None);
+}
+
+#[test]
 fn stamp_forms() {
     let cases: &[(&str, Option<&str>)] = &[
         ("20:46, 20/12/2024", Some("2024-12-20")),
