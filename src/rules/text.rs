@@ -427,6 +427,23 @@ impl<'a> Compiler<'a> {
         Ok(re)
     }
 
+    /// A pattern of the line sets: no Unicode word boundary (`\b`); write
+    /// `(?-u:\b)` next to ASCII, or the space or punctuation itself.
+    fn fast_in_set(&self, p: &Spanned<String>, re: &Regex) -> Result<(), RuleError> {
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(re.as_str())
+            .map_err(|e| self.err(p, format!("pattern does not parse: {e}")))?;
+        if hir.properties().look_set().contains_word_unicode() {
+            return Err(self.err(
+                p,
+                "a Unicode word boundary (\\b) in a line pattern slows every line down; \
+                 write (?-u:\\b) next to ASCII letters, or the space or punctuation itself",
+            ));
+        }
+        Ok(())
+    }
+
     fn regexes(&self, ps: &[Spanned<String>]) -> Result<Vec<Regex>, RuleError> {
         ps.iter().map(|p| self.regex(p)).collect()
     }
@@ -757,6 +774,25 @@ fn load_meta(file: &RuleFile) -> Result<MetaRules, RuleError> {
         inline_needs: None,
         kind_set: None,
     };
+    // The line patterns run as one set over every short line: a Unicode
+    // word boundary in one of them makes the whole set fall back to a slow
+    // engine (NOTES: ~15 times slower), so it is refused here.
+    let compiled = meta
+        .noise
+        .iter()
+        .chain(&meta.byline.lines)
+        .chain(&meta.byline.credit_lines)
+        .chain(&meta.byline.markers);
+    let written = f
+        .noise
+        .lines
+        .iter()
+        .chain(&b.lines)
+        .chain(&b.credit_lines)
+        .chain(std::iter::once(&b.markers));
+    for (p, re) in written.zip(compiled) {
+        c.fast_in_set(p, re)?;
+    }
     let mut kinds: Vec<String> = meta.noise.iter().map(|r| r.as_str().to_string()).collect();
     kinds.extend(meta.url_line.iter().map(|r| r.as_str().to_string()));
     // markers are tried after leading brackets, dashes and spaces
@@ -840,6 +876,25 @@ mod tests {
                 .starts_with(&format!("rules/text/meta.toml:{line}: bad regex")),
             "{e}"
         );
+    }
+
+    #[test]
+    fn unicode_word_boundary_in_a_line_pattern_is_refused() {
+        let content = embedded("text/meta.toml").replacen(
+            "lines = [\n",
+            "lines = [\n    '(?i)^xem\\s+thêm\\b',\n",
+            1,
+        );
+        let e = load_meta(&file("meta.toml", &content)).unwrap_err();
+        assert!(e.message.contains("Unicode word boundary"), "{e}");
+        assert!(e.line.is_some());
+        // an ASCII boundary is fine
+        let content = embedded("text/meta.toml").replacen(
+            "lines = [\n",
+            "lines = [\n    '(?i)^top(?-u:\\b)',\n",
+            1,
+        );
+        assert!(load_meta(&file("meta.toml", &content)).is_ok());
     }
 
     #[test]
