@@ -155,7 +155,9 @@ impl DirectiveExtractor {
             &d.for_marker,
         ];
         d.trigger = Trigger {
-            sets: sets.iter().fold(0, |m, s| m | s.mask()),
+            sets: sets
+                .iter()
+                .fold(crate::matcher::SetMask::EMPTY, |m, s| m | s.mask()),
             digits: false,
         };
         d

@@ -65,12 +65,12 @@ impl<'a> Ctx<'a> {
         let mut digits = Vec::with_capacity(sentences.len());
         for r in sentences {
             let tr = token_range(&toks, r);
-            let (mut mask, mut digit) = (0, false);
+            let (mut mask, mut digit) = (SetMask::EMPTY, false);
             for t in &toks[tr.clone()] {
                 mask |= t.smask();
                 digit |= t.kind == TokKind::Number;
             }
-            ranges.push(if mask != 0 || digit { tr } else { 0..0 });
+            ranges.push(if !mask.is_empty() || digit { tr } else { 0..0 });
             masks.push(mask);
             digits.push(digit);
         }
@@ -97,7 +97,9 @@ impl<'a> Ctx<'a> {
 
     /// Whether sentence `si` has what `trigger` asks for.
     pub fn wants(&self, si: usize, trigger: &Trigger) -> bool {
-        self.masks.get(si).is_some_and(|m| m & trigger.sets != 0)
+        self.masks
+            .get(si)
+            .is_some_and(|m| m.intersects(&trigger.sets))
             || (trigger.digits && self.digits.get(si).copied().unwrap_or(false))
     }
 

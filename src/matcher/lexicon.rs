@@ -28,12 +28,83 @@ use rustc_hash::FxHashMap as HashMap;
 use super::token::{tokenize, TokKind, Token};
 use crate::fold::{fold, lower};
 
-/// One bit per set (sets past the 127th share the last bit).
-pub type SetMask = u128;
+/// Sets a [`SetMask`] tells apart; more sets than this are refused when
+/// the lexicon is built (a shared bit would send every query of the sets
+/// sharing it to the slow path).
+pub const MAX_SETS: usize = 256;
+
+/// One bit per set: which sets have a phrase at a token, or which sets an
+/// extractor is woken by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SetMask([u64; MAX_SETS / 64]);
+
+impl SetMask {
+    pub const EMPTY: SetMask = SetMask([0; MAX_SETS / 64]);
+
+    /// The bit of set `id` (`id < MAX_SETS`).
+    fn bit(id: u16) -> SetMask {
+        let mut m = SetMask::EMPTY;
+        let i = (id as usize).min(MAX_SETS - 1);
+        m.0[i / 64] = 1 << (i % 64);
+        m
+    }
+
+    /// Whether the two masks share a set.
+    #[inline]
+    pub fn intersects(&self, other: &SetMask) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|&w| w == 0)
+    }
+
+    /// Whether the mask has the one set of `bit`: one word, one AND.
+    #[inline]
+    pub(crate) fn has(&self, bit: SetBit) -> bool {
+        self.0[bit.word as usize & (MAX_SETS / 64 - 1)] & bit.bits != 0
+    }
+}
+
+/// The bit of one set, as the word of a [`SetMask`] it is in and its bit
+/// there: the per-token test of a query costs one AND.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SetBit {
+    word: u8,
+    bits: u64,
+}
+
+impl SetBit {
+    fn of(id: u16) -> SetBit {
+        let i = (id as usize).min(MAX_SETS - 1);
+        SetBit {
+            word: (i / 64) as u8,
+            bits: 1 << (i % 64),
+        }
+    }
+}
+
+impl std::ops::BitOr for SetMask {
+    type Output = SetMask;
+    #[inline]
+    fn bitor(mut self, o: SetMask) -> SetMask {
+        self |= o;
+        self
+    }
+}
+
+impl std::ops::BitOrAssign for SetMask {
+    #[inline]
+    fn bitor_assign(&mut self, o: SetMask) {
+        for (a, b) in self.0.iter_mut().zip(o.0) {
+            *a |= b;
+        }
+    }
+}
 
 /// The bit of set `id`.
 pub(crate) fn set_bit(id: u16) -> SetMask {
-    1u128 << (id.min(127) as u32)
+    SetMask::bit(id)
 }
 
 /// The number of a word no phrase has.
@@ -66,6 +137,7 @@ pub struct Pattern {
 pub struct PhraseSet<T> {
     pub(crate) id: u16,
     pub(crate) bit: SetMask,
+    pub(crate) one: SetBit,
     pub(crate) values: Vec<T>,
 }
 
@@ -101,11 +173,18 @@ impl LexiconBuilder {
 
     /// A new, empty set; `name` is for diagnostics.
     pub fn set<T>(&mut self, name: &str) -> PhraseSet<T> {
+        // sets are made by the extractors' code, not by the rules: the
+        // embedded set count is pinned by a test in `pipeline`
+        debug_assert!(
+            self.names.len() < MAX_SETS,
+            "more than {MAX_SETS} phrase sets"
+        );
         let id = u16::try_from(self.names.len()).unwrap_or(u16::MAX);
         self.names.push(name.to_string());
         PhraseSet {
             id,
             bit: set_bit(id),
+            one: SetBit::of(id),
             values: Vec::new(),
         }
     }

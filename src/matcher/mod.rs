@@ -23,7 +23,7 @@ pub mod token;
 
 use std::ops::Range;
 
-pub use lexicon::{Lexicon, LexiconBuilder, Pattern, PhraseSet, SetMask};
+pub use lexicon::{Lexicon, LexiconBuilder, Pattern, PhraseSet, SetMask, MAX_SETS};
 pub use token::{is_all_caps, is_capitalized, tokenize, TokKind, Token, Tokens};
 
 /// A whole-token match of an automaton pattern: tokens `first..last` of
@@ -106,13 +106,13 @@ impl<'a> Scan<'a> {
         for (k, t) in self.tokens.iter().enumerate() {
             let idx = k as u32;
             let s0 = i;
-            let mut smask = 0;
+            let mut smask = SetMask::EMPTY;
             while i < bs.len() && bs[i].first == idx {
                 smask |= bs[i].pattern.mask;
                 i += 1;
             }
             let e0 = j;
-            let mut emask = 0;
+            let mut emask = SetMask::EMPTY;
             while j < be.len() && be[j].last == idx + 1 {
                 emask |= be[j].pattern.mask;
                 j += 1;
@@ -123,7 +123,7 @@ impl<'a> Scan<'a> {
             } else {
                 self.lex.single(t.word)
             };
-            let sm = single.map_or(0, |p| p.mask);
+            let sm = single.map_or(SetMask::EMPTY, |p| p.mask);
             out.push(Tok {
                 kind: t.kind,
                 start: s,
@@ -420,7 +420,7 @@ impl<'a> Tok<'a> {
     /// necessary condition of every `PhraseSet` query at it).
     #[inline]
     pub fn starts_any(&self, mask: SetMask) -> bool {
-        self.smask & mask != 0
+        self.smask.intersects(&mask)
     }
 }
 
@@ -450,7 +450,7 @@ impl<T> PhraseSet<T> {
     #[inline]
     fn single_at(&self, t: &[Tok<'_>], i: usize) -> Option<&T> {
         let p = t.get(i)?.single?;
-        if p.mask & self.bit == 0 {
+        if !p.mask.has(self.one) {
             return None;
         }
         self.entry_for(p, t, i, i + 1)
@@ -460,7 +460,7 @@ impl<T> PhraseSet<T> {
     /// Inlined: the bit test that answers most calls costs no call.
     #[inline]
     pub fn match_at(&self, t: &[Tok<'_>], i: usize) -> Option<(usize, &T)> {
-        if t.get(i)?.smask & self.bit == 0 {
+        if !t.get(i)?.smask.has(self.one) {
             return None;
         }
         self.match_at_hit(t, i)
@@ -471,7 +471,7 @@ impl<T> PhraseSet<T> {
     fn match_at_hit(&self, t: &[Tok<'_>], i: usize) -> Option<(usize, &T)> {
         let first = t.get(i)?;
         for h in first.starts {
-            if h.pattern.mask & self.bit == 0 {
+            if !h.pattern.mask.has(self.one) {
                 continue;
             }
             let n = h.pattern.len as usize;
@@ -489,7 +489,7 @@ impl<T> PhraseSet<T> {
     /// (index of its first token, payload).
     #[inline]
     pub fn match_before(&self, t: &[Tok<'_>], end: usize) -> Option<(usize, &T)> {
-        if end == 0 || t.get(end - 1)?.emask & self.bit == 0 {
+        if end == 0 || !t.get(end - 1)?.emask.has(self.one) {
             return None;
         }
         self.match_before_hit(t, end)
@@ -500,7 +500,7 @@ impl<T> PhraseSet<T> {
     fn match_before_hit(&self, t: &[Tok<'_>], end: usize) -> Option<(usize, &T)> {
         let last = t.get(end - 1)?;
         for h in last.ends {
-            if h.pattern.mask & self.bit == 0 {
+            if !h.pattern.mask.has(self.one) {
                 continue;
             }
             let n = h.pattern.len as usize;
@@ -539,7 +539,7 @@ impl<T> PhraseSet<T> {
         let Some(tok) = t.get(i) else {
             return false;
         };
-        let Some(p) = tok.single.filter(|p| p.mask & self.bit != 0) else {
+        let Some(p) = tok.single.filter(|p| p.mask.has(self.one)) else {
             return false;
         };
         if tok.kind == TokKind::Newline {
