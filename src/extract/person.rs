@@ -39,6 +39,10 @@ pub struct PersonExtractor {
     countries: PhraseSet<()>,
     age_units: PhraseSet<()>,
     place_surnames: PhraseSet<()>,
+    brands: PhraseSet<()>,
+    brand_prefixes: Vec<String>,
+    brand_suffixes: Vec<String>,
+    brand_min_rest: usize,
     age_born: PhraseSet<()>,
     /// Country forms that need support (`Thái`): a name after an honorific.
     weak_countries: PhraseSet<()>,
@@ -83,6 +87,7 @@ impl PersonExtractor {
         }
         let surnames = lex.list_exact("person.surnames", &n.surnames, ());
         let place_surnames = lex.list_exact("person.place_surnames", &n.place_surnames, ());
+        let brands = lex.list_exact("person.brands", &n.brands.names, ());
         let heads = lex.list("person.heads", &t.heads, ());
         let actor_nouns = lex.list_exact("person.actors.nouns", &n.actors.nouns, ());
         let age_units = lex.list_exact("person.age.units", &n.age.units, ());
@@ -116,6 +121,10 @@ impl PersonExtractor {
             age_units,
             age_born,
             place_surnames,
+            brands,
+            brand_prefixes: n.brands.prefixes.iter().map(|p| p.to_lowercase()).collect(),
+            brand_suffixes: n.brands.suffixes.iter().map(|p| p.to_lowercase()).collect(),
+            brand_min_rest: n.brands.min_rest,
             sentence_honorifics: lex.list_exact(
                 "person.sentence_honorifics",
                 &n.sentence_honorifics,
@@ -228,7 +237,34 @@ impl PersonExtractor {
     /// `names`: the names found before in the sentence, which no office
     /// holds (`giáo sư Lindsay Wiley tại Đại học Luật Washington`: no office
     /// of Lindsay Wiley's reaches `Luật`).
+    /// A company or brand among tokens `[s, e)`: a listed name, or a word of
+    /// a brand's shape (`Vinamilk`, `Sacombank`).
+    fn brand_in(&self, t: &[Tok<'_>], s: usize, e: usize) -> bool {
+        (s..e.min(t.len())).any(|k| {
+            let x = &t[k];
+            if self.brands.starts_at(t, k) {
+                return true;
+            }
+            if !x.is_word() || x.raw.chars().skip(1).any(char::is_uppercase) {
+                return false;
+            }
+            let n = x.low.chars().count();
+            let rest = |affix: &String| n >= affix.chars().count() + self.brand_min_rest;
+            self.brand_prefixes
+                .iter()
+                .any(|p| x.low.starts_with(p.as_str()) && rest(p))
+                || self
+                    .brand_suffixes
+                    .iter()
+                    .any(|p| x.low.ends_with(p.as_str()) && rest(p))
+        })
+    }
+
     fn rejected_name(&self, t: &[Tok<'_>], s: usize, e: usize, names: &[(usize, usize)]) -> bool {
+        // `Tổng Giám đốc Viettel`: a company, not a person
+        if self.brand_in(t, s, e) {
+            return true;
+        }
         // a place or thing that looks like a name
         if let Some((n, _)) = self.not_names.match_at(t, s) {
             if s + n >= e || n >= 2 {

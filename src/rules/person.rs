@@ -38,6 +38,22 @@ pub struct NamesFile {
     /// (`Đồng`: `Đồng Xa`, `Đồng Dầy`): by themselves they make a name of
     /// three syllables or more only.
     pub place_surnames: Vec<String>,
+    /// Companies and brands, by name and by the shape of the word.
+    pub brands: Brands,
+}
+
+/// `[brands]` of `names.toml`: a run of capitalised words holding one of
+/// these is a body, never a person (`Tổng Giám đốc Viettel`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brands {
+    pub names: Vec<String>,
+    /// A word starting with one of these (`Vinamilk`) …
+    pub prefixes: Vec<String>,
+    /// … or ending with one of these (`Vietcombank`) …
+    pub suffixes: Vec<String>,
+    /// … with at least this many letters besides.
+    pub min_rest: usize,
 }
 
 /// `[age]` of `names.toml`: `NAME (N UNIT …)` or `NAME (BORN N …)`.
@@ -123,6 +139,7 @@ impl PersonRules {
                 ("actors.links", &names.actors.links),
                 ("age.units", &names.age.units),
                 ("age.born", &names.age.born),
+                ("brands.names", &names.brands.names),
             ],
         )?;
         let tf = source.read("person/titles.toml")?;
