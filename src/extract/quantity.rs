@@ -53,6 +53,7 @@ pub struct QuantityExtractor {
     not_after: PhraseSet<()>,
     time_suffix: PhraseSet<()>,
     phone_min_digits: usize,
+    code_min_digits: usize,
     bare_after: PhraseSet<()>,
     counted_stop: PhraseSet<()>,
     counted_not_first: PhraseSet<()>,
@@ -151,6 +152,7 @@ impl QuantityExtractor {
             not_after: lex.list("quantity.not_after", &c.not_quantity.after, ()),
             time_suffix: lex.list("quantity.time_suffix", &c.not_quantity.time_suffix, ()),
             phone_min_digits: c.not_quantity.phone_min_digits,
+            code_min_digits: c.not_quantity.code_min_digits,
             bare_after: lex.list("quantity.bare_after", &c.bare.after_words, ()),
             counted_stop: lex.list("quantity.counted_stop", &c.counted.stop, ()),
             counted_not_first: lex.list("quantity.counted_not_first", &c.counted.not_first, ()),
@@ -335,6 +337,17 @@ impl QuantityExtractor {
         if tok.raw.len() >= self.phone_min_digits
             && tok.raw.starts_with('0')
             && tok.raw.bytes().all(|b| b.is_ascii_digit())
+        {
+            return true;
+        }
+        // `lúa OM 5451`: a model code after a word in capitals
+        if i > 0
+            && tok.raw.len() >= self.code_min_digits
+            && tok.raw.bytes().all(|b| b.is_ascii_digit())
+            && t[i - 1].is_word()
+            && t[i - 1].raw.len() >= 2
+            && t[i - 1].raw.bytes().all(|b| b.is_ascii_uppercase())
+            && !self.unit_prefix.ends_before(t, i)
         {
             return true;
         }

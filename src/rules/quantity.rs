@@ -140,6 +140,10 @@ pub struct NotQuantity {
     /// Numbers with no separators and at least this many digits, starting
     /// with 0, are phone numbers or codes.
     pub phone_min_digits: usize,
+    /// A run of at least this many digits with no separator, right after a
+    /// word in capitals that is no unit, is a code or a model (`lúa OM 5451`,
+    /// `IR 50404`), not a quantity.
+    pub code_min_digits: usize,
 }
 
 /// A number with neither unit nor counted noun is kept only after these
