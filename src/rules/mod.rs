@@ -160,8 +160,15 @@ impl Rules {
             let text = text
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            let (quantity, text, place, person, legal, directive) =
+            let (quantity, mut text, place, person, legal, directive) =
                 (quantity?, text?, place?, person?, legal?, directive?);
+            // a byline in capitals starts with a family name of the person rules
+            text.meta.signature.caps_surnames = person
+                .names
+                .surnames
+                .iter()
+                .map(|n| crate::fold::fold(n).to_lowercase())
+                .collect();
             // the task-assigning documents of the directive rules are types of the legal rules
             let known = |t: &str| {
                 legal

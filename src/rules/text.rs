@@ -140,6 +140,10 @@ pub struct SignatureRules {
     pub caps_name: Option<Regex>,
     pub signer_role: Option<Regex>,
     pub recipients: Option<Regex>,
+    /// Family names (folded, lower case) from `rules/person/names.toml`:
+    /// a name in capitals on the article's last line counts when it starts
+    /// with one (`NGUYỄN VY`). Filled by `Rules::load`.
+    pub caps_surnames: HashSet<String>,
 }
 
 /// Metadata rules (`rules/text/meta.toml`).
@@ -756,6 +760,7 @@ fn load_meta(file: &RuleFile) -> Result<MetaRules, RuleError> {
         caps_name: Some(c.regex(&s.caps_name)?),
         signer_role: Some(c.regex(&s.signer_role)?),
         recipients: Some(c.regex(&s.recipients)?),
+        caps_surnames: HashSet::new(),
     };
     let mut meta = MetaRules {
         stamp,

@@ -809,7 +809,13 @@ fn signature(
             continue;
         }
         let above = (0..i).rev().find(|&j| lines[j].kind != Kind::Noise);
-        let caps_ok = above.is_some_and(|j| role(&lines[j]));
+        // capitals under a signer's role, or on the last line when they
+        // start with a family name (`NGUYỄN VY`)
+        let surname_first = l.text.split_whitespace().next().is_some_and(|w| {
+            sig.caps_surnames
+                .contains(&crate::fold::fold(w).to_lowercase())
+        });
+        let caps_ok = above.is_some_and(|j| role(&lines[j])) || (seen == 1 && surname_first);
         match signature_names(l.text, &m.byline, m, caps_ok, outlets) {
             Some(names) => {
                 authors.extend(names.into_iter().map(|a| range_in(norm, a)));

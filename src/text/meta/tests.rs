@@ -72,6 +72,36 @@ fn headline_day_of_a_daily_report() {
 }
 
 #[test]
+fn byline_in_capitals_on_the_last_line() {
+    // the family names come from the person rules (`Rules::load`)
+    let mut rules = TextRules::builtin().clone();
+    rules.meta.signature.caps_surnames = ["nguyễn", "trần", "lê", "hà"]
+        .map(String::from)
+        .into_iter()
+        .collect();
+    let body = "Giá lúa gạo hôm nay tăng nhẹ\nGiá gạo xuất khẩu của Việt Nam tăng 5 USD/tấn, lên mức 580 USD/tấn, theo Hiệp hội Lương thực Việt Nam trong phiên hôm nay.\n";
+    let authors = |tail: &str| {
+        let text = format!("{body}{tail}");
+        extract_display(&NormText::new(&text), &text, &rules).authors
+    };
+    assert_eq!(authors("NGUYỄN VY\n"), ["NGUYỄN VY"]);
+    assert_eq!(authors("LÊ HỒNG - TRẦN AN\n"), ["LÊ HỒNG", "TRẦN AN"]);
+    // a related-links block under it is furniture
+    assert_eq!(
+        authors("NGUYỄN VY\nTin liên quan\nGiá vàng hôm nay: Vàng nhẫn giảm mạnh\n"),
+        ["NGUYỄN VY"]
+    );
+    // a place or a heading in capitals is no byline
+    assert!(authors("HÀ NỘI\n").is_empty());
+    assert!(authors("KẾT LUẬN\n").is_empty());
+    // only on the last line
+    assert!(authors(
+        "NGUYỄN VY\nGiá lúa tiếp tục tăng trong những ngày tới theo dự báo của các chuyên gia.\n"
+    )
+    .is_empty());
+}
+
+#[test]
 fn stamp_forms() {
     let cases: &[(&str, Option<&str>)] = &[
         ("20:46, 20/12/2024", Some("2024-12-20")),
