@@ -56,6 +56,7 @@ pub struct DirectiveExtractor {
     object_nouns: PhraseSet<()>,
     singular: PhraseSet<()>,
     crowd_scale: PhraseSet<()>,
+    abbreviated_tails: PhraseSet<()>,
     crowd_nouns: PhraseSet<()>,
     sides: PhraseSet<()>,
     passage_verbs: PhraseSet<()>,
@@ -122,6 +123,11 @@ impl DirectiveExtractor {
             object_nouns: lex.list("directive.object_nouns", &o.object_nouns, ()),
             singular: lex.list_exact("directive.singular", &o.singular, ()),
             crowd_scale: lex.list_exact("directive.crowd.scale", &o.crowd.scale, ()),
+            abbreviated_tails: lex.list_exact(
+                "directive.abbreviated_tails",
+                &o.abbreviated_tails,
+                (),
+            ),
             crowd_nouns: lex.list_exact("directive.crowd.nouns", &o.crowd.nouns, ()),
             sides: lex.list("directive.sides", &o.sides, ()),
             passage_verbs: lex.list("directive.passage_verbs", &v.passage_verbs, ()),
@@ -342,8 +348,10 @@ impl DirectiveExtractor {
                 break;
             }
             if x.low == "và"
-                && t.get(e + 1)
+                && (t
+                    .get(e + 1)
                     .is_some_and(|y| y.is_title_case() && !self.heads.starts_at(t, e + 1))
+                    || self.abbreviated_tails.starts_at(t, e + 1))
                 && e > i
                 && t[e - 1].is_word()
             {
@@ -972,9 +980,11 @@ impl DirectiveExtractor {
                 }
             }
             // 2. an addressee opening a clause, then a lead, modal or task verb
+            // (a dash glued on both sides is inside a code: `NĐ-CP`)
+            let inside_code = k > 0 && t[k - 1].glued() && t[k].glued();
             let list_item = k > 0
                 && (t[k - 1].is_symbol(":")
-                    || t[k - 1].is_symbol("-")
+                    || (t[k - 1].is_symbol("-") && !inside_code)
                     || t[k - 1].is_symbol("+")
                     || t[k - 1].is_symbol(")")
                     || t[k - 1].is_symbol("–"));

@@ -29,6 +29,10 @@ pub struct OrgsFile {
     pub stretch: Stretch,
     /// A number of people asked to act: `yêu cầu 1,3 tỷ dân …`.
     pub crowd: Crowd,
+    /// Abbreviated last parts of a body's name after `và`: `Sở Nông nghiệp
+    /// và PTNT`, `Bộ Tài nguyên và MT`.
+    #[serde(default)]
+    pub abbreviated_tails: Vec<String>,
 }
 
 /// A counted crowd as an addressee: a number, a scale word, a noun of people.
