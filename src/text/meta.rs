@@ -484,6 +484,22 @@ fn trim_punct(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || PUNCT.contains(&c))
 }
 
+/// `p`, a name piece inside `within`: initials keep the final dot written
+/// after them (`Q.M.`; `P.V` stays `P.V`).
+fn keep_initials_dot<'a>(p: &'a str, within: &'a str) -> &'a str {
+    let initials = p.contains('.')
+        && p.split('.').all(|part| {
+            let part = part.trim();
+            (1..=3).contains(&part.chars().count()) && part.chars().all(char::is_uppercase)
+        });
+    let start = (p.as_ptr() as usize).wrapping_sub(within.as_ptr() as usize);
+    let end = start.saturating_add(p.len());
+    match within.get(end..end + 1) {
+        Some(".") if initials && start <= within.len() => within.get(start..end + 1).unwrap_or(p),
+        _ => p,
+    }
+}
+
 fn is_agency(p: &str, b: &BylineRules) -> bool {
     let lower = p.to_lowercase();
     b.agencies.contains(&lower)
@@ -549,7 +565,7 @@ fn credit_names<'a>(s: &'a str, b: &BylineRules) -> Option<Vec<&'a str>> {
     let split = b.split.as_ref()?;
     let mut out = Vec::new();
     for piece in split.split(trim_punct(s)) {
-        let p = trim_punct(piece);
+        let p = keep_initials_dot(trim_punct(piece), s);
         if p.is_empty()
             || is_agency(p, b)
             || is_credit_role(p, b)
@@ -579,13 +595,14 @@ fn signature_names<'a>(
     outlets: &[&str],
 ) -> Option<Vec<&'a str>> {
     let sig = &m.signature;
-    let text = trim_punct(strip_credit_role(text.trim(), b));
+    let full = strip_credit_role(text.trim(), b);
+    let text = trim_punct(full);
     if text.is_empty() || text.chars().count() > 60 || has_digit(text) {
         return None;
     }
     let mut out = Vec::new();
     for piece in b.split.as_ref()?.split(text) {
-        let p = trim_punct(piece);
+        let p = keep_initials_dot(trim_punct(piece), full);
         if p.is_empty() || is_agency(p, b) || is_credit_role(p, b) || outlets.contains(&p) {
             continue;
         }

@@ -102,6 +102,17 @@ fn byline_in_capitals_on_the_last_line() {
 }
 
 #[test]
+fn initials_keep_the_dot_written_after_them() {
+    let body = "Giá lúa gạo hôm nay tăng nhẹ\nGiá gạo xuất khẩu của Việt Nam tăng 5 USD/tấn, lên mức 580 USD/tấn, theo Hiệp hội Lương thực Việt Nam trong phiên hôm nay.\n";
+    let authors = |tail: &str| meta(&format!("{body}{tail}")).1.authors;
+    assert_eq!(authors("Q.M.\n"), ["Q.M."]);
+    assert_eq!(authors("P.V\n"), ["P.V"]);
+    assert_eq!(authors("H.Đ - T.T.\n"), ["H.Đ", "T.T."]);
+    // a full name's final dot is punctuation
+    assert_eq!(authors("Minh Anh - Hải Yến.\n"), ["Minh Anh", "Hải Yến"]);
+}
+
+#[test]
 fn stamp_forms() {
     let cases: &[(&str, Option<&str>)] = &[
         ("20:46, 20/12/2024", Some("2024-12-20")),
