@@ -245,18 +245,23 @@ impl PersonExtractor {
             if self.brands.starts_at(t, k) {
                 return true;
             }
-            if !x.is_word() || x.raw.chars().skip(1).any(char::is_uppercase) {
+            // shapes are ASCII words with no capital inside (`Vinamilk`)
+            let w = x.low;
+            if !x.is_word()
+                || w.len() < self.brand_min_rest + 3
+                || !w.bytes().all(|b| b.is_ascii_lowercase())
+                || x.raw.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+            {
                 return false;
             }
-            let n = x.low.chars().count();
-            let rest = |affix: &String| n >= affix.chars().count() + self.brand_min_rest;
+            let rest = |affix: &String| w.len() >= affix.len() + self.brand_min_rest;
             self.brand_prefixes
                 .iter()
-                .any(|p| x.low.starts_with(p.as_str()) && rest(p))
+                .any(|p| w.starts_with(p.as_str()) && rest(p))
                 || self
                     .brand_suffixes
                     .iter()
-                    .any(|p| x.low.ends_with(p.as_str()) && rest(p))
+                    .any(|p| w.ends_with(p.as_str()) && rest(p))
         })
     }
 
