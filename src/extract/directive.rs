@@ -596,15 +596,11 @@ impl DirectiveExtractor {
         }
         let list = self.addressees(t, k, true);
         let &(_, e) = list.last()?;
-        let ends = if t
+        // the addressees fill the line, up to its closing colon or dot
+        let closed = t
             .last()
-            .is_some_and(|x| x.is_symbol(":") || x.is_symbol("."))
-        {
-            e + 1 == t.len()
-        } else {
-            e == t.len()
-        };
-        ends.then_some(list)
+            .is_some_and(|x| x.is_symbol(":") || x.is_symbol("."));
+        (e + usize::from(closed) == t.len()).then_some(list)
     }
 
     /// An item line (`- Khẩn trương rà soát …`, `a) Chủ động …`): the task

@@ -41,11 +41,10 @@ pub struct SetMask([u64; MAX_SETS / 64]);
 impl SetMask {
     pub const EMPTY: SetMask = SetMask([0; MAX_SETS / 64]);
 
-    /// The bit of set `id` (`id < MAX_SETS`).
-    fn bit(id: u16) -> SetMask {
+    /// The mask of the one set of `bit`.
+    fn bit(bit: SetBit) -> SetMask {
         let mut m = SetMask::EMPTY;
-        let i = (id as usize).min(MAX_SETS - 1);
-        m.0[i / 64] = 1 << (i % 64);
+        m.0[bit.word as usize] = bit.bits;
         m
     }
 
@@ -104,7 +103,7 @@ impl std::ops::BitOrAssign for SetMask {
 
 /// The bit of set `id`.
 pub(crate) fn set_bit(id: u16) -> SetMask {
-    SetMask::bit(id)
+    SetMask::bit(SetBit::of(id))
 }
 
 /// The number of a word no phrase has.

@@ -259,16 +259,21 @@ pub fn extract(norm: &str, rules: &TextRules) -> Meta {
 
 /// `01/05/2021 21:32Du khách đổ về …`: a stamp glued by a scraper to the
 /// line after it is a line of its own (`stamp.glued`).
-fn split_glued_stamp(norm: &str, range: Range<usize>, m: &MetaRules) -> Vec<Range<usize>> {
+fn split_glued_stamp(
+    norm: &str,
+    range: Range<usize>,
+    m: &MetaRules,
+) -> impl Iterator<Item = Range<usize>> {
     let glued = m.stamp.glued.as_ref().and_then(|re| {
         let text = norm.get(range.clone())?;
         let e = re.captures(text)?.name("stamp")?.end();
-        (e > 0 && e < text.len()).then_some(e)
+        (e > 0 && e < text.len()).then_some(range.start + e)
     });
-    match glued {
-        Some(e) => vec![range.start..range.start + e, range.start + e..range.end],
-        None => vec![range],
-    }
+    let (head, rest) = match glued {
+        Some(at) => (range.start..at, Some(at..range.end)),
+        None => (range, None),
+    };
+    std::iter::once(head).chain(rest)
 }
 
 fn single_spaced(s: &str) -> String {
@@ -492,10 +497,9 @@ fn keep_initials_dot<'a>(p: &'a str, within: &'a str) -> &'a str {
             let part = part.trim();
             (1..=3).contains(&part.chars().count()) && part.chars().all(char::is_uppercase)
         });
-    let start = (p.as_ptr() as usize).wrapping_sub(within.as_ptr() as usize);
-    let end = start.saturating_add(p.len());
-    match within.get(end..end + 1) {
-        Some(".") if initials && start <= within.len() => within.get(start..end + 1).unwrap_or(p),
+    let r = range_in(within, p);
+    match within.get(r.end..r.end + 1) {
+        Some(".") if initials => within.get(r.start..r.end + 1).unwrap_or(p),
         _ => p,
     }
 }
