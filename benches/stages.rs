@@ -58,9 +58,10 @@ fn stages(c: &mut Criterion) {
 
     // the extractors and their one automaton, as the pipeline builds them
     let processor = Processor::new(&rules);
+    let vi = processor.language("vi").expect("the `vi` rules");
     let (quantity, person, place, legal, directive) =
-        (processor.quantity(), processor.person(), processor.place(), processor.legal(), processor.directive());
-    let lexicon = processor.lexicon();
+        (vi.quantity(), vi.person(), vi.place(), vi.legal(), vi.directive());
+    let lexicon = vi.lexicon();
 
     let lowers: Vec<String> = norms.iter().map(|n| vnextract::fold::lower(&n.text)).collect();
     g.bench_function("scan", |b| b.iter(|| lowers.iter().map(|l| lexicon.scan(l).tokens().len()).sum::<usize>()));

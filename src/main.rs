@@ -61,6 +61,10 @@ struct RunArgs {
     /// Rules folder replacing the embedded rules.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
+    /// Language of the documents: `auto` detects each one's; `vi`, `en` (any
+    /// language with a rules folder) reads every document as that language.
+    #[arg(long, value_name = "LANG", default_value = "auto")]
+    lang: String,
     /// Worker threads (default: one per core). Output is identical for any value.
     #[arg(short = 'j', long)]
     threads: Option<usize>,
@@ -144,6 +148,7 @@ fn main() -> ExitCode {
                 threads: a.threads,
                 progress: !a.quiet,
                 warn: !a.quiet,
+                language: (a.lang != "auto").then(|| a.lang.clone()),
                 ..RunOptions::default()
             };
             let out_opts = OutputOptions { excel_bom: a.excel };

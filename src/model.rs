@@ -115,6 +115,16 @@ pub fn format_number(v: f64) -> String {
     }
 }
 
+/// Which mark separates the decimals of a number written with digits; the
+/// other one groups thousands. Vietnamese writes `4.814` for 4814 and `6,5`
+/// for 6.5 (`Comma`); English writes `4,814` and `6.5` (`Point`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DecimalMark {
+    #[default]
+    Comma,
+    Point,
+}
+
 /// What kind of figure a quantity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]

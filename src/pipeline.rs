@@ -26,17 +26,13 @@ use crate::matcher::{Lexicon, LexiconBuilder};
 use crate::model::{DocumentRecord, ErrorAction, ErrorRecord, InputEvent, RawDoc};
 use crate::output::{encode_doc, EncodedDoc, OutputOptions, OutputWriter, Sink};
 use crate::rules::text::TextRules;
-use crate::rules::Rules;
+use crate::rules::{LangRules, Rules};
 use crate::text::{meta, segment, NormText};
 
-/// Languages whose documents get the Vietnamese extractors. `und` (too
-/// little text to tell) is read as Vietnamese: that is what this tool is for.
-const VIETNAMESE_RULES_FOR: &[&str] = &["vi", "und"];
-
-/// Every extractor, compiled from the rules, and the one automaton of all
-/// their phrases: processes one document.
-pub struct Processor {
-    text_rules: TextRules,
+/// One language's extractors, compiled from its rules folder, and the one
+/// automaton of all their phrases.
+pub struct LangProcessor {
+    code: String,
     lexicon: Lexicon,
     quantity: QuantityExtractor,
     person: PersonExtractor,
@@ -45,8 +41,8 @@ pub struct Processor {
     directive: DirectiveExtractor,
 }
 
-impl Processor {
-    pub fn new(rules: &Rules) -> Processor {
+impl LangProcessor {
+    pub fn new(rules: &LangRules) -> LangProcessor {
         let mut lex = LexiconBuilder::new();
         let countries = rules.place.country_forms();
         let quantity = QuantityExtractor::new(&rules.quantity, &mut lex);
@@ -55,8 +51,8 @@ impl Processor {
         let place = PlaceExtractor::new(&rules.place, &mut lex);
         let legal = LegalExtractor::new(&rules.legal, &mut lex);
         let directive = DirectiveExtractor::new(&rules.directive, &countries, &mut lex);
-        Processor {
-            text_rules: rules.text.clone(),
+        LangProcessor {
+            code: rules.code.clone(),
             lexicon: lex.build(),
             quantity,
             person,
@@ -64,6 +60,11 @@ impl Processor {
             legal,
             directive,
         }
+    }
+
+    /// The language code of these extractors.
+    pub fn code(&self) -> &str {
+        &self.code
     }
 
     /// The compiled automaton of every rules phrase.
@@ -86,6 +87,51 @@ impl Processor {
     }
     pub fn directive(&self) -> &DirectiveExtractor {
         &self.directive
+    }
+}
+
+/// The extractors of every language and the text rules: processes one
+/// document with the extractors of its language.
+pub struct Processor {
+    text_rules: TextRules,
+    languages: Vec<LangProcessor>,
+    /// The language of `und` documents (`language.toml`: `fallback`).
+    fallback: String,
+    /// `--lang`: every document is read as this language, undetected.
+    force: Option<String>,
+}
+
+impl Processor {
+    /// Every language of `rules`, each document read with the extractors
+    /// of the language detected.
+    pub fn new(rules: &Rules) -> Processor {
+        Processor {
+            text_rules: rules.text.clone(),
+            languages: rules.languages.iter().map(LangProcessor::new).collect(),
+            fallback: rules.text.language.fallback.clone(),
+            force: None,
+        }
+    }
+
+    /// Every document read as language `code` (`--lang`): no detection;
+    /// its `language` is `code` with confidence 1. `None` detects.
+    pub fn with_language(mut self, code: Option<&str>) -> Processor {
+        self.force = code.map(str::to_string);
+        self
+    }
+
+    /// The extractors of language `code`, if it has rules.
+    pub fn language(&self, code: &str) -> Option<&LangProcessor> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The extractors a document of language `code` gets (`und`: the
+    /// fallback language's).
+    fn for_language(&self, code: &str) -> Option<&LangProcessor> {
+        match code {
+            "und" => self.language(&self.fallback),
+            c => self.language(c),
+        }
     }
 
     /// One document, end to end. Never panics on any text.
@@ -114,7 +160,13 @@ impl Processor {
         lap(Stage::Meta, &mut times);
         let sentences = segment::sentences_with(&norm.text, &self.text_rules);
         lap(Stage::Segment, &mut times);
-        let lang = crate::lang::detect(&norm.text, &self.text_rules.language);
+        let (lang, confidence) = match &self.force {
+            Some(code) => (code.as_str(), 1.0),
+            None => {
+                let d = crate::lang::detect(&norm.text, &self.text_rules.language);
+                (d.code, d.confidence)
+            }
+        };
         lap(Stage::Language, &mut times);
         let mut rec = DocumentRecord {
             doc_id: raw.doc_id.clone(),
@@ -132,8 +184,8 @@ impl Processor {
                         .or(meta.url.as_deref())
                         .and_then(crate::text::date::date_in_url)
                 }),
-            language: lang.code.to_string(),
-            language_confidence: lang.confidence,
+            language: lang.to_string(),
+            language_confidence: confidence,
             chars: raw.text.chars().count(),
             authors: if raw.authors.is_empty() {
                 meta.authors.clone()
@@ -147,22 +199,22 @@ impl Processor {
             legal_refs: Vec::new(),
             directives: Vec::new(),
         };
-        if VIETNAMESE_RULES_FOR.contains(&lang.code) {
-            let scan = self.lexicon.scan(&norm.text);
+        if let Some(x) = self.for_language(lang) {
+            let scan = x.lexicon.scan(&norm.text);
             lap(Stage::Scan, &mut times);
             let ctx = Ctx::new(&raw.text, &norm, &sentences, &meta.skip, &scan);
             lap(Stage::Tokens, &mut times);
-            rec.quantities = self.quantity.extract(&ctx);
+            rec.quantities = x.quantity.extract(&ctx);
             lap(Stage::Quantity, &mut times);
             // people first: a place inside a person's name is not a place
-            let found = self.person.extract(&ctx);
+            let found = x.person.extract(&ctx);
             lap(Stage::Person, &mut times);
-            let (countries, regions) = self.place.extract(&ctx, &found.name_ranges);
+            let (countries, regions) = x.place.extract(&ctx, &found.name_ranges);
             lap(Stage::Place, &mut times);
-            rec.legal_refs = self.legal.extract(&ctx);
+            rec.legal_refs = x.legal.extract(&ctx);
             lap(Stage::Legal, &mut times);
             rec.directives =
-                self.directive
+                x.directive
                     .extract(&ctx, &found.people, &found.name_ranges, &rec.legal_refs);
             lap(Stage::Directive, &mut times);
             rec.people = found.people;
@@ -275,6 +327,8 @@ pub struct RunOptions {
     pub progress: bool,
     /// Print each input error on stderr.
     pub warn: bool,
+    /// Read every document as this language (`--lang`); `None` detects it.
+    pub language: Option<String>,
 }
 
 impl Default for RunOptions {
@@ -285,6 +339,7 @@ impl Default for RunOptions {
             batch_bytes: 8 << 20,
             progress: true,
             warn: true,
+            language: None,
         }
     }
 }
@@ -351,6 +406,15 @@ pub fn run(
     out_opts: &OutputOptions,
 ) -> Result<RunSummary, RunError> {
     let started = Instant::now();
+    if let Some(code) = opts.language.as_deref() {
+        if rules.language(code).is_none() {
+            let have: Vec<&str> = rules.languages.iter().map(|l| l.code.as_str()).collect();
+            return Err(RunError::Usage(format!(
+                "--lang {code}: no rules for this language (rules folders: {})",
+                have.join(", ")
+            )));
+        }
+    }
     let (events, progress) =
         open_inputs(inputs, input_opts).map_err(|e| RunError::Usage(e.to_string()))?;
     let mut builder =
@@ -361,7 +425,7 @@ pub fn run(
     let pool = builder
         .build()
         .map_err(|e| RunError::Threads(e.to_string()))?;
-    let processor = Processor::new(rules);
+    let processor = Processor::new(rules).with_language(opts.language.as_deref());
     let to_stdout = out == Path::new("-");
     let sink = if to_stdout {
         Sink::stdout()
@@ -536,8 +600,12 @@ mod tests {
     #[test]
     fn every_phrase_set_has_its_own_bit() {
         let rules = Rules::embedded().unwrap_or_else(|e| panic!("{e}"));
-        let n = Processor::new(&rules).lexicon().set_count();
-        assert!(n > 100, "{n} sets: the extractors build their sets here");
-        assert!(n <= MAX_SETS, "{n} sets, {MAX_SETS} bits");
+        let p = Processor::new(&rules);
+        for code in ["vi", "en"] {
+            let lang = p.language(code).unwrap_or_else(|| panic!("no `{code}` rules"));
+            let n = lang.lexicon().set_count();
+            assert!(n > 100, "{code}: {n} sets: the extractors build their sets here");
+            assert!(n <= MAX_SETS, "{code}: {n} sets, {MAX_SETS} bits");
+        }
     }
 }

@@ -120,16 +120,56 @@ fn broken_rules_are_reported_with_file_and_line() {
     let rules = dir.path().join("rules");
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     copy_dir(&src, &rules);
-    let units = rules.join("quantity/units.toml");
+    let units = rules.join("vi/quantity/units.toml");
     let text = read(&units).replacen("kind = \"money\"", "kind = \"monies\"", 1);
     fs::write(&units, text).unwrap();
     let o = bin().args(["rules", "check"]).arg(&rules).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(stderr.contains("quantity/units.toml:"), "{stderr}");
+    assert!(stderr.contains("vi/quantity/units.toml:"), "{stderr}");
     assert!(stderr.contains("monies"), "{stderr}");
     let o = bin().args(["rules", "check"]).output().unwrap();
     assert!(o.status.success());
+}
+
+/// A folder under `rules/` that is not a language code, and a language
+/// folder missing a file, are named in the error.
+#[test]
+fn language_folders_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    copy_dir(&src, &rules);
+    fs::create_dir_all(rules.join("English")).unwrap();
+    let o = bin().args(["rules", "check"]).arg(&rules).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("English: not a language folder"), "{stderr}");
+    fs::remove_dir(rules.join("English")).unwrap();
+    fs::remove_file(rules.join("en/legal/types.toml")).unwrap();
+    let o = bin().args(["rules", "check"]).arg(&rules).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("en/legal/types.toml: cannot read"), "{stderr}");
+}
+
+/// `--lang` reads every document as that language; a language without
+/// rules is a usage error.
+#[test]
+fn lang_flag_chooses_the_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    fs::write(&input, "Exports rose 8.2 percent to $12.4 billion, up from 4,814 million.\n").unwrap();
+    let out = dir.path().join("out");
+    let st = bin().args(["run", "--lang", "en", "-q"]).arg(&input).arg("--out").arg(&out).status().unwrap();
+    assert!(st.success());
+    let docs = read(&out.join("documents.csv"));
+    assert!(docs.lines().nth(1).is_some_and(|l| l.contains(",en,1,")), "{docs}");
+    let q = read(&out.join("quantities.csv"));
+    assert!(q.contains(",12400000000,,USD,money,"), "{q}");
+    let o = bin().args(["run", "--lang", "fr", "-q"]).arg(&input).arg("--out").arg(&out).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--lang fr: no rules for this language (rules folders: en, vi)"));
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -21,7 +21,7 @@ struct Example {
 
 #[test]
 fn directive_corpus() {
-    let corpus: common::Corpus<Example> = common::load("directive/examples.toml");
+    let corpus: common::Corpus<Example> = common::load("vi/directive/examples.toml");
     let p = common::processor();
     let run = |text: &str| {
         common::process(&p, text)

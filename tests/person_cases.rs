@@ -22,7 +22,7 @@ struct Example {
 
 #[test]
 fn person_corpus() {
-    let corpus: common::Corpus<Example> = common::load("person/examples.toml");
+    let corpus: common::Corpus<Example> = common::load("vi/person/examples.toml");
     assert!(corpus.example.len() + corpus.negative.len() >= 30);
     let p = common::processor();
     let run = |text: &str| {

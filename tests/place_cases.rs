@@ -23,7 +23,7 @@ struct Ex {
 }
 
 fn extractor() -> Ex {
-    let rules = PlaceRules::load(&RuleSource::Embedded).unwrap_or_else(|e| panic!("{e}"));
+    let rules = PlaceRules::load(&RuleSource::Embedded.lang("vi")).unwrap_or_else(|e| panic!("{e}"));
     let mut b = LexiconBuilder::new();
     let e = PlaceExtractor::new(&rules, &mut b);
     Ex { e, lex: b.build() }

@@ -26,7 +26,7 @@ fn close(a: f64, b: f64) -> bool {
 
 #[test]
 fn quantity_corpus() {
-    let corpus: common::Corpus<Example> = common::load("quantity/examples.toml");
+    let corpus: common::Corpus<Example> = common::load("vi/quantity/examples.toml");
     assert!(corpus.example.len() >= 60, "the corpus must hold at least 60 examples");
     assert!(corpus.negative.len() >= 15);
     check(&corpus);
@@ -35,7 +35,7 @@ fn quantity_corpus() {
 /// Figures written in words (`rules/quantity/numeral_examples.toml`).
 #[test]
 fn numeral_corpus() {
-    let corpus: common::Corpus<Example> = common::load("quantity/numeral_examples.toml");
+    let corpus: common::Corpus<Example> = common::load("vi/quantity/numeral_examples.toml");
     assert!(corpus.example.len() >= 20 && corpus.negative.len() >= 20);
     check(&corpus);
 }

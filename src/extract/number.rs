@@ -1,10 +1,32 @@
-//! Vietnamese numerals written with digits: `.` groups thousands and `,` is
-//! the decimal mark (`4.814` = 4814, `6,5` = 6.5, `1.234,5` = 1234.5).
+//! Numerals written with digits. Vietnamese: `.` groups thousands and `,`
+//! is the decimal mark (`4.814` = 4814, `6,5` = 6.5, `1.234,5` = 1234.5);
+//! English the other way round (`4,814`, `6.5`, `1,234.5`), read by
+//! [`parse_number`] as the Vietnamese reading of the marks swapped.
 //!
 //! A `.` followed by anything but exactly three digits is read as a decimal
 //! point (`1.5`, `0.25`), as careless and English-style writers use it; a `,`
 //! is always the decimal mark. Parsing never panics and returns `None` for
 //! anything that is not a plain number.
+
+use crate::model::DecimalMark;
+
+/// Parse a digit token written with the decimal mark `mark`.
+pub fn parse_number(s: &str, mark: DecimalMark) -> Option<f64> {
+    match mark {
+        DecimalMark::Comma => parse_vi_number(s),
+        DecimalMark::Point => {
+            let swapped: String = s
+                .chars()
+                .map(|c| match c {
+                    '.' => ',',
+                    ',' => '.',
+                    c => c,
+                })
+                .collect();
+            parse_vi_number(&swapped)
+        }
+    }
+}
 
 /// Parse a digit token (`[0-9]` runs joined by single `.`/`,`).
 pub fn parse_vi_number(s: &str) -> Option<f64> {
@@ -107,6 +129,32 @@ pub fn is_year_like(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_convention() {
+        let cases: &[(&str, Option<f64>)] = &[
+            ("4,814", Some(4814.0)),
+            ("6.5", Some(6.5)),
+            ("1,700", Some(1700.0)),
+            ("205.2", Some(205.2)),
+            ("6,338,600", Some(6338600.0)),
+            ("1,234.5", Some(1234.5)),
+            ("12.4", Some(12.4)),
+            ("0.25", Some(0.25)),
+            ("2024", Some(2024.0)),
+            // a comma before anything but three digits is a decimal mark
+            ("4,8", Some(4.8)),
+            ("1.2.3", None),
+            ("1,234.5.6", None),
+            ("", None),
+        ];
+        for &(s, want) in cases {
+            assert_eq!(parse_number(s, DecimalMark::Point), want, "{s}");
+        }
+        // the Vietnamese reading is `parse_vi_number`'s
+        assert_eq!(parse_number("4.814", DecimalMark::Comma), Some(4814.0));
+        assert_eq!(parse_number("6,5", DecimalMark::Comma), Some(6.5));
+    }
 
     #[test]
     fn vietnamese_convention() {

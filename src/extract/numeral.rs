@@ -14,7 +14,8 @@
 //! (a unit, a counted noun, not a fixed expression such as `một số`) is the
 //! quantity extractor's decision, with the context lists kept here.
 
-use super::number::parse_vi_number;
+use super::number::parse_number;
+use crate::model::DecimalMark;
 use crate::matcher::{LexiconBuilder, PhraseSet, Tok, TokKind};
 use crate::rules::quantity::{NumeralsFile, ScalesFile};
 
@@ -63,12 +64,15 @@ pub struct NumeralGrammar {
     scale_not_before: PhraseSet<()>,
     times_after: PhraseSet<()>,
     pairs_are_idioms: bool,
+    /// The decimal mark of digits read inside a number in words (`1 phẩy 5 tỷ`).
+    mark: DecimalMark,
 }
 
 impl NumeralGrammar {
     pub fn new(
         rules: &NumeralsFile,
         scales: &ScalesFile,
+        mark: DecimalMark,
         lex: &mut LexiconBuilder,
     ) -> NumeralGrammar {
         let mut digit = lex.set("numeral.digit");
@@ -105,6 +109,7 @@ impl NumeralGrammar {
         let w = &rules.words;
         let c = &rules.context;
         NumeralGrammar {
+            mark,
             digit,
             after_ten,
             after_tens,
@@ -321,7 +326,7 @@ impl NumeralGrammar {
             if !digits {
                 return None;
             }
-            (parse_vi_number(x.raw)?, k + 1)
+            (parse_number(x.raw, self.mark)?, k + 1)
         } else if self.frac_half.has_word(t, k) {
             // `nửa tỷ người`: half of the scale word after it
             return self.scale_at(t, k + 1).map(|_| (0.5, k + 1));
@@ -512,8 +517,9 @@ mod tests {
 
     fn grammar() -> (NumeralGrammar, Lexicon) {
         let rules = Rules::load(&RuleSource::Embedded).expect("embedded rules load");
+        let rules = rules.language("vi").expect("vi rules");
         let mut lex = LexiconBuilder::new();
-        let g = NumeralGrammar::new(&rules.quantity.numerals, &rules.quantity.scales, &mut lex);
+        let g = NumeralGrammar::new(&rules.quantity.numerals, &rules.quantity.scales, DecimalMark::Comma, &mut lex);
         (g, lex.build())
     }
 

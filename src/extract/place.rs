@@ -687,7 +687,7 @@ mod tests {
     use crate::rules::RuleSource;
 
     fn run_ex(text: &str, exclude: &[Range<usize>]) -> (Vec<Country>, Vec<Region>) {
-        let rules = PlaceRules::load(&RuleSource::Embedded).unwrap();
+        let rules = PlaceRules::load(&RuleSource::Embedded.lang("vi")).unwrap();
         let mut b = crate::matcher::LexiconBuilder::new();
         let ex = PlaceExtractor::new(&rules, &mut b);
         let lex = b.build();

@@ -14,11 +14,11 @@
 //! measures) is read from the clause before the figure, or after it, or
 //! carried from the previous figure of the sentence.
 
-use super::number::{is_year_like, parse_vi_number};
+use super::number::{is_year_like, parse_number};
 use super::numeral::NumeralGrammar;
 use super::{Ctx, Extractor, Trigger};
 use crate::matcher::{is_all_caps, is_capitalized, LexiconBuilder, PhraseSet, Tok, TokKind};
-use crate::model::{Quantity, QuantityKind};
+use crate::model::{DecimalMark, Quantity, QuantityKind};
 use crate::rules::quantity::QuantityRules;
 
 #[derive(Debug, Clone)]
@@ -35,6 +35,8 @@ struct UnitInfo {
 pub struct QuantityExtractor {
     units: Vec<UnitInfo>,
     numeral: NumeralGrammar,
+    /// The decimal mark of numbers written with digits.
+    mark: DecimalMark,
     /// Words after which a unit form is another word (payload: the unit).
     unit_not_before: PhraseSet<usize>,
     unit_forms: PhraseSet<usize>,
@@ -130,7 +132,8 @@ impl QuantityExtractor {
         let c = &rules.context;
         QuantityExtractor {
             units,
-            numeral: NumeralGrammar::new(&rules.numerals, &rules.scales, lex),
+            numeral: NumeralGrammar::new(&rules.numerals, &rules.scales, rules.context.number.mark(), lex),
+            mark: rules.context.number.mark(),
             unit_not_before,
             unit_forms,
             unit_prefix,
@@ -293,7 +296,7 @@ impl QuantityExtractor {
     fn number_at(&self, t: &[Tok<'_>], i: usize) -> Option<Num> {
         let x = t.get(i)?;
         if x.is_number() {
-            let v = parse_vi_number(x.raw)?;
+            let v = parse_number(x.raw, self.mark)?;
             let mut n = self.scales(t, i + 1, v);
             n.base = v;
             // words continue the digits only from a decimal or scale word
@@ -676,7 +679,7 @@ impl QuantityExtractor {
                 }
                 let cents = match t.get(k) {
                     Some(x) if x.is_number() && x.raw.len() <= 2 => {
-                        parse_vi_number(x.raw).map(|c| (c, k + 1))
+                        parse_number(x.raw, self.mark).map(|c| (c, k + 1))
                     }
                     Some(x) if x.is_word() => self
                         .numeral

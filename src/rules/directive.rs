@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use super::{RuleError, RuleFile, RuleSource};
+use super::{LangDir, RuleError, RuleFile};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -136,7 +136,7 @@ fn check(file: &RuleFile, lists: &[(&str, &Vec<String>)]) -> Result<(), RuleErro
 }
 
 impl DirectiveRules {
-    pub fn load(source: &RuleSource) -> Result<DirectiveRules, RuleError> {
+    pub fn load(source: &LangDir<'_>) -> Result<DirectiveRules, RuleError> {
         let of = source.read("directive/orgs.toml")?;
         let orgs: OrgsFile = of.parse()?;
         check(

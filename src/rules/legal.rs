@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{RuleError, RuleFile, RuleSource};
+use super::{LangDir, RuleError, RuleFile};
 use crate::fold::fold;
 
 /// One document type (`Chỉ thị`, `Nghị quyết`, …).
@@ -211,7 +211,7 @@ pub fn code_key(s: &str) -> String {
 }
 
 impl LegalRules {
-    pub fn load(source: &RuleSource) -> Result<LegalRules, RuleError> {
+    pub fn load(source: &LangDir<'_>) -> Result<LegalRules, RuleError> {
         let tf = source.read("legal/types.toml")?;
         let types: TypesFile = tf.parse()?;
         validate_types(&tf, &types)?;
@@ -462,14 +462,14 @@ mod tests {
 
     fn file(content: &str) -> RuleFile {
         RuleFile {
-            display: "rules/legal/types.toml".into(),
+            display: "rules/vi/legal/types.toml".into(),
             content: content.into(),
         }
     }
 
     #[test]
     fn embedded_rules_load() {
-        let r = LegalRules::load(&RuleSource::Embedded).unwrap_or_else(|e| panic!("{e}"));
+        let r = LegalRules::load(&crate::rules::RuleSource::Embedded.lang("vi")).unwrap_or_else(|e| panic!("{e}"));
         assert!(r.types.types.iter().any(|t| t.name.get_ref() == "Chỉ thị"));
         assert!(r
             .issuers
@@ -514,7 +514,7 @@ mod tests {
         let e = validate_types(&f, &t).unwrap_err();
         assert_eq!(e.line, Some(6), "{e}");
         assert!(
-            e.to_string().starts_with("rules/legal/types.toml:6: "),
+            e.to_string().starts_with("rules/vi/legal/types.toml:6: "),
             "{e}"
         );
     }

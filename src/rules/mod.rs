@@ -1,5 +1,9 @@
 //! Loading and validating the rules: everything language-specific lives in
-//! `rules/` as TOML, one folder per extractor (`rules/quantity/units.toml`, …).
+//! `rules/` as TOML. `rules/text/` (page furniture, date stamps, bylines,
+//! language detection) serves every document; each language with
+//! extractors has a folder of its own, one subfolder per extractor
+//! (`rules/vi/quantity/units.toml`, `rules/en/quantity/units.toml`, …).
+//! A document gets the set of its language ([`Rules::for_language`]).
 //!
 //! The files are embedded in the binary (the default) or read from a folder
 //! given with `--rules DIR`, which then replaces the embedded set as a whole.
@@ -128,15 +132,135 @@ impl RuleSource {
     }
 }
 
-/// Every rule set the pipeline needs, loaded and validated.
+/// The folder of one language's extractor rules inside a [`RuleSource`]:
+/// `read("quantity/units.toml")` reads `rules/<code>/quantity/units.toml`.
 #[derive(Debug, Clone)]
-pub struct Rules {
+pub struct LangDir<'a> {
+    root: &'a RuleSource,
+    code: String,
+}
+
+impl LangDir<'_> {
+    /// Read one file by its path relative to the language folder.
+    pub fn read(&self, rel: &str) -> Result<RuleFile, RuleError> {
+        self.root.read(&format!("{}/{rel}", self.code))
+    }
+
+    /// The language code (the folder's name).
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+}
+
+impl RuleSource {
+    /// The folder of language `code`'s extractor rules.
+    pub fn lang(&self, code: &str) -> LangDir<'_> {
+        LangDir {
+            root: self,
+            code: code.to_string(),
+        }
+    }
+
+    /// The language folders: every folder of the source but `text`, sorted.
+    /// A folder's name is a language code as the detector writes it
+    /// (`vi`, `en`): two or three lower-case ASCII letters.
+    pub fn languages(&self) -> Result<Vec<String>, RuleError> {
+        let mut names: Vec<String> = match self {
+            RuleSource::Embedded => EMBEDDED
+                .dirs()
+                .filter_map(|d| d.path().file_name()?.to_str().map(str::to_string))
+                .collect(),
+            RuleSource::Dir(dir) => std::fs::read_dir(dir)
+                .map_err(|e| RuleError {
+                    file: dir.display().to_string(),
+                    line: None,
+                    message: format!("cannot read: {e}"),
+                })?
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().is_dir())
+                .filter_map(|e| e.file_name().to_str().map(str::to_string))
+                .collect(),
+        };
+        names.retain(|n| n != "text");
+        names.sort();
+        for n in &names {
+            let ok = (2..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_lowercase());
+            if !ok {
+                let file = match self {
+                    RuleSource::Embedded => format!("rules/{n}"),
+                    RuleSource::Dir(d) => d.join(n).display().to_string(),
+                };
+                return Err(RuleError {
+                    file,
+                    line: None,
+                    message: "not a language folder: a language folder is named by its code (`vi`, `en`); `text/` is the only other folder".into(),
+                });
+            }
+        }
+        Ok(names)
+    }
+}
+
+/// One language's extractor rules (`rules/<code>/`).
+#[derive(Debug, Clone)]
+pub struct LangRules {
+    /// The language code, as the detector writes it (`vi`, `en`).
+    pub code: String,
     pub quantity: quantity::QuantityRules,
-    pub text: text::TextRules,
     pub place: place::PlaceRules,
     pub person: person::PersonRules,
     pub legal: legal::LegalRules,
     pub directive: directive::DirectiveRules,
+}
+
+impl LangRules {
+    /// Load and validate the folder of one language.
+    pub fn load(dir: &LangDir<'_>) -> Result<LangRules, RuleError> {
+        let quantity = quantity::QuantityRules::load(dir)?;
+        let place = place::PlaceRules::load(dir)?;
+        let person = person::PersonRules::load(dir)?;
+        let legal = legal::LegalRules::load(dir)?;
+        let directive = directive::DirectiveRules::load(dir)?;
+        // the task-assigning documents of the directive rules are types of the legal rules
+        let known = |t: &str| {
+            legal
+                .types
+                .types
+                .iter()
+                .any(|d| d.name.get_ref().trim() == t)
+        };
+        if let Some(t) = directive
+            .verbs
+            .documents
+            .types
+            .iter()
+            .find(|t| !known(t.trim()))
+        {
+            let file = dir.read("directive/verbs.toml")?;
+            let at = file.content.find(&format!("\"{t}\""));
+            return Err(file.error_at(
+                at,
+                format!("documents.types: `{t}` is not a type of legal/types.toml"),
+            ));
+        }
+        Ok(LangRules {
+            code: dir.code().to_string(),
+            quantity,
+            place,
+            person,
+            legal,
+            directive,
+        })
+    }
+}
+
+/// Every rule set the pipeline needs, loaded and validated: the text rules
+/// that serve every document, and the extractor rules of each language.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub text: text::TextRules,
+    /// One set per language folder, sorted by code.
+    pub languages: Vec<LangRules>,
 }
 
 impl Rules {
@@ -148,58 +272,50 @@ impl Rules {
     /// Load and validate every rules file from a source.
     pub fn load(source: &RuleSource) -> Result<Rules, RuleError> {
         // the text rules (mostly regexes) compile on a thread of their own
-        // while the others load: start-up is most of a one-document run.
+        // while the languages load: start-up is most of a one-document run.
         // Errors are reported in the same order as one by one.
         std::thread::scope(|s| {
             let text = s.spawn(|| text::TextRules::load(source));
-            let quantity = quantity::QuantityRules::load(source);
-            let place = place::PlaceRules::load(source);
-            let person = person::PersonRules::load(source);
-            let legal = legal::LegalRules::load(source);
-            let directive = directive::DirectiveRules::load(source);
+            let languages: Result<Vec<LangRules>, RuleError> = source
+                .languages()
+                .and_then(|codes| codes.iter().map(|c| LangRules::load(&source.lang(c))).collect());
             let text = text
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            let (quantity, mut text, place, person, legal, directive) =
-                (quantity?, text?, place?, person?, legal?, directive?);
-            // a byline in capitals starts with a family name of the person rules
-            text.meta.signature.caps_surnames = person
-                .names
-                .surnames
-                .iter()
-                .map(|n| crate::fold::fold(n).to_lowercase())
-                .collect();
-            // the task-assigning documents of the directive rules are types of the legal rules
-            let known = |t: &str| {
-                legal
-                    .types
-                    .types
-                    .iter()
-                    .any(|d| d.name.get_ref().trim() == t)
-            };
-            if let Some(t) = directive
-                .verbs
-                .documents
-                .types
-                .iter()
-                .find(|t| !known(t.trim()))
-            {
-                let file = source.read("directive/verbs.toml")?;
-                let at = file.content.find(&format!("\"{t}\""));
+            let (mut text, languages) = (text?, languages?);
+            let fallback = text.language.fallback.as_str();
+            if !languages.iter().any(|l| l.code == fallback) {
+                let file = source.read("text/language.toml")?;
+                let at = file.content.find("fallback");
                 return Err(file.error_at(
                     at,
-                    format!("documents.types: `{t}` is not a type of legal/types.toml"),
+                    format!("fallback: no rules folder `{fallback}/` for the fallback language"),
                 ));
             }
-            Ok(Rules {
-                quantity,
-                text,
-                place,
-                person,
-                legal,
-                directive,
-            })
+            // a byline in capitals starts with a family name of the person
+            // rules (of every language)
+            text.meta.signature.caps_surnames = languages
+                .iter()
+                .flat_map(|l| &l.person.names.surnames)
+                .map(|n| crate::fold::fold(n).to_lowercase())
+                .collect();
+            Ok(Rules { text, languages })
         })
+    }
+
+    /// The extractor rules of language `code`, if it has a folder.
+    pub fn language(&self, code: &str) -> Option<&LangRules> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The extractor rules a document detected as `code` gets: its own
+    /// language's, the fallback language's for `und` (too little text to
+    /// tell; `language.toml`), none for a language without rules.
+    pub fn for_language(&self, code: &str) -> Option<&LangRules> {
+        match code {
+            "und" => self.language(&self.text.language.fallback),
+            c => self.language(c),
+        }
     }
 
     /// Load from a folder, or the embedded rules when `dir` is `None`.

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use super::{RuleError, RuleFile, RuleSource};
+use super::{LangDir, RuleError, RuleFile};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -124,7 +124,7 @@ fn no_empty(file: &RuleFile, lists: &[(&str, &Vec<String>)]) -> Result<(), RuleE
 }
 
 impl PersonRules {
-    pub fn load(source: &RuleSource) -> Result<PersonRules, RuleError> {
+    pub fn load(source: &LangDir<'_>) -> Result<PersonRules, RuleError> {
         let nf = source.read("person/names.toml")?;
         let names: NamesFile = nf.parse()?;
         no_empty(

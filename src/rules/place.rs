@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{RuleError, RuleFile, RuleSource};
+use super::{LangDir, RuleError, RuleFile};
 use crate::fold::fold;
 
 /// One country or territory.
@@ -161,7 +161,7 @@ impl Default for PlaceRules {
 }
 
 impl PlaceRules {
-    pub fn load(source: &RuleSource) -> Result<PlaceRules, RuleError> {
+    pub fn load(source: &LangDir<'_>) -> Result<PlaceRules, RuleError> {
         let c_file = source.read("place/countries.toml")?;
         let countries: CountriesFile = c_file.parse()?;
         let r_file = source.read("place/regions.toml")?;
@@ -392,15 +392,15 @@ mod tests {
 
     fn files(countries: &str, regions: &str) -> Result<(), RuleError> {
         let c = RuleFile {
-            display: "rules/place/countries.toml".into(),
+            display: "rules/vi/place/countries.toml".into(),
             content: countries.into(),
         };
         let r = RuleFile {
-            display: "rules/place/regions.toml".into(),
+            display: "rules/vi/place/regions.toml".into(),
             content: regions.into(),
         };
         let x = RuleFile {
-            display: "rules/place/context.toml".into(),
+            display: "rules/vi/place/context.toml".into(),
             content: "[names]\nsurnames=[]\ngiven=[]\nhonorifics=[]\n[support]\nneed_support=[]\ncue_before=[]\n\
                       pair_words=[]\nconnectors=[]\npair_connectors=[]\n"
                 .into(),
@@ -415,7 +415,7 @@ mod tests {
 
     #[test]
     fn embedded_place_rules_load() {
-        let r = PlaceRules::load(&RuleSource::Embedded).unwrap_or_else(|e| panic!("{e}"));
+        let r = PlaceRules::load(&crate::rules::RuleSource::Embedded.lang("vi")).unwrap_or_else(|e| panic!("{e}"));
         assert!(r.countries.countries.len() >= 249);
         assert!(r
             .regions
@@ -430,7 +430,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(e.line, Some(7), "{e}");
         assert!(
-            e.to_string().starts_with("rules/place/countries.toml:7: "),
+            e.to_string().starts_with("rules/vi/place/countries.toml:7: "),
             "{e}"
         );
     }
@@ -454,7 +454,7 @@ mod tests {
         let c =
             "[[country]]\ncode = \"US\"\nname_en = \"a\"\nname_vi = \"b\"\naliases = [\"EU\"]\n";
         let e = files(c, REGION).unwrap_err();
-        assert_eq!(e.file, "rules/place/regions.toml");
+        assert_eq!(e.file, "rules/vi/place/regions.toml");
         assert_eq!(e.line, Some(4), "{e}");
     }
 

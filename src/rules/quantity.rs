@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{RuleError, RuleFile, RuleSource};
+use super::{LangDir, RuleError, RuleFile};
 use crate::model::QuantityKind;
 
 /// One unit or currency.
@@ -209,12 +209,32 @@ pub struct Sign {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContextFile {
+    /// How digits are written: which mark is the decimal one.
+    pub number: NumberFormat,
     pub not_quantity: NotQuantity,
     pub sign: Sign,
     pub bare: Bare,
     pub counted: Counted,
     pub subject: Subject,
     pub ranges: Ranges,
+}
+
+/// `[number]` of `context.toml`: `decimal_mark = ","` (Vietnamese: `4.814`
+/// is 4814, `6,5` is 6.5) or `"."` (English: `4,814` is 4814, `6.5` is 6.5).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberFormat {
+    pub decimal_mark: Spanned<String>,
+}
+
+impl NumberFormat {
+    /// The mark, once validated at load.
+    pub fn mark(&self) -> crate::model::DecimalMark {
+        match self.decimal_mark.get_ref().as_str() {
+            "." => crate::model::DecimalMark::Point,
+            _ => crate::model::DecimalMark::Comma,
+        }
+    }
 }
 
 /// A digit written as a word (`numerals.toml`).
@@ -321,7 +341,7 @@ pub struct QuantityRules {
 pub const QUALIFIER_NAMES: &[&str] = &["over", "under", "about", "nearly", "at_least", "at_most"];
 
 impl QuantityRules {
-    pub fn load(source: &RuleSource) -> Result<QuantityRules, RuleError> {
+    pub fn load(source: &LangDir<'_>) -> Result<QuantityRules, RuleError> {
         let units_file = source.read("quantity/units.toml")?;
         let units: UnitsFile = units_file.parse()?;
         validate_units(&units_file, &units)?;
@@ -336,6 +356,13 @@ impl QuantityRules {
         validate_qualifiers(&q_file, &qualifiers)?;
         let c_file = source.read("quantity/context.toml")?;
         let context: ContextFile = c_file.parse()?;
+        let mark = &context.number.decimal_mark;
+        if !matches!(mark.get_ref().as_str(), "," | ".") {
+            return Err(c_file.error_at(
+                Some(mark.span().start),
+                format!("number.decimal_mark: `{}` is not `,` or `.`", mark.get_ref()),
+            ));
+        }
         if context.counted.max_words == 0 || context.subject.max_words == 0 {
             return Err(c_file.error_at(None, "max_words must be at least 1"));
         }
@@ -541,7 +568,7 @@ mod tests {
 
     fn file(content: &str) -> RuleFile {
         RuleFile {
-            display: "rules/quantity/units.toml".into(),
+            display: "rules/vi/quantity/units.toml".into(),
             content: content.into(),
         }
     }
@@ -565,7 +592,7 @@ mod tests {
     #[test]
     fn numerals_file_is_checked() {
         let f = |content: &str| RuleFile {
-            display: "rules/quantity/numerals.toml".into(),
+            display: "rules/vi/quantity/numerals.toml".into(),
             content: content.into(),
         };
         let tail = "[words]\nten=[\"mười\"]\ntens=[\"mươi\"]\nhundred=[\"trăm\"]\nzero_tens=[]\nhalf=[]\npoint=[\"phẩy\"]\n\

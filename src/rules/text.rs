@@ -31,6 +31,9 @@ pub struct TextRules {
 pub struct LanguageRules {
     /// Windows of the cheap test, in characters, ascending.
     pub windows: Vec<usize>,
+    /// The language whose extractor rules a document gets when its
+    /// language cannot be told (`und`: too little text).
+    pub fallback: String,
     /// Vietnamese-only letters, each listed.
     pub vi_letters: HashSet<char>,
     /// Ranges of Vietnamese-only letters, inclusive.
@@ -510,6 +513,7 @@ fn nonzero(file: &RuleFile, content_key: &str, v: usize) -> Result<usize, RuleEr
 #[serde(deny_unknown_fields)]
 struct LanguageFile {
     windows: Spanned<Vec<usize>>,
+    fallback: String,
     vietnamese: VietnameseTest,
     english: EnglishTest,
 }
@@ -586,6 +590,7 @@ fn load_language(file: &RuleFile) -> Result<LanguageRules, RuleError> {
         .collect();
     Ok(LanguageRules {
         windows,
+        fallback: f.fallback.trim().to_string(),
         vi_letters,
         vi_ranges,
         vi_table,

@@ -22,7 +22,7 @@ pub struct Corpus<E> {
     pub negative: Vec<Negative>,
 }
 
-/// Load a corpus by its path under `rules/` (`quantity/examples.toml`).
+/// Load a corpus by its path under `rules/` (`vi/quantity/examples.toml`).
 pub fn load<E: DeserializeOwned>(rel: &str) -> Corpus<E> {
     let path = format!("{}/rules/{rel}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -32,6 +32,12 @@ pub fn load<E: DeserializeOwned>(rel: &str) -> Corpus<E> {
 /// The pipeline with the embedded rules.
 pub fn processor() -> Processor {
     Processor::new(&Rules::embedded().expect("embedded rules"))
+}
+
+/// The pipeline with the embedded rules, every text read as language `code`.
+#[allow(dead_code)] // not every corpus test reads another language
+pub fn processor_for(code: &str) -> Processor {
+    processor().with_language(Some(code))
 }
 
 /// One text through the whole pipeline.

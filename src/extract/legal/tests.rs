@@ -19,7 +19,7 @@ impl std::ops::Deref for Ex {
 fn ex() -> Ex {
     let mut b = crate::matcher::LexiconBuilder::new();
     let e = LegalExtractor::new(
-        &LegalRules::load(&RuleSource::Embedded).expect("rules"),
+        &LegalRules::load(&RuleSource::Embedded.lang("vi")).expect("rules"),
         &mut b,
     );
     Ex { e, lex: b.build() }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate rules/place/countries.toml and rules/place/regions.toml (stdlib only).
+"""Validate rules/vi/place/countries.toml and rules/vi/place/regions.toml (stdlib only).
 
 Checks
   - both files parse (tomllib) and every table has its required keys with the right types;
@@ -14,7 +14,7 @@ Checks
     alias, and (warning only) contain some country form as whole words.
 
 Prints counts; exits 1 if there is any error. Usage:
-  python3 rules/place/check_gazetteer.py [DIR]     (DIR defaults to this file's folder)
+  python3 rules/vi/place/check_gazetteer.py [DIR]     (DIR defaults to this file's folder)
 """
 import json
 import os
