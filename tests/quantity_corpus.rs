@@ -1,4 +1,4 @@
-//! The quantity corpus (`rules/quantity/examples.toml`) as a test suite:
+//! The quantity corpora (`rules/vi/quantity/examples.toml`, `rules/en/…`) as a test suite:
 //! every example sentence must give exactly one quantity with the listed
 //! fields, every negative none. All failures are listed together.
 
@@ -32,7 +32,7 @@ fn quantity_corpus() {
     check(&corpus);
 }
 
-/// Figures written in words (`rules/quantity/numeral_examples.toml`).
+/// Figures written in words (`rules/vi/quantity/numeral_examples.toml`).
 #[test]
 fn numeral_corpus() {
     let corpus: common::Corpus<Example> = common::load("vi/quantity/numeral_examples.toml");
@@ -40,8 +40,20 @@ fn numeral_corpus() {
     check(&corpus);
 }
 
+/// The English corpus (`rules/en/quantity/examples.toml`), read with the
+/// English rules.
+#[test]
+fn quantity_corpus_en() {
+    let corpus: common::Corpus<Example> = common::load("en/quantity/examples.toml");
+    assert!(corpus.example.len() >= 35 && corpus.negative.len() >= 12);
+    check_with(&corpus, common::processor_for("en"));
+}
+
 fn check(corpus: &common::Corpus<Example>) {
-    let p = common::processor();
+    check_with(corpus, common::processor());
+}
+
+fn check_with(corpus: &common::Corpus<Example>, p: vnextract::pipeline::Processor) {
     let mut failures = Vec::new();
     let run = |text: &str| common::process(&p, text).quantities;
     for ex in &corpus.example {

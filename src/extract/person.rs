@@ -645,8 +645,24 @@ impl PersonExtractor {
                 continue;
             }
             // the end of an office: `Tổng thống Argentina Javier Milei`, `thủ môn Đình Triệu`
-            let after_head = self.heads.ends_before(t, rs) && !self.heads_inside(t, rs);
+            let mut after_head = self.heads.ends_before(t, rs) && !self.heads_inside(t, rs);
             let mut s = rs;
+            // an office written in capitals opens the run (English: `President
+            // Joe Biden`, `Thai Foreign Minister Maris Sangiampongsa`): the
+            // name starts after it
+            let mut k = rs;
+            if let Some((n, _)) = self.countries.match_at(t, k) {
+                if self.heads.starts_at(t, k + n) {
+                    k += n;
+                }
+            }
+            if let Some((n, _)) = self.heads.match_at(t, k) {
+                if k + n < re {
+                    s = k + n;
+                    after_head = true;
+                }
+            }
+            let rs = s;
             // skip a country that ends the office: `Tổng thống Argentina Javier Milei`
             if let Some((n, _)) = self.countries.match_at(t, rs) {
                 if after_head || self.role_before(t, rs).is_some() {

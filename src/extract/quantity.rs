@@ -52,12 +52,16 @@ pub struct QuantityExtractor {
     change_between: PhraseSet<()>,
     not_before: PhraseSet<()>,
     not_before_except: PhraseSet<()>,
+    /// Words after which a year-like number before a noun is a year.
+    year_after: PhraseSet<()>,
     not_after: PhraseSet<()>,
     time_suffix: PhraseSet<()>,
     phone_min_digits: usize,
     code_min_digits: usize,
     bare_after: PhraseSet<()>,
     counted_stop: PhraseSet<()>,
+    /// Endings of words that end a counted phrase after its first word.
+    counted_stop_endings: Vec<String>,
     counted_not_first: PhraseSet<()>,
     counted_allow: PhraseSet<()>,
     rate_nouns: PhraseSet<()>,
@@ -147,6 +151,7 @@ impl QuantityExtractor {
             change_down: lex.list("quantity.change_down", &ch.down, ()),
             change_between: lex.list("quantity.change_between", &ch.between, ()),
             not_before: lex.list("quantity.not_before", &c.not_quantity.before, ()),
+            year_after: lex.list("quantity.year_after", &c.not_quantity.year_after, ()),
             not_before_except: lex.list(
                 "quantity.not_before_except",
                 &c.not_quantity.before_except,
@@ -158,6 +163,13 @@ impl QuantityExtractor {
             code_min_digits: c.not_quantity.code_min_digits,
             bare_after: lex.list("quantity.bare_after", &c.bare.after_words, ()),
             counted_stop: lex.list("quantity.counted_stop", &c.counted.stop, ()),
+            counted_stop_endings: c
+                .counted
+                .stop_endings
+                .iter()
+                .map(|e| e.trim().to_lowercase())
+                .filter(|e| !e.is_empty())
+                .collect(),
             counted_not_first: lex.list("quantity.counted_not_first", &c.counted.not_first, ()),
             counted_allow: lex.list("quantity.counted_allow", &c.counted.allow, ()),
             rate_nouns: lex.list("quantity.rate_nouns", &rules.units.rate_nouns, ()),
@@ -833,7 +845,10 @@ impl QuantityExtractor {
             }
             // a bare year-like number is a year, unless a lower-case word
             // (a verb: `tuyển 2000 sinh viên`) leads to it
-            let led_by_word = i > 0 && t[i - 1].is_word() && !is_capitalized(t[i - 1].raw);
+            let led_by_word = i > 0
+                && t[i - 1].is_word()
+                && !is_capitalized(t[i - 1].raw)
+                && !self.year_after.ends_before(t, i);
             let year = is_year_like(t[i].raw)
                 && qualifier.is_empty()
                 && (counted.is_none() || !led_by_word);
@@ -936,7 +951,14 @@ impl QuantityExtractor {
         while k < t.len() && words < self.counted_max {
             let x = &t[k];
             if x.is_word() {
-                if k > j && self.counted_stop.starts_at(t, k) && !self.counted_allow.starts_at(t, k)
+                let ending = k > j
+                    && self
+                        .counted_stop_endings
+                        .iter()
+                        .any(|e| x.low.len() > e.len() + 2 && x.low.ends_with(e.as_str()));
+                if k > j
+                    && (self.counted_stop.starts_at(t, k) || ending)
+                    && !self.counted_allow.starts_at(t, k)
                 {
                     if self.joiners.starts_at(t, k)
                         && starts_np(k + 1)

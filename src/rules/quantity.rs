@@ -144,6 +144,10 @@ pub struct NotQuantity {
     /// word in capitals that is no unit, is a code or a model (`lúa OM 5451`,
     /// `IR 50404`), not a quantity.
     pub code_min_digits: usize,
+    /// Words after which a year-like number before a noun is a year that
+    /// names the noun (`the 2019 target`, `its 2025 plan`), not a count.
+    #[serde(default)]
+    pub year_after: Vec<String>,
 }
 
 /// A number with neither unit nor counted noun is kept only after these
@@ -168,6 +172,10 @@ pub struct Counted {
     /// `và`/`hoặc`: the phrase goes on after them if a noun follows
     /// (`quốc gia và vùng lãnh thổ`), not if a number does.
     pub joiners: Vec<String>,
+    /// Endings of words that end the phrase after its first word (English
+    /// `-ed`: `4.2 million visitors arrived`); lower case.
+    #[serde(default)]
+    pub stop_endings: Vec<String>,
     pub max_words: usize,
 }
 
@@ -497,9 +505,13 @@ fn validate_numerals(file: &RuleFile, n: &NumeralsFile) -> Result<(), RuleError>
         return Err(file.error_at(None, format!("digit {v} is missing")));
     }
     let w = &n.words;
+    // `tens` (`mươi`: `hai mươi` = 20) may be empty: not every language
+    // composes its tens from a digit and a word
+    if w.tens.iter().any(|f| f.trim().is_empty()) {
+        return Err(file.error_at(None, "[words] `tens` has an empty form"));
+    }
     for (list, name) in [
         (&w.ten, "ten"),
-        (&w.tens, "tens"),
         (&w.hundred, "hundred"),
         (&w.point, "point"),
     ] {
