@@ -270,6 +270,14 @@ impl PersonExtractor {
         if self.brand_in(t, s, e) {
             return true;
         }
+        // `Hanoi People's Committee`: a run owning a capitalised word
+        // (English possessive) names a body
+        if t.get(e).is_some_and(|x| x.glued() && (x.is_symbol("'") || x.is_symbol("’")))
+            && t.get(e + 1).is_some_and(|x| x.glued() && x.low == "s")
+            && t.get(e + 2).is_some_and(|x| x.is_cap())
+        {
+            return true;
+        }
         // a place or thing that looks like a name
         if let Some((n, _)) = self.not_names.match_at(t, s) {
             if s + n >= e || n >= 2 {

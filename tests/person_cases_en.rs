@@ -1,0 +1,41 @@
+//! English people and their offices (`rules/en/person/`), one table of
+//! sentences with the exact people and roles each must give.
+
+#[allow(dead_code)]
+mod common;
+
+#[test]
+fn english_people_and_offices() {
+    let p = common::processor_for("en");
+    let cases: &[(&str, &[(&str, &[&str])])] = &[
+        ("Prime Minister Pham Minh Chinh chaired the meeting.", &[("Pham Minh Chinh", &["Prime Minister"])]),
+        ("Deputy PM Tran Hong Ha visited the site.", &[("Tran Hong Ha", &["Deputy PM"])]),
+        ("Party General Secretary To Lam received the delegation.", &[("To Lam", &["Party General Secretary"])]),
+        ("Minister of Finance Nguyen Van Thang said revenue rose.", &[("Nguyen Van Thang", &["Minister of Finance"])]),
+        (
+            "Vietnamese Ambassador to Japan Pham Quang Hieu attended.",
+            &[("Pham Quang Hieu", &["Vietnamese Ambassador to Japan"])],
+        ),
+        ("President Joe Biden met President Xi Jinping.", &[("Joe Biden", &["President"]), ("Xi Jinping", &["President"])]),
+        ("Deputy Prime Minister Bùi Thanh Sơn spoke.", &[("Bùi Thanh Sơn", &["Deputy Prime Minister"])]),
+        // coreference: `Mr Chinh` is a mention of the full name
+        (
+            "Prime Minister Pham Minh Chinh spoke first. Mr Chinh then left.",
+            &[("Pham Minh Chinh", &["Prime Minister"])],
+        ),
+        // bodies and places are no people
+        ("The Hanoi People's Committee approved the plan.", &[]),
+        ("Ho Chi Minh City will host the event in August.", &[]),
+    ];
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let rec = common::process(&p, text);
+        let got: Vec<(String, Vec<String>)> = rec.people.iter().map(|x| (x.name.clone(), x.roles.clone())).collect();
+        let want: Vec<(String, Vec<String>)> =
+            want.iter().map(|(n, r)| (n.to_string(), r.iter().map(|s| s.to_string()).collect())).collect();
+        if got != want {
+            failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
