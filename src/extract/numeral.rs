@@ -51,6 +51,11 @@ pub struct NumeralGrammar {
     halves: PhraseSet<()>,
     frac_sep: PhraseSet<()>,
     denominator: PhraseSet<u8>,
+    /// Numbers 11–99 in one word (`twenty`), from `[[whole]]`.
+    whole: PhraseSet<u8>,
+    /// Denominators read with no separator word (`two thirds`): the forms
+    /// of `fractions.denominators` when `separator_optional`.
+    bare_denominator: PhraseSet<u8>,
     /// The `unit` column of a fraction.
     pub fraction_unit: String,
     fixed: PhraseSet<()>,
@@ -97,8 +102,18 @@ impl NumeralGrammar {
         for f in &rules.words.ten {
             lex.add(&mut denominator, f, false, 10);
         }
+        let mut bare_denominator = lex.set("numeral.bare_denominator");
         for d in &rules.fractions.denominators {
             lex.add(&mut denominator, &d.form, false, d.value);
+            if rules.fractions.separator_optional {
+                lex.add(&mut bare_denominator, &d.form, false, d.value);
+            }
+        }
+        let mut whole = lex.set("numeral.whole");
+        for w in &rules.wholes {
+            for f in &w.forms {
+                lex.add(&mut whole, f, false, *w.value.get_ref());
+            }
         }
         let mut big = lex.set("numeral.scale");
         for s in scales.scales.iter().filter(|s| *s.value.get_ref() >= 1e3) {
@@ -124,6 +139,8 @@ impl NumeralGrammar {
             halves: lex.list("numeral.halves", &rules.fractions.halves, ()),
             frac_sep: lex.list("numeral.fraction_sep", &rules.fractions.separator, ()),
             denominator,
+            whole,
+            bare_denominator,
             fraction_unit: rules.fractions.unit.clone(),
             fixed: lex.list("numeral.fixed", &c.fixed, ()),
             vague_before: lex.list("numeral.vague_before", &c.vague_before, ()),
@@ -156,6 +173,7 @@ impl NumeralGrammar {
     #[inline]
     pub fn mask(&self) -> crate::matcher::SetMask {
         self.digit.mask()
+            | self.whole.mask()
             | self.ten.mask()
             | self.hundred.mask()
             | self.frac_half.mask()
@@ -170,6 +188,7 @@ impl NumeralGrammar {
         t.get(i)
             .is_some_and(|x| x.is_word() && x.starts_any(self.mask()))
             && (self.digit.has_word(t, i)
+                || self.whole.has_word(t, i)
                 || self.ten.has_word(t, i)
                 || self.hundred.has_word(t, i)
                 || self.frac_half.has_word(t, i)
@@ -217,6 +236,22 @@ impl NumeralGrammar {
             if self.half.has_word(t, k) {
                 return Some((v + 50.0, k + 1));
             }
+        }
+        // one word for 11–99 (`twelve`, `twenty`), a multiple of ten with a
+        // digit after it (`twenty-one`, `twenty one`)
+        if let Some(&w) = self.whole.word_at(t, k) {
+            v += f64::from(w);
+            k += 1;
+            if w % 10 == 0 {
+                let hyphen = t.get(k).is_some_and(|x| x.is_symbol("-") && x.glued());
+                let j = if hyphen { k + 1 } else { k };
+                let glued = !hyphen || t.get(j).is_some_and(|x| x.glued());
+                if let Some(d) = self.digit_at(t, j).filter(|&d| d > 0.0 && glued) {
+                    v += d;
+                    k = j + 1;
+                }
+            }
+            return Some((v, k));
         }
         // tens: `mười`, `mười lăm`, `hai mươi`, `hai mươi mốt`, `ba chục`
         if self.ten.has_word(t, k) {
@@ -301,6 +336,21 @@ impl NumeralGrammar {
                 compound: true,
                 fraction: true,
             });
+        }
+        // `two thirds`, `one-third`: no separator word
+        let hyphen = t.get(i + 1).is_some_and(|x| x.is_symbol("-") && x.glued());
+        let d = if hyphen { i + 2 } else { i + 1 };
+        if let Some(&den) = self.bare_denominator.word_at(t, d) {
+            let den = f64::from(den);
+            if num < den && (!hyphen || t.get(d).is_some_and(|x| x.glued())) {
+                return Some(Reading {
+                    value: num / den,
+                    next: d + 1,
+                    scaled: false,
+                    compound: true,
+                    fraction: true,
+                });
+            }
         }
         if self.frac_sep.has_word(t, i + 1) {
             let den = f64::from(*self.denominator.word_at(t, i + 2)?);

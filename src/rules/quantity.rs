@@ -245,6 +245,14 @@ impl NumberFormat {
     }
 }
 
+/// A number from 11 to 99 written as one word (`numerals.toml`: `[[whole]]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WholeWord {
+    pub value: Spanned<u8>,
+    pub forms: Vec<String>,
+}
+
 /// A digit written as a word (`numerals.toml`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -286,6 +294,11 @@ pub struct Fractions {
     #[serde(default)]
     pub halves: Vec<String>,
     pub separator: Vec<String>,
+    /// The numerator and the denominator may also be written with no
+    /// separator word (`two thirds`, `one-third`); only the forms of
+    /// `denominators` are read so.
+    #[serde(default)]
+    pub separator_optional: bool,
     #[serde(default)]
     pub denominators: Vec<Denominator>,
     pub unit: String,
@@ -331,6 +344,11 @@ pub struct NumeralContext {
 pub struct NumeralsFile {
     #[serde(rename = "digit")]
     pub digits: Vec<DigitWord>,
+    /// Numbers from 11 to 99 written as one word (`eleven`, `twenty`); a
+    /// multiple of ten takes a digit after it, glued by a hyphen or after
+    /// a space (`twenty-one`, `twenty one`).
+    #[serde(default, rename = "whole")]
+    pub wholes: Vec<WholeWord>,
     pub words: NumeralWords,
     pub fractions: Fractions,
     pub context: NumeralContext,
@@ -520,6 +538,16 @@ fn validate_numerals(file: &RuleFile, n: &NumeralsFile) -> Result<(), RuleError>
                 None,
                 format!("[words] `{name}` needs at least one non-empty form"),
             ));
+        }
+    }
+    for w in &n.wholes {
+        let v = *w.value.get_ref();
+        let at = Some(w.value.span().start);
+        if !(11..=99).contains(&v) {
+            return Err(file.error_at(at, format!("[[whole]] value {v} is not 11–99")));
+        }
+        if w.forms.is_empty() || w.forms.iter().any(|f| f.trim().is_empty()) {
+            return Err(file.error_at(at, format!("[[whole]] {v} needs non-empty forms")));
         }
     }
     if n.fractions.unit.trim().is_empty() {
