@@ -94,6 +94,10 @@ pub struct StampRules {
     /// A stamp glued to the text after it (`01/05/2021 21:32Du khách …`):
     /// group `stamp` is read as a line of its own.
     pub glued: Option<Regex>,
+    /// A stamp written on the line of something else, after it (`By Anh
+    /// Minh December 25, 2019 | 07:30 pm`): the line is split at the end of
+    /// group `before`, and each part read as a line of its own.
+    pub split_before: Vec<Regex>,
     /// A day and month in the headline (`Ngày 21/11: Giá xăng …`), groups
     /// `d` and `m`: the published date when no stamp gives one, its year
     /// from the full dates of that month or the one before in the text.
@@ -278,6 +282,8 @@ struct StampFile {
     months: BTreeMap<String, Spanned<u32>>,
     #[serde(default)]
     glued: Option<Spanned<String>>,
+    #[serde(default)]
+    split_before: Vec<Spanned<String>>,
     #[serde(default)]
     title_day: Option<Spanned<String>>,
 }
@@ -712,6 +718,12 @@ fn load_meta(file: &RuleFile) -> Result<MetaRules, RuleError> {
             Some(p) => Some(c.regex_with(p, &["stamp"])?),
             None => None,
         },
+        split_before: f
+            .stamp
+            .split_before
+            .iter()
+            .map(|p| c.regex_with(p, &["before"]))
+            .collect::<Result<_, _>>()?,
         title_day: match &f.stamp.title_day {
             Some(p) => Some(c.regex_with(p, &["d", "m"])?),
             None => None,

@@ -264,13 +264,28 @@ fn split_glued_stamp(
     range: Range<usize>,
     m: &MetaRules,
 ) -> impl Iterator<Item = Range<usize>> {
-    let glued = m.stamp.glued.as_ref().and_then(|re| {
-        let text = norm.get(range.clone())?;
-        let e = re.captures(text)?.name("stamp")?.end();
+    let text = norm.get(range.clone()).unwrap_or("");
+    let at = |re: &regex::Regex, group: &str| {
+        let e = re.captures(text)?.name(group)?.end();
         (e > 0 && e < text.len()).then_some(range.start + e)
-    });
+    };
+    let glued = m
+        .stamp
+        .glued
+        .as_ref()
+        .and_then(|re| at(re, "stamp"))
+        .or_else(|| {
+            // only a short line holds something else and a stamp
+            (text.len() <= MAX_SHORT_LINE)
+                .then(|| m.stamp.split_before.iter().find_map(|re| at(re, "before")))
+                .flatten()
+        });
     let (head, rest) = match glued {
-        Some(at) => (range.start..at, Some(at..range.end)),
+        Some(at) => {
+            // the second part starts after the spaces between the two
+            let gap = norm.get(at..range.end).map_or(0, |r| r.len() - r.trim_start().len());
+            (range.start..at, Some(at + gap..range.end))
+        }
         None => (range, None),
     };
     std::iter::once(head).chain(rest)
