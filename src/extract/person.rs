@@ -31,6 +31,8 @@ pub struct PersonExtractor {
     particles: PhraseSet<()>,
     not_names: PhraseSet<()>,
     place_heads: PhraseSet<()>,
+    /// `of` in `the Department of Price Management`.
+    place_links: PhraseSet<()>,
     heads: PhraseSet<()>,
     former: PhraseSet<()>,
     continue_lower: PhraseSet<()>,
@@ -107,6 +109,7 @@ impl PersonExtractor {
             particles: lex.list_exact("person.particles", &n.particles, ()),
             not_names: lex.list_exact("person.not_names", &n.not_names, ()),
             place_heads: lex.list_exact("person.place_heads", &n.place_heads, ()),
+            place_links: lex.list("person.place_links", &n.place_links, ()),
             heads,
             former: lex.list_exact("person.former", &t.former, ()),
             continue_lower: lex.list("person.continue_lower", &t.continue_lower, ()),
@@ -287,6 +290,17 @@ impl PersonExtractor {
         // `đường Lê Lợi`, `huyện Lâm Hà` — but `Chủ tịch UBND tỉnh Trần Ngọc Tam`;
         // a house number makes a street (`số 33 Nguyễn Du`, `42 Chu Mạnh Trinh`)
         let house = s > 0 && t[s - 1].is_number();
+        // `the Department of Price Management`: the body's name goes on
+        // after a link word
+        if s >= 2
+            && self.place_links.ends_before(t, s)
+            && self
+                .place_links
+                .match_before(t, s)
+                .is_some_and(|(l, _)| self.place_heads.ends_before(t, l))
+        {
+            return true;
+        }
         // (`đối tượng Hùng` ends in `tượng`, a statue, but is an honorific)
         // (`học sinh tên Hu Yang (8 tuổi)`: an age proves a person)
         if (house || self.place_heads.ends_before(t, s))
@@ -667,6 +681,27 @@ impl PersonExtractor {
             if let Some((n, _)) = self.heads.match_at(t, k) {
                 if k + n < re {
                     s = k + n;
+                    after_head = true;
+                } else if k > rs {
+                    // `Thai Minister of Foreign Affairs …`: the run is an office
+                    continue;
+                }
+            }
+            // an office that began before the run ends inside it (`Minister
+            // of Foreign Affairs Maris Sangiampongsa`): the name starts after it
+            if s == rs {
+                if let Some(end) = (rs.saturating_sub(3)..rs)
+                    .filter_map(|h| self.heads.match_at(t, h).map(|(n, _)| h + n))
+                    .filter(|&e| e > rs && e < re)
+                    .max()
+                    // a foreign name only (`Sở Công Thương Long An` after
+                    // `Giám đốc Sở` is the body's name; a Vietnamese name
+                    // is found by its family name)
+                    .filter(|&e| {
+                        (e..re).any(|k| t[k].is_word() && !is_vn_syllable(t[k].low))
+                    })
+                {
+                    s = end;
                     after_head = true;
                 }
             }

@@ -23,6 +23,11 @@ pub struct NamesFile {
     pub particles: Vec<String>,
     pub not_names: Vec<String>,
     pub place_heads: Vec<String>,
+    /// Words that join a place head to the rest of its name (English `of`:
+    /// `the Department of Price Management`): a run after them is the name
+    /// of the body, not a person.
+    #[serde(default)]
+    pub place_links: Vec<String>,
     #[serde(default)]
     pub sentence_openers: Vec<String>,
     /// Lower-case-only honorifics capitalised at the start of a sentence,
