@@ -493,13 +493,16 @@ impl PlaceExtractor {
             }
         };
         let word_like = |t: &Tok<'_>| t.is_word() || t.is_number();
+        // `US-China`, `Vietnam-US`: a dash between two countries makes a pair, no code
+        let dash = |t: &Tok<'_>| t.is_symbol("-") || t.is_symbol("–");
         // before
         if c.ti > 0 && tk[c.ti].glued() {
             let p = &tk[c.ti - 1];
             if word_like(p) && acronym {
                 return true;
             }
-            if joins(p) && c.ti >= 2 && p.glued() && word_like(&tk[c.ti - 2]) {
+            let pair = dash(p) && self.dict.ends_before(tk, c.ti - 1);
+            if joins(p) && c.ti >= 2 && p.glued() && word_like(&tk[c.ti - 2]) && !pair {
                 return true;
             }
         }
@@ -509,7 +512,9 @@ impl PlaceExtractor {
                 if word_like(n) && acronym {
                     return true;
                 }
-                if joins(n) && tk.get(c.tj + 1).is_some_and(|m| m.glued() && word_like(m)) {
+                let pair = dash(n) && self.dict.starts_at(tk, c.tj + 1);
+                if joins(n) && tk.get(c.tj + 1).is_some_and(|m| m.glued() && word_like(m)) && !pair
+                {
                     return true;
                 }
             }
