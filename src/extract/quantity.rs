@@ -62,6 +62,8 @@ pub struct QuantityExtractor {
     counted_stop: PhraseSet<()>,
     /// Endings of words that end a counted phrase after its first word.
     counted_stop_endings: Vec<String>,
+    /// A capitalised word before a lower-case one may open a counted phrase.
+    capital_before_lower: bool,
     counted_not_first: PhraseSet<()>,
     counted_allow: PhraseSet<()>,
     rate_nouns: PhraseSet<()>,
@@ -163,6 +165,7 @@ impl QuantityExtractor {
             code_min_digits: c.not_quantity.code_min_digits,
             bare_after: lex.list("quantity.bare_after", &c.bare.after_words, ()),
             counted_stop: lex.list("quantity.counted_stop", &c.counted.stop, ()),
+            capital_before_lower: c.counted.capital_before_lower,
             counted_stop_endings: c
                 .counted
                 .stop_endings
@@ -936,8 +939,12 @@ impl QuantityExtractor {
     fn counted_at(&self, t: &[Tok<'_>], j: usize) -> Option<(usize, usize)> {
         let starts_np = |k: usize| -> bool {
             t.get(k).is_some_and(|x| {
+                let adjective = self.capital_before_lower
+                    && t.get(k + 1).is_some_and(|y| {
+                        y.is_word() && y.space_before && !is_capitalized(y.raw)
+                    });
                 x.is_word()
-                    && (!is_capitalized(x.raw) || is_all_caps(x.raw))
+                    && (!is_capitalized(x.raw) || is_all_caps(x.raw) || adjective)
                     && (!self.counted_stop.starts_at(t, k) || self.counted_allow.starts_at(t, k))
                     && !self.not_after.starts_at(t, k)
                     && (k > j || !self.counted_not_first.starts_at(t, k))

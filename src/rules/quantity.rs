@@ -176,6 +176,11 @@ pub struct Counted {
     /// `-ed`: `4.2 million visitors arrived`); lower case.
     #[serde(default)]
     pub stop_endings: Vec<String>,
+    /// A capitalised word may open the phrase when a lower-case word
+    /// follows it (English adjectives of nationality: `94 Vietnamese
+    /// embassies`, `2,000 Korean firms`).
+    #[serde(default)]
+    pub capital_before_lower: bool,
     pub max_words: usize,
 }
 
