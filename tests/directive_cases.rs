@@ -1,4 +1,4 @@
-//! The directive corpus (`rules/directive/examples.toml`) as a test suite.
+//! The directive corpora (`rules/<lang>/directive/examples.toml`) as test suites.
 
 mod common;
 
@@ -19,12 +19,11 @@ struct Example {
     directives: Vec<Want>,
 }
 
-#[test]
-fn directive_corpus() {
-    let corpus: common::Corpus<Example> = common::load("vi/directive/examples.toml");
-    let p = common::processor();
+/// Every example of a corpus gives exactly its directives, every negative none.
+fn run_corpus(rel: &str, p: &vnextract::pipeline::Processor) {
+    let corpus: common::Corpus<Example> = common::load(rel);
     let run = |text: &str| {
-        common::process(&p, text)
+        common::process(p, text)
             .directives
             .into_iter()
             .map(|d| Want { issuer: d.issuer, addressee: d.addressee, verb: d.verb })
@@ -43,7 +42,17 @@ fn directive_corpus() {
             failures.push(format!("{:?}: want no addressed directive, got {:?}", n.text, got));
         }
     }
-    assert!(failures.is_empty(), "{} directive corpus failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(failures.is_empty(), "{rel}: {} directive corpus failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn directive_corpus() {
+    run_corpus("vi/directive/examples.toml", &common::processor());
+}
+
+#[test]
+fn directive_corpus_en() {
+    run_corpus("en/directive/examples.toml", &common::processor_for("en"));
 }
 
 /// A run-on sentence of commas: the action of a request verb ends at most

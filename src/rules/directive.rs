@@ -1,6 +1,14 @@
-//! Rules of the directive extractor (`rules/directive/*.toml`): the
+//! Rules of the directive extractor (`rules/<lang>/directive/*.toml`): the
 //! organisations that give and receive instructions, and the verbs that
 //! make a clause an instruction.
+//!
+//! A language folder holds one of two grammars. `orgs.toml` and
+//! `verbs.toml` describe a language where the request verb is followed by
+//! the addressee and then the bare task (`yêu cầu Bộ Công Thương chủ trì
+//! …`: Vietnamese). `clauses.toml` describes a language where the addressee
+//! is the verb's object and the task an infinitive after a marker (`asked
+//! the Ministry of Finance to …`: English). When `clauses.toml` is there,
+//! it is the grammar and the other two files are not read.
 
 use serde::Deserialize;
 
@@ -110,10 +118,75 @@ pub struct DocumentsRules {
     pub lead_sentences: usize,
 }
 
+/// `clauses.toml`: the grammar of object-and-infinitive directives
+/// (`X asked Y to …`, `Y was asked to …`, `Y must …`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClausesFile {
+    /// Active request verbs: `X asked / urged … Y to + task`.
+    pub request: Vec<String>,
+    /// Participles of a passive request after an auxiliary: `Y was asked to`.
+    pub passive: Vec<String>,
+    /// The auxiliaries before them (`is`, `are`, `was`, `have been`).
+    pub auxiliaries: Vec<String>,
+    /// The word that ends the addressee and opens the task (`to`).
+    pub markers: Vec<String>,
+    /// Words after which a marker is a preposition (`according to`).
+    #[serde(default)]
+    pub not_marker_after: Vec<String>,
+    /// Modal verbs after a body that has been asked before: `Y must …`.
+    pub modals: Vec<String>,
+    /// Nouns of bodies and of people in office: a phrase holding one can be
+    /// told to act without a request verb or a marker.
+    pub bodies: Vec<String>,
+    /// Nouns of people in office that open a new addressee inside a list
+    /// (`ambassadors and leaders of ministries …`).
+    #[serde(default)]
+    pub office_heads: Vec<String>,
+    /// Words that join the items of a list of addressees (`and`).
+    #[serde(default)]
+    pub list_joiners: Vec<String>,
+    /// Words between a subject and its verb (`has`, `also`).
+    #[serde(default)]
+    pub adverbs: Vec<String>,
+    /// Subject pronouns that stand for the last person named (`He asked`).
+    #[serde(default)]
+    pub pronouns: Vec<String>,
+    /// Object pronouns that stand for the last addressee (`asked them to`).
+    #[serde(default)]
+    pub object_pronouns: Vec<String>,
+    /// Words that open a clause: a subject phrase read backwards ends at
+    /// one (`He said that agencies must …`).
+    #[serde(default)]
+    pub clause_openers: Vec<String>,
+    /// Words inside a capitalised subject (`Minister of Finance`, `the`).
+    #[serde(default)]
+    pub subject_inner: Vec<String>,
+    /// Determiners dropped from the front of a written issuer (`The
+    /// Government directed` → `Government`).
+    #[serde(default)]
+    pub determiners: Vec<String>,
+    /// Subjects that are things, not authorities: a request verb after one
+    /// is no directive (`it requires efforts to …`).
+    #[serde(default)]
+    pub impersonal_subjects: Vec<String>,
+    /// Issuers written short, and how they are written out (`PM` → `Prime
+    /// Minister`).
+    #[serde(default)]
+    pub issuer_forms: std::collections::BTreeMap<String, String>,
+    /// Most words between a request verb and its marker.
+    pub max_addressee_words: usize,
+    /// Most words read as one task.
+    pub max_action_words: usize,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct DirectiveRules {
     pub orgs: OrgsFile,
     pub verbs: VerbsFile,
+    /// The object-and-infinitive grammar, when the language has
+    /// `clauses.toml` (then `orgs` and `verbs` are empty).
+    pub clauses: Option<ClausesFile>,
 }
 
 fn check(file: &RuleFile, lists: &[(&str, &Vec<String>)]) -> Result<(), RuleError> {
@@ -137,6 +210,36 @@ fn check(file: &RuleFile, lists: &[(&str, &Vec<String>)]) -> Result<(), RuleErro
 
 impl DirectiveRules {
     pub fn load(source: &LangDir<'_>) -> Result<DirectiveRules, RuleError> {
+        if source.has("directive/clauses.toml") {
+            let cf = source.read("directive/clauses.toml")?;
+            let clauses: ClausesFile = cf.parse()?;
+            check(
+                &cf,
+                &[
+                    ("request", &clauses.request),
+                    ("passive", &clauses.passive),
+                    ("auxiliaries", &clauses.auxiliaries),
+                    ("markers", &clauses.markers),
+                    ("modals", &clauses.modals),
+                    ("bodies", &clauses.bodies),
+                ],
+            )?;
+            for (name, n) in [
+                ("max_addressee_words", clauses.max_addressee_words),
+                ("max_action_words", clauses.max_action_words),
+            ] {
+                if n == 0 {
+                    return Err(cf.error_at(
+                        cf.content.find(&format!("{name} =")),
+                        format!("`{name}` must be at least 1"),
+                    ));
+                }
+            }
+            return Ok(DirectiveRules {
+                clauses: Some(clauses),
+                ..DirectiveRules::default()
+            });
+        }
         let of = source.read("directive/orgs.toml")?;
         let orgs: OrgsFile = of.parse()?;
         check(
@@ -163,6 +266,10 @@ impl DirectiveRules {
                 ("predicates", &verbs.predicates),
             ],
         )?;
-        Ok(DirectiveRules { orgs, verbs })
+        Ok(DirectiveRules {
+            orgs,
+            verbs,
+            clauses: None,
+        })
     }
 }

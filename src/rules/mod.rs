@@ -93,6 +93,15 @@ pub fn line_of(content: &str, offset: usize) -> usize {
 }
 
 impl RuleSource {
+    /// Whether the file `rel` exists (a file whose presence chooses a
+    /// grammar, such as `en/directive/clauses.toml`).
+    pub fn has(&self, rel: &str) -> bool {
+        match self {
+            RuleSource::Embedded => EMBEDDED.get_file(rel).is_some(),
+            RuleSource::Dir(dir) => dir.join(rel).is_file(),
+        }
+    }
+
     /// Read one file by its path relative to the rules folder (`quantity/units.toml`).
     pub fn read(&self, rel: &str) -> Result<RuleFile, RuleError> {
         match self {
@@ -144,6 +153,11 @@ impl LangDir<'_> {
     /// Read one file by its path relative to the language folder.
     pub fn read(&self, rel: &str) -> Result<RuleFile, RuleError> {
         self.root.read(&format!("{}/{rel}", self.code))
+    }
+
+    /// Whether the language folder holds the file `rel`.
+    pub fn has(&self, rel: &str) -> bool {
+        self.root.has(&format!("{}/{rel}", self.code))
     }
 
     /// The language code (the folder's name).

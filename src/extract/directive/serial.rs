@@ -1,4 +1,6 @@
-//! Directives: who was told to do what, by whom (SPEC §3 Directives).
+//! Directives in a language where the request verb is followed by the
+//! addressee and the bare task (Vietnamese; rules in
+//! `rules/<lang>/directive/{orgs,verbs}.toml`).
 //!
 //! Shapes read, on tokens of body sentences:
 //! 1. `X yêu cầu / đề nghị / chỉ đạo / giao … Y + task`: a request verb, the
@@ -16,7 +18,7 @@
 //! addressees in one clause (`Bộ trưởng các Bộ … và Thống đốc …`) give
 //! several rows; a clause with no written addressee is kept with an empty one.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// The longest clause read as one action, in tokens: the longest action of
@@ -24,12 +26,13 @@ use std::ops::Range;
 /// commas would otherwise make every request verb's action the rest of it.
 const MAX_CLAUSE_TOKENS: usize = 200;
 
-use super::{Ctx, Trigger};
+use super::{is_break, is_sym, one_per_addressee, Mentions};
+use crate::extract::{Ctx, Trigger};
 use crate::matcher::{is_all_caps, LexiconBuilder, PhraseSet, Tok, TokKind};
 use crate::model::{Directive, LegalRef, Person};
 use crate::rules::directive::DirectiveRules;
 
-pub struct DirectiveExtractor {
+pub(super) struct SerialReader {
     names: PhraseSet<()>,
     heads: PhraseSet<()>,
     generic: PhraseSet<()>,
@@ -69,11 +72,6 @@ pub struct DirectiveExtractor {
     trigger: Trigger,
 }
 
-fn is_break(t: &Tok<'_>) -> bool {
-    t.kind == TokKind::Newline
-        || (t.kind == TokKind::Symbol && matches!(t.raw, ";" | "." | "!" | "?" | "…"))
-}
-
 /// A directive found in a sentence, before offsets.
 struct Found {
     /// Token range of the whole clause.
@@ -88,15 +86,15 @@ struct Found {
     relayed: bool,
 }
 
-impl DirectiveExtractor {
+impl SerialReader {
     pub fn new(
         rules: &DirectiveRules,
         country_forms: &[String],
         lex: &mut LexiconBuilder,
-    ) -> DirectiveExtractor {
+    ) -> SerialReader {
         let o = &rules.orgs;
         let v = &rules.verbs;
-        let mut d = DirectiveExtractor {
+        let mut d = SerialReader {
             names: lex.list("directive.names", &o.names, ()),
             heads: lex.list_exact("directive.heads", &o.heads, ()),
             generic: lex.list_exact("directive.generic", &o.generic, ()),
@@ -1445,32 +1443,12 @@ impl DirectiveExtractor {
                 passage_issuer = Some(carried.unwrap_or_default());
             }
         }
-        // one row per addressee and task: drop repeats of the same addressee
-        // in overlapping clauses (`yêu cầu Bộ KHĐT chủ trì …`)
-        // The kept spans of one addressee are disjoint, so one look-up in
-        // spans sorted by start tells whether a new span overlaps any.
-        let mut kept: Vec<Directive> = Vec::with_capacity(rows.len());
-        let mut spans: HashMap<String, BTreeMap<usize, usize>> = HashMap::new();
-        for d in rows {
-            if !d.addressee.is_empty() {
-                let by_start = spans.entry(d.addressee.to_lowercase()).or_default();
-                let overlaps = by_start
-                    .range(..d.end)
-                    .next_back()
-                    .is_some_and(|(_, &end)| end > d.start);
-                if overlaps {
-                    continue;
-                }
-                by_start.entry(d.start).or_insert(d.end);
-            }
-            kept.push(d);
-        }
-        kept
+        one_per_addressee(rows)
     }
 }
 
 /// A cited task-assigning document with its issuer; offsets in original chars.
-impl DirectiveExtractor {
+impl SerialReader {
     /// The speaker label opening a paragraph (`Ông Nguyễn Minh Lâm:` in an
     /// interview): the person's office and name.
     fn speaker_label(
@@ -1510,7 +1488,7 @@ struct Cited<'a> {
     written: bool,
 }
 
-impl DirectiveExtractor {
+impl SerialReader {
     /// The issuer of a task-assigning document cited in this sentence when
     /// the sentence reports it: in the title or lead, with an issuing verb
     /// (`… vừa ký ban hành Kế hoạch số 45/KH-UBND … của UBND thành phố`), or
@@ -1577,43 +1555,4 @@ impl DirectiveExtractor {
             .then(|| focus.map(|f| (f.to_string(), true)))
             .flatten()
     }
-}
-
-/// Every mention of every person, sorted by (start, person), so that "who
-/// was named last before here" and "who is named here" are binary searches.
-struct Mentions {
-    by_start: Vec<(usize, usize)>,
-}
-
-impl Mentions {
-    fn new(people: &[Person]) -> Mentions {
-        let mut by_start: Vec<(usize, usize)> = people
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.start, i)))
-            .collect();
-        by_start.sort_unstable();
-        Mentions { by_start }
-    }
-
-    /// The person with the latest mention starting in `lo..hi` (the later
-    /// person of the list on a tie).
-    fn last_in<'p>(&self, people: &'p [Person], lo: usize, hi: usize) -> Option<&'p Person> {
-        let i = self.by_start.partition_point(|&(s, _)| s < hi);
-        let &(s, p) = self.by_start.get(i.checked_sub(1)?)?;
-        (s >= lo).then(|| people.get(p)).flatten()
-    }
-
-    /// The first person of the list with a mention starting at `at`.
-    fn at<'p>(&self, people: &'p [Person], at: usize) -> Option<&'p Person> {
-        let i = self.by_start.partition_point(|&(s, _)| s < at);
-        self.by_start
-            .get(i)
-            .filter(|&&(s, _)| s == at)
-            .and_then(|&(_, p)| people.get(p))
-    }
-}
-
-fn is_sym(t: Option<&Tok<'_>>, s: &str) -> bool {
-    t.is_some_and(|x| x.is_symbol(s))
 }

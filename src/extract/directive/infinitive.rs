@@ -1,0 +1,578 @@
+//! Directives in a language where the one asked is the object of the
+//! request verb and the task an infinitive after a marker (English; rules in
+//! `rules/<lang>/directive/clauses.toml`).
+//!
+//! Shapes read, on the tokens of body sentences:
+//! 1. `X asked / urged / tasked … Y to + task`: a request verb, the
+//!    addressee up to the marker, the task after it. Without a marker
+//!    (`the PM asked concerned organisations and localities, according to
+//!    …, closely monitor …`) the words up to the first comma are the
+//!    addressee when they name a body.
+//! 2. `Y was / are asked … to + task`: a passive request; the subject, a
+//!    body, is the addressee.
+//! 3. `Y must / should / needs to … + task`: a modal whose subject is a
+//!    body, once a request has been made earlier in the document.
+//!
+//! A list of addressees that begins a new item with a noun of people in
+//! office (`ambassadors and leaders of ministries, agencies and firms`)
+//! gives one row per item. The issuer is the subject before the verb: a
+//! person named there (their office and name), a pronoun (the last person
+//! named), or a capitalised phrase (`The Government`, `the PM` written out
+//! as `Prime Minister`); else the last issuer of the document.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::{is_break, one_per_addressee, Mentions};
+use crate::extract::{Ctx, Trigger};
+use crate::matcher::{LexiconBuilder, PhraseSet, SetMask, Tok};
+use crate::model::{Directive, Person};
+use crate::rules::directive::ClausesFile;
+
+/// The object-and-infinitive reader, compiled from `clauses.toml`.
+pub(super) struct InfinitiveReader {
+    request: PhraseSet<()>,
+    passive: PhraseSet<()>,
+    auxiliaries: PhraseSet<()>,
+    markers: PhraseSet<()>,
+    not_marker_after: PhraseSet<()>,
+    modals: PhraseSet<()>,
+    bodies: PhraseSet<()>,
+    office_heads: PhraseSet<()>,
+    list_joiners: PhraseSet<()>,
+    adverbs: PhraseSet<()>,
+    pronouns: PhraseSet<()>,
+    object_pronouns: PhraseSet<()>,
+    clause_openers: PhraseSet<()>,
+    subject_inner: PhraseSet<()>,
+    determiners: PhraseSet<()>,
+    impersonal: PhraseSet<()>,
+    /// Short issuers written out, keyed by lower case.
+    issuer_forms: HashMap<String, String>,
+    max_addressee: usize,
+    max_action: usize,
+    trigger: Trigger,
+}
+
+/// A directive found in a sentence, in tokens.
+struct Clause {
+    /// An active request: its subject is written before the verb, or
+    /// else is the last person named before it in the sentence.
+    active: bool,
+    addressees: Vec<(usize, usize)>,
+    /// The object is a pronoun (`asked them to`): the last addressee.
+    pronoun_object: bool,
+    verb: (usize, usize),
+    action: (usize, usize),
+    /// First and past-the-last token of the clause.
+    span: (usize, usize),
+}
+
+/// Whether a token ends the stretch an addressee or a task may cover.
+fn stops(t: &Tok<'_>) -> bool {
+    is_break(t) || t.is_symbol(":")
+}
+
+impl InfinitiveReader {
+    pub(super) fn new(c: &ClausesFile, lex: &mut LexiconBuilder) -> InfinitiveReader {
+        let mut r = InfinitiveReader {
+            request: lex.list("directive.en.request", &c.request, ()),
+            passive: lex.list("directive.en.passive", &c.passive, ()),
+            auxiliaries: lex.list("directive.en.auxiliaries", &c.auxiliaries, ()),
+            markers: lex.list("directive.en.markers", &c.markers, ()),
+            not_marker_after: lex.list("directive.en.not_marker_after", &c.not_marker_after, ()),
+            modals: lex.list("directive.en.modals", &c.modals, ()),
+            bodies: lex.list("directive.en.bodies", &c.bodies, ()),
+            office_heads: lex.list("directive.en.office_heads", &c.office_heads, ()),
+            list_joiners: lex.list("directive.en.list_joiners", &c.list_joiners, ()),
+            adverbs: lex.list("directive.en.adverbs", &c.adverbs, ()),
+            pronouns: lex.list("directive.en.pronouns", &c.pronouns, ()),
+            object_pronouns: lex.list("directive.en.object_pronouns", &c.object_pronouns, ()),
+            clause_openers: lex.list("directive.en.clause_openers", &c.clause_openers, ()),
+            subject_inner: lex.list("directive.en.subject_inner", &c.subject_inner, ()),
+            determiners: lex.list("directive.en.determiners", &c.determiners, ()),
+            impersonal: lex.list("directive.en.impersonal", &c.impersonal_subjects, ()),
+            issuer_forms: c
+                .issuer_forms
+                .iter()
+                .map(|(k, v)| (k.trim().to_lowercase(), v.trim().to_string()))
+                .collect(),
+            max_addressee: c.max_addressee_words,
+            max_action: c.max_action_words,
+            trigger: Trigger::default(),
+        };
+        r.trigger = Trigger {
+            sets: [&r.request, &r.passive, &r.modals]
+                .iter()
+                .fold(SetMask::EMPTY, |m, s| m | s.mask()),
+            digits: false,
+        };
+        r
+    }
+
+    /// Back from `v` over adverbs (`has also asked`).
+    fn skip_adverbs_before(&self, t: &[Tok<'_>], mut v: usize) -> usize {
+        while let Some((s, _)) = self.adverbs.match_before(t, v) {
+            if s >= v {
+                break;
+            }
+            v = s;
+        }
+        v
+    }
+
+    /// The noun phrase ending before `v`, read back to the start of its
+    /// clause (a comma, a clause opener, the sentence start): `(a, v)`.
+    fn phrase_before(&self, t: &[Tok<'_>], v: usize) -> Option<(usize, usize)> {
+        let mut a = v;
+        while a > 0 && v - a < 12 {
+            let x = &t[a - 1];
+            let glued_mark = (x.is_symbol("'") || x.is_symbol("-")) && x.glued() && a < v;
+            if x.is_word() || x.is_number() || glued_mark {
+                // an opener between capitals is inside a name (`Ministry of
+                // Agriculture and Environment`)
+                let in_name = a >= 2 && a < v && t[a].is_cap() && t[a - 2].is_cap();
+                if x.is_word() && self.clause_openers.ends_before(t, a) && !in_name {
+                    break;
+                }
+                a -= 1;
+            } else {
+                break;
+            }
+        }
+        (a < v).then_some((a, v))
+    }
+
+    /// A body is named in tokens `a..b`.
+    fn names_body(&self, t: &[Tok<'_>], a: usize, b: usize) -> bool {
+        (a..b).any(|k| self.bodies.starts_at(t, k))
+    }
+
+    /// The marker that ends an addressee starting at `from`: its index and length.
+    fn marker_after(&self, t: &[Tok<'_>], from: usize) -> Option<(usize, usize)> {
+        let last = (from + self.max_addressee).min(t.len());
+        for j in from..last {
+            if stops(&t[j]) {
+                return None;
+            }
+            let Some((m, _)) = self.markers.match_at(t, j) else {
+                continue;
+            };
+            if j == from || self.not_marker_after.ends_before(t, j) {
+                continue;
+            }
+            if self.verb_after_marker(t, j + m) {
+                return Some((j, m));
+            }
+        }
+        None
+    }
+
+    /// `to` + a verb: token `next` is a lower-case word that is not a
+    /// determiner or a body (`assigned to Hanoi`, `to the ministry` are places).
+    fn verb_after_marker(&self, t: &[Tok<'_>], next: usize) -> bool {
+        t.get(next).is_some_and(|x| {
+            x.is_word()
+                && !x.is_cap()
+                && !self.determiners.starts_at(t, next)
+                && !self.bodies.starts_at(t, next)
+        })
+    }
+
+    /// Where a task starting at `from` ends.
+    fn action_end(&self, t: &[Tok<'_>], from: usize) -> usize {
+        let last = (from + self.max_action).min(t.len());
+        (from..last)
+            .find(|&j| {
+                stops(&t[j])
+                    // `… and urged them to …`: the next request begins
+                    || (j > from
+                        && self.request.starts_at(t, j)
+                        && (t[j - 1].is_symbol(",") || self.list_joiners.ends_before(t, j)))
+            })
+            .map(|j| {
+                // without the joiner before the next request
+                let mut e = j;
+                while e > from
+                    && !stops(&t[j])
+                    && (t[e - 1].is_symbol(",") || self.list_joiners.ends_before(t, e))
+                {
+                    e = self
+                        .list_joiners
+                        .match_before(t, e)
+                        .map_or(e - 1, |(s, _)| s);
+                }
+                e
+            })
+            .unwrap_or(last)
+    }
+
+    /// Splits a list of addressees where an item opens with a noun of
+    /// people in office after a comma or a joiner.
+    fn split_list(&self, t: &[Tok<'_>], a: usize, b: usize) -> Vec<(usize, usize)> {
+        let mut parts = Vec::new();
+        let mut from = a;
+        for p in a + 1..b {
+            if !self.office_heads.starts_at(t, p) {
+                continue;
+            }
+            let cut = if t[p - 1].is_symbol(",") {
+                Some(p - 1)
+            } else {
+                self.list_joiners
+                    .match_before(t, p)
+                    .map(|(s, _)| s)
+                    .filter(|&s| s > from)
+                    .map(|s| if t[s - 1].is_symbol(",") { s - 1 } else { s })
+            };
+            if let Some(c) = cut.filter(|&c| c > from) {
+                parts.push((from, c));
+                from = p;
+            }
+        }
+        parts.push((from, b));
+        parts
+            .into_iter()
+            .map(|(x, mut y)| {
+                while y > x
+                    && (t[y - 1].is_symbol(",") || !t[y - 1].is_word() && !t[y - 1].is_number())
+                {
+                    if t[y - 1].is_symbol("'") {
+                        break;
+                    }
+                    y -= 1;
+                }
+                (x, y)
+            })
+            .filter(|(x, y)| x < y)
+            .collect()
+    }
+
+    /// The clause a request, passive or modal verb at `k` opens.
+    fn clause_at(&self, t: &[Tok<'_>], k: usize, asked: bool) -> Option<Clause> {
+        if let Some((n, _)) = self.passive.match_at(t, k) {
+            let v = self.skip_adverbs_before(t, k);
+            if let Some((aux, _)) = self.auxiliaries.match_before(t, v) {
+                return self.passive_at(t, k, n, aux);
+            }
+        }
+        if let Some((n, _)) = self.request.match_at(t, k) {
+            // `the request`, `his orders`: a noun
+            if k > 0 && self.determiners.ends_before(t, k) {
+                return None;
+            }
+            return self.active_at(t, k, n);
+        }
+        if asked {
+            if let Some((n, _)) = self.modals.match_at(t, k) {
+                return self.modal_at(t, k, n);
+            }
+        }
+        None
+    }
+
+    fn active_at(&self, t: &[Tok<'_>], k: usize, n: usize) -> Option<Clause> {
+        let from = k + n;
+        let (addr, action_from) = match self.marker_after(t, from) {
+            Some((j, m)) => ((from, j), j + m),
+            None => {
+                // no marker: the words up to a comma, when they name a body
+                let last = (from + self.max_addressee).min(t.len());
+                let c = (from..last).find(|&j| stops(&t[j]) || t[j].is_symbol(","))?;
+                if !t[c].is_symbol(",") || !self.names_body(t, from, c) {
+                    return None;
+                }
+                // `…, according to their assigned functions and tasks, closely monitor`
+                let mut after = c + 1;
+                if self.not_marker_after.starts_at(t, after) {
+                    let last = (after + self.max_addressee).min(t.len());
+                    after = (after..last).find(|&j| t[j].is_symbol(","))? + 1;
+                }
+                ((from, c), after)
+            }
+        };
+        if addr.0 >= addr.1
+            || !t[addr.0].is_word() && !t[addr.0].is_number()
+            || self.clause_openers.starts_at(t, addr.0)
+        {
+            return None;
+        }
+        let pronoun_object = self
+            .object_pronouns
+            .match_at(t, addr.0)
+            .is_some_and(|(m, _)| addr.0 + m == addr.1);
+        let end = self.action_end(t, action_from);
+        if end <= action_from {
+            return None;
+        }
+        Some(Clause {
+            active: true,
+            addressees: if pronoun_object {
+                Vec::new()
+            } else {
+                self.split_list(t, addr.0, addr.1)
+            },
+            pronoun_object,
+            verb: (k, k + n),
+            action: (action_from, end),
+            span: (k, end),
+        })
+    }
+
+    fn passive_at(&self, t: &[Tok<'_>], k: usize, n: usize, aux: usize) -> Option<Clause> {
+        let (m, _) = self.markers.match_at(t, k + n)?;
+        if !self.verb_after_marker(t, k + n + m) {
+            return None;
+        }
+        let v = self.skip_adverbs_before(t, aux);
+        let (a, b) = self.phrase_before(t, v)?;
+        let pronoun_object = self.pronouns.starts_at(t, a) || self.object_pronouns.starts_at(t, a);
+        if !pronoun_object && !self.names_body(t, a, b) {
+            return None;
+        }
+        let action_from = k + n + m;
+        let end = self.action_end(t, action_from);
+        if end <= action_from {
+            return None;
+        }
+        Some(Clause {
+            active: false,
+            addressees: if pronoun_object {
+                Vec::new()
+            } else {
+                vec![(a, b)]
+            },
+            pronoun_object,
+            verb: (k, k + n),
+            action: (action_from, end),
+            span: (a, end),
+        })
+    }
+
+    fn modal_at(&self, t: &[Tok<'_>], k: usize, n: usize) -> Option<Clause> {
+        let v = self.skip_adverbs_before(t, k);
+        let (a, b) = self.phrase_before(t, v)?;
+        if self.pronouns.starts_at(t, a) || !self.names_body(t, a, b) {
+            return None;
+        }
+        let action_from = k + n;
+        let end = self.action_end(t, action_from);
+        if end <= action_from || !t[action_from].is_word() {
+            return None;
+        }
+        Some(Clause {
+            active: false,
+            addressees: vec![(a, b)],
+            pronoun_object: false,
+            verb: (k, k + n),
+            action: (action_from, end),
+            span: (a, end),
+        })
+    }
+
+    pub(super) fn extract(
+        &self,
+        ctx: &Ctx<'_>,
+        people: &[Person],
+        name_ranges: &[Range<usize>],
+    ) -> Vec<Directive> {
+        let mentions = Mentions::new(people);
+        let names_by_end: HashMap<usize, usize> =
+            name_ranges.iter().map(|r| (r.end, r.start)).collect();
+        let office = |p: &Person| -> String {
+            p.roles
+                .last()
+                .map(|r| format!("{r} {}", p.name))
+                .unwrap_or_else(|| p.name.clone())
+        };
+        // the last word of each name of two words or more (`Thanh` of `Tran
+        // Sy Thanh`), in lower case: the person named first of those that share it
+        let mut given: HashMap<String, usize> = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            let mut words = p.name.split_whitespace();
+            if let (Some(last), true) = (words.next_back(), words.next().is_some()) {
+                given
+                    .entry(crate::fold::lower(&crate::fold::fold(last)))
+                    .or_insert(i);
+            }
+        }
+        let mut rows = Vec::new();
+        let mut last_issuer: Option<String> = None;
+        let mut last_addressee: Option<String> = None;
+        let mut asked = false;
+        for (si, sr) in ctx.sentences.iter().enumerate() {
+            if ctx.is_skipped(sr) || !ctx.wants(si, &self.trigger) {
+                continue;
+            }
+            let t = ctx.sentence_tokens(si);
+            let display = |a: usize, b: usize| -> String {
+                if a >= b || b > t.len() {
+                    return String::new();
+                }
+                ctx.display(&(t[a].start..t[b - 1].end))
+            };
+            let mut k = 0;
+            while k < t.len() {
+                let Some(mut c) = self.clause_at(t, k, asked) else {
+                    k += 1;
+                    continue;
+                };
+                let written = if c.active {
+                    self.subject_of(ctx, t, c.verb.0, &names_by_end, &mentions, people, &given)
+                } else {
+                    None
+                };
+                // a thing asks (`it requires efforts to …`): no directive
+                if written.as_ref().is_some_and(|(_, s)| s.is_empty()) {
+                    k = c.action.1.max(k + 1);
+                    continue;
+                }
+                let issuer = match written {
+                    Some((a, s)) => {
+                        c.span.0 = c.span.0.min(a);
+                        s
+                    }
+                    None => {
+                        // the last person named before the verb in this sentence, else the document's
+                        let lo = ctx.norm.orig_char(sr.start);
+                        let at = ctx.norm.orig_char(t[c.verb.0].start);
+                        mentions
+                            .last_in(people, lo, at)
+                            .filter(|_| c.active)
+                            .map(office)
+                            .or_else(|| last_issuer.clone())
+                            .or_else(|| mentions.last_in(people, 0, at).map(office))
+                            .unwrap_or_default()
+                    }
+                };
+                let (start, end) = ctx.char_span(&(t[c.span.0].start..t[c.span.1 - 1].end));
+                let action = display(c.action.0, c.action.1)
+                    .trim_start_matches([',', ';', ':', '-', ' '])
+                    .to_string();
+                let verb = display(c.verb.0, c.verb.1);
+                let mut addressees: Vec<String> =
+                    c.addressees.iter().map(|&(a, b)| display(a, b)).collect();
+                if c.pronoun_object {
+                    addressees.extend(last_addressee.clone());
+                }
+                if addressees.is_empty() {
+                    addressees.push(String::new());
+                }
+                for a in addressees {
+                    if !a.is_empty() {
+                        last_addressee = Some(a.clone());
+                    }
+                    rows.push(Directive {
+                        start,
+                        end,
+                        issuer: issuer.clone(),
+                        addressee: a,
+                        verb: verb.clone(),
+                        action: action.clone(),
+                        sentence: si,
+                    });
+                }
+                if !issuer.is_empty() {
+                    last_issuer = Some(issuer);
+                }
+                asked = true;
+                k = c.action.1.max(k + 1);
+            }
+        }
+        one_per_addressee(rows)
+    }
+
+    /// Who asks, written before the verb at `k`: a person named there, a
+    /// pronoun for the last person named, or a capitalised phrase.
+    fn subject_of(
+        &self,
+        ctx: &Ctx<'_>,
+        t: &[Tok<'_>],
+        k: usize,
+        names_by_end: &HashMap<usize, usize>,
+        mentions: &Mentions,
+        people: &[Person],
+        given: &HashMap<String, usize>,
+    ) -> Option<(usize, String)> {
+        let office = |p: &Person| -> String {
+            p.roles
+                .last()
+                .map(|r| format!("{r} {}", p.name))
+                .unwrap_or_else(|| p.name.clone())
+        };
+        let mut e = self.skip_adverbs_before(t, k);
+        // `Chairman of the Hanoi People's Committee, Tran Sy Thanh, has asked`
+        if e >= 2 && t[e - 1].is_symbol(",") && names_by_end.contains_key(&t[e - 2].end) {
+            e -= 1;
+        }
+        if e == 0 {
+            return None;
+        }
+        // a person's name right before the verb
+        if let Some(&s) = names_by_end.get(&t[e - 1].end) {
+            if let Some(p) = mentions.at(people, ctx.norm.orig_char(s)) {
+                let a = t.partition_point(|x| x.start < s);
+                return Some((a, office(p)));
+            }
+        }
+        // `He asked`: the last person named
+        if self
+            .pronouns
+            .match_before(t, e)
+            .is_some_and(|(s, _)| s + 1 == e)
+        {
+            let at = ctx.norm.orig_char(t[e - 1].start);
+            return mentions.last_in(people, 0, at).map(|p| (e - 1, office(p)));
+        }
+        // `it requires efforts to …`: a thing, not an authority, asks
+        if self
+            .impersonal
+            .match_before(t, e)
+            .is_some_and(|(s, _)| s + 1 == e)
+        {
+            return Some((e - 1, String::new()));
+        }
+        // a capitalised phrase: `The Government`, `the PM`, `Minister of Finance`
+        let mut a = e;
+        while a > 0 && e - a < 12 {
+            if let Some((s, _)) = self.subject_inner.match_before(t, a).filter(|_| a < e) {
+                a = s;
+            } else if t[a - 1].is_cap() {
+                a -= 1;
+            } else {
+                break;
+            }
+        }
+        // the phrase begins with a capital, after its determiners
+        let mut b = a;
+        while b < e && (!t[b].is_cap() || self.determiners.starts_at(t, b)) {
+            b += 1;
+        }
+        if b >= e {
+            return None;
+        }
+        // a short mention of a person (`Thanh requested`): a mention the
+        // person extractor made, or the last word of a name written before
+        if let Some(p) = mentions.at(people, ctx.norm.orig_char(t[b].start)) {
+            return Some((a, office(p)));
+        }
+        if b + 1 == e {
+            if let Some(&i) = given.get(t[b].low) {
+                let named_before = people[i]
+                    .mentions
+                    .first()
+                    .is_some_and(|m| m.start < ctx.norm.orig_char(t[b].start));
+                if named_before {
+                    return Some((a, office(&people[i])));
+                }
+            }
+        }
+        let written = ctx.display(&(t[b].start..t[e - 1].end));
+        let issuer = self
+            .issuer_forms
+            .get(&written.to_lowercase())
+            .cloned()
+            .unwrap_or(written);
+        Some((a, issuer))
+    }
+}
