@@ -23,6 +23,18 @@ fn english_people_and_offices() {
             "Prime Minister Pham Minh Chinh spoke first. Mr Chinh then left.",
             &[("Pham Minh Chinh", &["Prime Minister"])],
         ),
+        // an office opening the clause, the name between commas
+        (
+            "Chairman of the Hanoi People's Committee, Tran Sy Thanh, asked the districts to act.",
+            &[("Tran Sy Thanh", &["Chairman of the Hanoi People's Committee"])],
+        ),
+        // a comma after a place is no office
+        ("In Hanoi, Tran Sy Thanh said the plan was ready.", &[("Tran Sy Thanh", &[])]),
+        // a demonym before an office is not a family name (`Thái` is one in Vietnamese)
+        (
+            "Thai Minister of Foreign Affairs Maris Sangiampongsa arrived on Monday.",
+            &[("Maris Sangiampongsa", &["Minister of Foreign Affairs"])],
+        ),
         // bodies and places are no people
         ("The Hanoi People's Committee approved the plan.", &[]),
         ("Ho Chi Minh City will host the event in August.", &[]),

@@ -150,6 +150,15 @@ pub struct LegalExtractor {
     issuer_adverbs: PhraseSet<()>,
     max_before: usize,
     sentence_date: bool,
+    lead_binds: bool,
+    articles: PhraseSet<()>,
+    issuer_links: PhraseSet<()>,
+    capitalised_issuers: bool,
+    attributive: bool,
+    possessive: PhraseSet<()>,
+    place_first: bool,
+    law_links: PhraseSet<()>,
+    capitalised_names: bool,
     joiners: PhraseSet<()>,
     other_documents: PhraseSet<()>,
     trigger: Trigger,
@@ -301,6 +310,15 @@ impl LegalExtractor {
             issuer_adverbs: lex.list("legal.issuer_adverbs", &w.adverbs, ()),
             max_before: w.max_before,
             sentence_date: c.issued.sentence_date,
+            lead_binds: c.issued.lead_binds,
+            articles: lex.list("legal.articles", &w.articles, ()),
+            issuer_links: lex.list("legal.issuer_links", &w.name_links, ()),
+            capitalised_issuers: w.capitalised_names,
+            attributive: w.attributive,
+            possessive: lex.list("legal.possessive", &w.possessive, ()),
+            place_first: w.place_first,
+            law_links: lex.list("legal.law_links", &c.codeless.name_links, ()),
+            capitalised_names: c.codeless.capitalised_names,
             joiners: lex.list("legal.joiners", &c.code.joiners, ()),
             other_documents: lex.list("legal.other_documents", &c.code.other_documents, ()),
         }
@@ -340,14 +358,46 @@ impl LegalExtractor {
     /// A name after an opener: capitalised words, each with the lower-case
     /// syllable that may follow it (`Công Thương`, `Tài chính`, `Chỉ đạo`).
     fn name_run(&self, t: &[Tok<'_>], mut i: usize) -> usize {
+        let from = i;
         let mut prev_cap = false;
-        while i < t.len() && t[i].is_word() {
+        while i < t.len() {
+            // `Ministry of Industry and Trade`: a link word before a capital
+            // (not before another body's name, an opener and a link: `… of
+            // Finance and Ministry of …`; `People's Committee` goes on)
+            if prev_cap || i == from {
+                if let Some((m, _)) = self.issuer_links.match_at(t, i) {
+                    let n = i + m;
+                    let other_body = match self.issuer_heads.match_at(t, n) {
+                        Some((h, Head::Opener)) => {
+                            self.issuer_links.match_at(t, n + h).is_some_and(|(m2, _)| {
+                                t.get(n + h + m2)
+                                    .is_some_and(|x| x.is_word() && is_capitalized(x.raw))
+                            })
+                        }
+                        _ => false,
+                    };
+                    if n < t.len()
+                        && t[n].is_word()
+                        && is_capitalized(t[n].raw)
+                        && !self.forms.starts_at(t, n)
+                        && !other_body
+                    {
+                        i = n;
+                        prev_cap = false;
+                        continue;
+                    }
+                }
+            }
+            if !t[i].is_word() {
+                break;
+            }
             if is_capitalized(t[i].raw) {
                 if self.forms.starts_at(t, i) || self.issuer_lead.starts_at(t, i) {
                     break;
                 }
                 prev_cap = true;
             } else if prev_cap
+                && !self.capitalised_issuers
                 && !self.issuer_stop.starts_at(t, i)
                 && !self.place_words.starts_at(t, i)
                 && !self.issuer_verbs.starts_at(t, i)
@@ -400,8 +450,13 @@ impl LegalExtractor {
                     break;
                 }
                 if let Some((fs, &TypeRef::Type(ti))) = self.forms.match_before(t, s) {
-                    if self.types[ti].named && is_capitalized(t[fs].raw) && is_capitalized(t[s].raw)
-                    {
+                    // `Law on Investment No. 61/2020/QH14`: a link word may open the name
+                    let first_ok = is_capitalized(t[s].raw)
+                        || self
+                            .law_links
+                            .match_at(t, s)
+                            .is_some_and(|(m, _)| s + m < k && is_capitalized(t[s + m].raw));
+                    if self.types[ti].named && is_capitalized(t[fs].raw) && first_ok {
                         written = Some((fs, TypeRef::Type(ti)));
                     }
                     break;
@@ -426,7 +481,22 @@ impl LegalExtractor {
             }
         };
         let tail = self.tail(text, t, code.end);
-        let (subject, date_before) = self.before(text, t, start);
+        // `Government Resolution No. 27/NQ-CP`: a body before the written type word
+        let attr = written
+            .is_some()
+            .then(|| self.attributive_issuer(t, start))
+            .flatten();
+        let (subject, date_before) = self.before(text, t, attr.unwrap_or(start));
+        let subject = attr
+            .map(|a| {
+                let e = self
+                    .possessive
+                    .match_before(t, start)
+                    .map_or(start, |(s, _)| s);
+                t[a].start..t[e - 1].end
+            })
+            .or(subject);
+        let start = attr.unwrap_or(start);
         let dated = |d: &DateMatch| match code.year {
             Some(y) => d.iso_with_year(y),
             None => d.iso(),
@@ -481,13 +551,22 @@ impl LegalExtractor {
                 break;
             }
             if let Some((m, _)) = self.name_words.match_at(t, i) {
+                // `Law on Planning and Investment`, not `Law on Land and the …`
+                if !loose
+                    && self.capitalised_names
+                    && !t
+                        .get(i + m)
+                        .is_some_and(|x| (x.is_word() && is_capitalized(x.raw)) || year_like(x))
+                {
+                    break;
+                }
                 i += m;
                 prev_cap = false;
                 continue;
             }
             if is_capitalized(x.raw) {
                 prev_cap = true;
-            } else if prev_cap || loose {
+            } else if (prev_cap && !self.capitalised_names) || loose {
                 prev_cap = false;
             } else {
                 break;
@@ -585,7 +664,22 @@ impl LegalExtractor {
             && !self.not_names.starts_at(t, j)
             && !self.forms.starts_at(t, j)
         {
-            end = self.name_end(t, j + 1, true);
+            end = self.name_end(t, j + 1, !self.capitalised_names);
+        } else if let Some(n) = self
+            .law_links
+            .match_at(t, j)
+            .map(|(m, _)| j + m)
+            .filter(|&n| {
+                ty.named
+                    && n < t.len()
+                    && t[n].is_word()
+                    && is_capitalized(t[n].raw)
+                    && !self.not_names.starts_at(t, n)
+                    && !self.forms.starts_at(t, n)
+            })
+        {
+            // `Law on Investment 2020`
+            end = self.name_end(t, n + 1, !self.capitalised_names);
         } else if ty.standalone {
             let mut e = j;
             if e < t.len() && t[e].low == "năm" && e + 1 < t.len() && year_like(&t[e + 1]) {
@@ -599,7 +693,15 @@ impl LegalExtractor {
         }
         let text = &ctx.norm.text;
         let tail = self.tail(text, t, end);
-        let (subject, date_before) = self.before(text, t, i);
+        let attr = self.attributive_issuer(t, i);
+        let (subject, date_before) = self.before(text, t, attr.unwrap_or(i));
+        let subject = attr
+            .map(|a| {
+                let e = self.possessive.match_before(t, i).map_or(i, |(s, _)| s);
+                t[a].start..t[e - 1].end
+            })
+            .or(subject);
+        let i = attr.unwrap_or(i);
         let issued = tail
             .date
             .as_ref()

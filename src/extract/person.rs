@@ -33,6 +33,8 @@ pub struct PersonExtractor {
     place_heads: PhraseSet<()>,
     /// `of` in `the Department of Price Management`.
     place_links: PhraseSet<()>,
+    /// `titles.office_comma_name`.
+    office_comma_name: bool,
     heads: PhraseSet<()>,
     former: PhraseSet<()>,
     continue_lower: PhraseSet<()>,
@@ -110,6 +112,7 @@ impl PersonExtractor {
             not_names: lex.list_exact("person.not_names", &n.not_names, ()),
             place_heads: lex.list_exact("person.place_heads", &n.place_heads, ()),
             place_links: lex.list("person.place_links", &n.place_links, ()),
+            office_comma_name: rules.titles.office_comma_name,
             heads,
             former: lex.list_exact("person.former", &t.former, ()),
             continue_lower: lex.list("person.continue_lower", &t.continue_lower, ()),
@@ -275,10 +278,15 @@ impl PersonExtractor {
         }
         // `Hanoi People's Committee`: a run owning a capitalised word
         // (English possessive) names a body
-        if t.get(e).is_some_and(|x| x.glued() && (x.is_symbol("'") || x.is_symbol("’")))
+        if t.get(e)
+            .is_some_and(|x| x.glued() && (x.is_symbol("'") || x.is_symbol("’")))
             && t.get(e + 1).is_some_and(|x| x.glued() && x.low == "s")
             && t.get(e + 2).is_some_and(|x| x.is_cap())
         {
+            return true;
+        }
+        // `Thai Minister`: an office inside the run is no part of a name
+        if (s + 1..e).any(|k| t[k].is_cap() && self.heads.starts_at(t, k)) {
             return true;
         }
         // a place or thing that looks like a name
@@ -697,9 +705,7 @@ impl PersonExtractor {
                     // a foreign name only (`Sở Công Thương Long An` after
                     // `Giám đốc Sở` is the body's name; a Vietnamese name
                     // is found by its family name)
-                    .filter(|&e| {
-                        (e..re).any(|k| t[k].is_word() && !is_vn_syllable(t[k].low))
-                    })
+                    .filter(|&e| (e..re).any(|k| t[k].is_word() && !is_vn_syllable(t[k].low)))
                 {
                     s = end;
                     after_head = true;
@@ -777,6 +783,21 @@ impl PersonExtractor {
                     end = h - 1;
                 } else {
                     break;
+                }
+            }
+            // `Chairman of the Hanoi People's Committee, Tran Sy Thanh, said`:
+            // an office opening the clause, the name between commas
+            if roles.is_empty()
+                && self.office_comma_name
+                && s >= 2
+                && t[s - 1].is_symbol(",")
+                && t.get(e).is_some_and(|x| x.is_symbol(","))
+            {
+                if let Some(h) = self
+                    .role_before_avoiding(t, s - 1, &names)
+                    .filter(|&h| h == 0 || !t[h - 1].is_word() && !t[h - 1].is_symbol(","))
+                {
+                    roles.push((h, s - 1));
                 }
             }
             // offices after it: `, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh`

@@ -78,6 +78,8 @@ pub struct QuantityExtractor {
     subj_max: usize,
     negative: PhraseSet<()>,
     range_conn: PhraseSet<()>,
+    /// `ranges.unit_range_needs_prefix`.
+    unit_range_needs_prefix: bool,
     range_prefix: PhraseSet<()>,
     between_prefix: PhraseSet<()>,
     between_conn: PhraseSet<()>,
@@ -138,7 +140,12 @@ impl QuantityExtractor {
         let c = &rules.context;
         QuantityExtractor {
             units,
-            numeral: NumeralGrammar::new(&rules.numerals, &rules.scales, rules.context.number.mark(), lex),
+            numeral: NumeralGrammar::new(
+                &rules.numerals,
+                &rules.scales,
+                rules.context.number.mark(),
+                lex,
+            ),
             mark: rules.context.number.mark(),
             unit_not_before,
             unit_forms,
@@ -187,6 +194,7 @@ impl QuantityExtractor {
             subj_max: c.subject.max_words,
             negative: lex.list("quantity.negative", &c.sign.negative_words, ()),
             range_conn: lex.list("quantity.range_conn", &c.ranges.connectors, ()),
+            unit_range_needs_prefix: c.ranges.unit_range_needs_prefix,
             range_prefix: lex.list("quantity.range_prefix", &c.ranges.prefixes, ()),
             between_prefix: lex.list("quantity.between_prefix", &c.ranges.between_prefixes, ()),
             between_conn: lex.list("quantity.between_conn", &c.ranges.between_connectors, ()),
@@ -766,7 +774,10 @@ impl QuantityExtractor {
                 }
             }
             // a range with the unit on both ends: `từ 1000 đồng đến 2000 đồng`
-            if !is_range {
+            // (in English only after `from`/`between`: `by 1.05 billion USD
+            // to 3.92 billion USD` is a change and a level)
+            let prefixed = self.range_prefix.ends_before(t, first) || between;
+            if !is_range && (prefixed || !self.unit_range_needs_prefix) {
                 if let Some(k) = self.range_after(t, j, between, unit.is_some()) {
                     if let Some(n2) = self.number_at(t, k) {
                         if let Some((u2, n)) = self.unit_at(t, n2.next) {
@@ -940,9 +951,8 @@ impl QuantityExtractor {
         let starts_np = |k: usize| -> bool {
             t.get(k).is_some_and(|x| {
                 let adjective = self.capital_before_lower
-                    && t.get(k + 1).is_some_and(|y| {
-                        y.is_word() && y.space_before && !is_capitalized(y.raw)
-                    });
+                    && t.get(k + 1)
+                        .is_some_and(|y| y.is_word() && y.space_before && !is_capitalized(y.raw));
                 x.is_word()
                     && (!is_capitalized(x.raw) || is_all_caps(x.raw) || adjective)
                     && (!self.counted_stop.starts_at(t, k) || self.counted_allow.starts_at(t, k))

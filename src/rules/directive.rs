@@ -170,6 +170,23 @@ pub struct ClausesFile {
     /// is no directive (`it requires efforts to …`).
     #[serde(default)]
     pub impersonal_subjects: Vec<String>,
+    /// Words an addressee never begins with: `asked for approval …`,
+    /// `asked about prices`.
+    #[serde(default)]
+    pub not_objects: Vec<String>,
+    /// Words after which a request verb is a noun or a gerund used as one
+    /// (`a document on directing units to …`).
+    #[serde(default)]
+    pub not_verb_after: Vec<String>,
+    /// Markers of a task written as a gerund after a passive request (`is
+    /// tasked with recommending …`).
+    #[serde(default)]
+    pub gerund_markers: Vec<String>,
+    /// The ending of a gerund or participle (`-ing`): a comma and one ends
+    /// an object (`urged the acceleration of …, striving to …`), and one
+    /// follows a gerund marker. Empty: none is read.
+    #[serde(default)]
+    pub gerund_ending: String,
     /// Issuers written short, and how they are written out (`PM` → `Prime
     /// Minister`).
     #[serde(default)]

@@ -104,6 +104,31 @@ pub struct Written {
     /// A sitting of a body (`Hội nghị`, `Kỳ họp`) named before the body:
     /// `Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII`.
     pub sittings: Sittings,
+    /// Words that may stand between an issuing verb and the citation, and
+    /// between a lead and the issuer (`issued the Directive`, `of the
+    /// Prime Minister`).
+    #[serde(default)]
+    pub articles: Vec<String>,
+    /// Lower-case words inside a name read after an opener, taken when a
+    /// capitalised word follows (`Ministry of Industry and Trade`).
+    #[serde(default)]
+    pub name_links: Vec<String>,
+    /// A name read after an opener takes capitalised words only (and
+    /// `name_links`), no lower-case syllable after each.
+    #[serde(default)]
+    pub capitalised_names: bool,
+    /// A body written right before the type word, or before one of
+    /// `possessive` and the type word, is the issuer: `Government Resolution
+    /// No. 27/NQ-CP`, `the Prime Minister's Directive`.
+    #[serde(default)]
+    pub attributive: bool,
+    /// Possessive endings between such a body and the type word (`'s`).
+    #[serde(default)]
+    pub possessive: Vec<String>,
+    /// A place name written before a local body belongs to it: `Hanoi
+    /// People's Committee`.
+    #[serde(default)]
+    pub place_first: bool,
 }
 
 /// `[sitting] [ordinal lead] WORD BODY [term WORD]`: the sitting is the issuer.
@@ -150,6 +175,11 @@ pub struct IssuedCite {
     pub lead: Vec<String>,
     /// A sentence's opening date dates the citation an issuing verb introduces.
     pub sentence_date: bool,
+    /// A date after one of `lead` is the citation's even when commas stand
+    /// on both sides (`Decree 15/2022/ND-CP, dated June 5, 2024, rules …`);
+    /// otherwise such a date opens the next clause.
+    #[serde(default)]
+    pub lead_binds: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -182,6 +212,14 @@ pub struct Codeless {
     pub name_words: Vec<String>,
     /// Words that end a name.
     pub name_stop: Vec<String>,
+    /// Lower-case words between a `named` type word and its capitalised
+    /// name: `Law on Investment`.
+    #[serde(default)]
+    pub name_links: Vec<String>,
+    /// A name after a `named` type takes capitalised words, years and
+    /// `name_words` followed by a capitalised word only (no lower-case words).
+    #[serde(default)]
+    pub capitalised_names: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -397,6 +435,9 @@ fn validate_issuers(file: &RuleFile, f: &IssuersFile, types: &TypesFile) -> Resu
         (&w.sittings.heads, "sittings.heads"),
         (&w.sittings.ordinal_lead, "sittings.ordinal_lead"),
         (&w.sittings.term, "sittings.term"),
+        (&w.articles, "articles"),
+        (&w.name_links, "name_links"),
+        (&w.possessive, "possessive"),
     ] {
         check_list(file, list, what)?;
     }
@@ -442,6 +483,7 @@ fn validate_cite(file: &RuleFile, c: &CiteFile) -> Result<(), RuleError> {
         (&c.codeless.not_names, "not_names"),
         (&c.codeless.name_words, "name_words"),
         (&c.codeless.name_stop, "name_stop"),
+        (&c.codeless.name_links, "name_links"),
     ] {
         check_list(file, list, what)?;
     }
@@ -469,7 +511,8 @@ mod tests {
 
     #[test]
     fn embedded_rules_load() {
-        let r = LegalRules::load(&crate::rules::RuleSource::Embedded.lang("vi")).unwrap_or_else(|e| panic!("{e}"));
+        let r = LegalRules::load(&crate::rules::RuleSource::Embedded.lang("vi"))
+            .unwrap_or_else(|e| panic!("{e}"));
         assert!(r.types.types.iter().any(|t| t.name.get_ref() == "Chỉ thị"));
         assert!(r
             .issuers

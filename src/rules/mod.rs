@@ -290,9 +290,13 @@ impl Rules {
         // Errors are reported in the same order as one by one.
         std::thread::scope(|s| {
             let text = s.spawn(|| text::TextRules::load(source));
-            let languages: Result<Vec<LangRules>, RuleError> = source
-                .languages()
-                .and_then(|codes| codes.iter().map(|c| LangRules::load(&source.lang(c))).collect());
+            let languages: Result<Vec<LangRules>, RuleError> =
+                source.languages().and_then(|codes| {
+                    codes
+                        .iter()
+                        .map(|c| LangRules::load(&source.lang(c)))
+                        .collect()
+                });
             let text = text
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

@@ -101,6 +101,11 @@ pub struct TitlesFile {
     /// (`ông X được bầu giữ chức Chủ tịch …`, `bầu X làm Chủ tịch …`).
     #[serde(default)]
     pub links: Vec<String>,
+    /// An office opening a clause, then a comma, then the name between
+    /// commas is the person's office (`Chairman of the Hanoi People's
+    /// Committee, Tran Sy Thanh, said …`).
+    #[serde(default)]
+    pub office_comma_name: bool,
 }
 
 #[derive(Debug, Clone, Default)]

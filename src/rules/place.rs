@@ -415,7 +415,8 @@ mod tests {
 
     #[test]
     fn embedded_place_rules_load() {
-        let r = PlaceRules::load(&crate::rules::RuleSource::Embedded.lang("vi")).unwrap_or_else(|e| panic!("{e}"));
+        let r = PlaceRules::load(&crate::rules::RuleSource::Embedded.lang("vi"))
+            .unwrap_or_else(|e| panic!("{e}"));
         assert!(r.countries.countries.len() >= 249);
         assert!(r
             .regions
@@ -430,7 +431,8 @@ mod tests {
             .unwrap_err();
         assert_eq!(e.line, Some(7), "{e}");
         assert!(
-            e.to_string().starts_with("rules/vi/place/countries.toml:7: "),
+            e.to_string()
+                .starts_with("rules/vi/place/countries.toml:7: "),
             "{e}"
         );
     }

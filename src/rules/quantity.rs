@@ -210,6 +210,11 @@ pub struct Ranges {
     /// `giữa 1000 và 2000 đồng`: connectors valid only after these prefixes.
     pub between_prefixes: Vec<String>,
     pub between_connectors: Vec<String>,
+    /// A range with the unit on both ends needs a prefix before it
+    /// (`from 1,000 dong to 2,000 dong`): without one the two figures stand
+    /// apart (`up by 1.05 billion USD to 3.92 billion USD`).
+    #[serde(default)]
+    pub unit_range_needs_prefix: bool,
 }
 
 /// Negative numbers: `âm 1.200.000`, `-2,5%` (a minus glued to the digits).
@@ -391,7 +396,10 @@ impl QuantityRules {
         if !matches!(mark.get_ref().as_str(), "," | ".") {
             return Err(c_file.error_at(
                 Some(mark.span().start),
-                format!("number.decimal_mark: `{}` is not `,` or `.`", mark.get_ref()),
+                format!(
+                    "number.decimal_mark: `{}` is not `,` or `.`",
+                    mark.get_ref()
+                ),
             ));
         }
         if context.counted.max_words == 0 || context.subject.max_words == 0 {

@@ -9,10 +9,22 @@
 //! ngày D/M, ngày D tháng M   (no year: `iso` is `None`)
 //! ```
 //!
+//! and as English text writes them, with the month as a word (`June`,
+//! `Jan.`, `Sept.`, any case after a capital first letter), a day that may
+//! carry an ordinal ending (`5th`) and a weekday that may open the date:
+//!
+//! ```text
+//! Month D, YYYY        June 5, 2024, Jan. 6, 2025, Monday, June 5, 2024
+//! Month D YYYY         June 5 2024
+//! D Month YYYY         5 June 2024, 5th of June, 2024
+//! Month D, D Month     June 5, 5 June  (no year: `iso` is `None`)
+//! ```
+//!
 //! Works on the normalized text (`NormText::text`): ASCII spaces and
 //! hyphens, NFC. `ngày`/`tháng`/`năm` are compared without case. The three
-//! words are the grammar of a date, not a vocabulary a linguist would grow,
-//! so they live here rather than in `rules/`.
+//! words, and the English month and weekday names, are the grammar of a
+//! date, not a vocabulary a linguist would grow, so they live here rather
+//! than in `rules/`.
 //!
 //! A date is never read out of a longer run of digits or letters:
 //! `115/12/2024`, `COVID-19/8/2022` and `10/8/20221` are not dates, and the
@@ -103,6 +115,8 @@ pub struct DateMatch {
     pub month: u32,
     /// `None` for `ngày 10/8` with no year.
     pub year: Option<u32>,
+    /// The month is written as a word (`June 5, 2024`, `5 June 2024`).
+    pub month_word: bool,
 }
 
 impl DateMatch {
@@ -195,6 +209,188 @@ impl<'a> Cur<'a> {
     }
 }
 
+/// English month names, then their abbreviations (which may take a `.`).
+const MONTHS: [(&str, u32); 12] = [
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+];
+const MONTH_ABBREVIATIONS: [(&str, u32); 12] = [
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+impl Cur<'_> {
+    /// A word of ASCII letters at the cursor that starts with a capital and
+    /// ends at a non-letter: its length and lower case.
+    fn cap_word(&self) -> Option<(usize, String)> {
+        let rest = self.s.get(self.p..)?;
+        if !rest.as_bytes().first()?.is_ascii_uppercase() {
+            return None;
+        }
+        let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if rest[len..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+        {
+            return None;
+        }
+        Some((len, rest[..len].to_ascii_lowercase()))
+    }
+
+    /// An English month name (`June`, `Jan.`, `Sept`).
+    fn month(&mut self) -> Option<u32> {
+        let (len, w) = self.cap_word()?;
+        if let Some(&(_, m)) = MONTHS.iter().find(|(n, _)| *n == w) {
+            self.p += len;
+            return Some(m);
+        }
+        let &(_, m) = MONTH_ABBREVIATIONS.iter().find(|(n, _)| *n == w)?;
+        self.p += len;
+        // `Jan.`, but not the `.` of `Jan.5`
+        if self.s.as_bytes().get(self.p) == Some(&b'.')
+            && !self
+                .s
+                .as_bytes()
+                .get(self.p + 1)
+                .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            self.p += 1;
+        }
+        Some(m)
+    }
+
+    /// An English weekday and the comma after it (`Monday, `).
+    fn weekday(&mut self) -> bool {
+        let Some((len, w)) = self.cap_word() else {
+            return false;
+        };
+        if !WEEKDAYS.contains(&w.as_str()) {
+            return false;
+        }
+        self.p += len;
+        self.byte(b',');
+        self.spaces() > 0
+    }
+
+    /// The ordinal ending of a day (`5th`, `1st`), ending at a non-letter.
+    fn ordinal(&mut self) {
+        let Some(rest) = self.s.get(self.p..) else {
+            return;
+        };
+        let two = rest.get(..2).map(str::to_ascii_lowercase);
+        if two.is_some_and(|x| matches!(x.as_str(), "st" | "nd" | "rd" | "th"))
+            && !rest[2..].chars().next().is_some_and(char::is_alphanumeric)
+        {
+            self.p += 2;
+        }
+    }
+
+    /// `[,] YYYY` after an English day and month, a real day with `month`
+    /// and `day`: the year, or `None` (the cursor is then where it was).
+    fn english_year(&mut self, month: u32, day: u32) -> Option<u32> {
+        let back = self.p;
+        let comma = self.byte(b',');
+        if self.spaces() == 0 && !comma {
+            self.p = back;
+            return None;
+        }
+        match self.digits(4, 4) {
+            Some(y) if self.at_boundary() && iso_date(y, month, day).is_some() => Some(y),
+            _ => {
+                self.p = back;
+                None
+            }
+        }
+    }
+}
+
+/// An English date from the cursor (at `start`): `[Weekday,] Month D[th][,] [YYYY]`.
+fn month_first(c: &mut Cur<'_>, start: usize) -> Option<DateMatch> {
+    c.weekday();
+    let month = c.month()?;
+    if c.spaces() == 0 {
+        return None;
+    }
+    let day = c.digits(1, 2)?;
+    c.ordinal();
+    if !c.at_boundary() || iso_date(2000, month, day).is_none() {
+        return None;
+    }
+    english_end(c, start, day, month)
+}
+
+/// An English date after its day (the cursor right after the digits):
+/// `[th] [of] Month[,] [YYYY]`.
+fn day_first(c: &mut Cur<'_>, start: usize, day: u32) -> Option<DateMatch> {
+    c.ordinal();
+    if c.spaces() == 0 {
+        return None;
+    }
+    if c.word("of") && c.spaces() == 0 {
+        return None;
+    }
+    let month = c.month()?;
+    if !c.at_boundary() || iso_date(2000, month, day).is_none() {
+        return None;
+    }
+    english_end(c, start, day, month)
+}
+
+/// The year after an English day and month, if written.
+fn english_end(c: &mut Cur<'_>, start: usize, day: u32, month: u32) -> Option<DateMatch> {
+    let after = c.p;
+    let year = c.english_year(month, day);
+    if year.is_none() {
+        // `June 31, 2024` is no day; `June 5, 150 people` is a date without a year
+        c.p = after;
+        let mut probe = Cur { s: c.s, p: after };
+        let comma = probe.byte(b',');
+        if (comma || probe.spaces() > 0) && {
+            probe.spaces();
+            probe.digits(4, 4).is_some()
+        } {
+            return None;
+        }
+    }
+    Some(DateMatch {
+        range: start..c.p,
+        day,
+        month,
+        year,
+        month_word: true,
+    })
+}
+
 /// The character before byte `p` cannot start a date there: a letter, a digit,
 /// or a `/`, `-`, `.`, `,` glued to a digit (`COVID-19/8`, `1.10/8/2022`).
 fn bad_before(s: &str, p: usize) -> bool {
@@ -224,7 +420,13 @@ pub fn date_at(text: &str, pos: usize) -> Option<DateMatch> {
     if ngay && c.spaces() == 0 {
         return None;
     }
-    let day = c.digits(1, 2)?;
+    let Some(day) = c.digits(1, 2) else {
+        return if ngay {
+            None
+        } else {
+            month_first(&mut c, start)
+        };
+    };
     let after_day = c.p;
     // numeric: D/M/YYYY, D-M-YYYY, D.M.YYYY (the last only after `ngày`)
     for sep in [b'/', b'-', b'.'] {
@@ -247,6 +449,7 @@ pub fn date_at(text: &str, pos: usize) -> Option<DateMatch> {
                         day,
                         month,
                         year: Some(year),
+                        month_word: false,
                     });
                 }
                 return None;
@@ -260,9 +463,17 @@ pub fn date_at(text: &str, pos: usize) -> Option<DateMatch> {
                 day,
                 month,
                 year: None,
+                month_word: false,
             });
         }
         return None;
+    }
+    // English: D Month [,] YYYY, D Month
+    c.p = after_day;
+    if !ngay {
+        if let Some(d) = day_first(&mut c, start, day) {
+            return Some(d);
+        }
     }
     // D tháng M [,] năm YYYY
     c.p = after_day;
@@ -285,6 +496,7 @@ pub fn date_at(text: &str, pos: usize) -> Option<DateMatch> {
                     day,
                     month,
                     year: Some(year),
+                    month_word: false,
                 });
             }
             return None;
@@ -298,6 +510,7 @@ pub fn date_at(text: &str, pos: usize) -> Option<DateMatch> {
             day,
             month,
             year: None,
+            month_word: false,
         });
     }
     None
@@ -314,7 +527,8 @@ pub fn find_dates(text: &str, range: Range<usize>) -> Vec<DateMatch> {
             continue;
         }
         let b = text.as_bytes()[p];
-        let candidate = b.is_ascii_digit() || b == b'n' || b == b'N';
+        // a digit, `ngày`, or a capital (an English month or weekday)
+        let candidate = b.is_ascii_digit() || b == b'n' || b.is_ascii_uppercase();
         if candidate && !bad_before(text, p) {
             if let Some(d) = date_at(text, p) {
                 if d.range.start == p && d.range.end <= end {
@@ -381,8 +595,6 @@ mod tests {
         assert_eq!(iso_date(1800, 1, 1), None);
     }
 
-    use super::*;
-
     fn iso(s: &str) -> Option<String> {
         date_at(s, 0).and_then(|d| d.iso())
     }
@@ -447,6 +659,86 @@ mod tests {
         assert_eq!(&s[d.range.clone()], "ngày 10 tháng 8 năm 2022");
     }
 
+    /// English dates: (text, ISO date, or the (day, month) of a date with
+    /// no year, and the text the date covers).
+    #[test]
+    fn english_forms() {
+        #[rustfmt::skip]
+        let cases: &[(&str, Option<&str>, Option<(u32, u32)>, &str)] = &[
+            ("June 5, 2024", Some("2024-06-05"), None, "June 5, 2024"),
+            ("June 5, 2024, the", Some("2024-06-05"), None, "June 5, 2024"),
+            ("June 5 2024", Some("2024-06-05"), None, "June 5 2024"),
+            ("June 5,2024", Some("2024-06-05"), None, "June 5,2024"),
+            ("5 June 2024", Some("2024-06-05"), None, "5 June 2024"),
+            ("5 June, 2024", Some("2024-06-05"), None, "5 June, 2024"),
+            ("5th June 2024", Some("2024-06-05"), None, "5th June 2024"),
+            ("5th of June, 2024", Some("2024-06-05"), None, "5th of June, 2024"),
+            ("June 5th, 2024", Some("2024-06-05"), None, "June 5th, 2024"),
+            ("Jan. 6, 2025", Some("2025-01-06"), None, "Jan. 6, 2025"),
+            ("Jan 6, 2025", Some("2025-01-06"), None, "Jan 6, 2025"),
+            ("Sept. 30, 2023", Some("2023-09-30"), None, "Sept. 30, 2023"),
+            ("Sep 30 2023", Some("2023-09-30"), None, "Sep 30 2023"),
+            ("12 Dec. 2016", Some("2016-12-12"), None, "12 Dec. 2016"),
+            ("NOVEMBER 30, 2024", Some("2024-11-30"), None, "NOVEMBER 30, 2024"),
+            ("Monday, June 3, 2024", Some("2024-06-03"), None, "Monday, June 3, 2024"),
+            ("February 29, 2024", Some("2024-02-29"), None, "February 29, 2024"),
+            // no year: the day and month, the rest is not the year
+            ("January 6 on", None, Some((6, 1)), "January 6"),
+            ("January 6, 150 people", None, Some((6, 1)), "January 6"),
+            ("6 January on", None, Some((6, 1)), "6 January"),
+            ("May 20.", None, Some((20, 5)), "May 20"),
+        ];
+        for (s, want, yearless, covered) in cases {
+            let d = date_at(s, 0).unwrap_or_else(|| panic!("no date in {s}"));
+            assert_eq!(d.iso().as_deref(), *want, "{s}");
+            assert!(d.month_word, "{s}");
+            if let Some((day, month)) = yearless {
+                assert_eq!((d.day, d.month, d.year), (*day, *month, None), "{s}");
+            }
+            assert_eq!(&s[d.range.clone()], *covered, "{s}");
+        }
+        assert_eq!(
+            date_at("January 6", 0)
+                .and_then(|d| d.iso_with_year(2017))
+                .as_deref(),
+            Some("2017-01-06")
+        );
+        // not dates: no day, not a real day, a longer word or number, lower case
+        for s in [
+            "June 2024",
+            "June 31, 2024",
+            "February 29, 2023",
+            "June 32",
+            "Junes 5, 2024",
+            "Mayor 5",
+            "Marching 5 June",
+            "june 5, 2024",
+            "may 5",
+            "June 5-7, 2024",
+            "June 5/6",
+            "June 123",
+            "5 Junes 2024",
+            "5June 2024",
+            "June5, 2024",
+            "Monday",
+            "Monday, 5",
+            "5th",
+            "15 tháng",
+            "Sept.5, 2023",
+        ] {
+            assert_eq!(date_at(s, 0), None, "{s}");
+        }
+        // never out of a longer word or number
+        assert_eq!(date_at("xJune 5, 2024", 1), None);
+        assert_eq!(date_at("105 June 2024", 1), None);
+        let s = "Decree 15/2022/ND-CP dated June 5, 2024 and Decision 2 of 6 January 2025; COVID-19 June 3";
+        let got: Vec<String> = find_dates(s, 0..s.len())
+            .iter()
+            .map(|d| s[d.range.clone()].to_string())
+            .collect();
+        assert_eq!(got, vec!["June 5, 2024", "6 January 2025", "June 3"]);
+    }
+
     #[test]
     fn never_panics() {
         for s in [
@@ -460,6 +752,15 @@ mod tests {
             "ngày 1 tháng 2 năm",
             "ÿ10/8/2022",
             "10/8/2022ÿ",
+            "June",
+            "June ",
+            "June 5,",
+            "June 5, ",
+            "5 June,",
+            "5th of",
+            "Monday, ",
+            "Sept.",
+            "Jan. 3ÿ",
         ] {
             let _ = find_dates(s, 0..s.len());
             for p in 0..=s.len() {

@@ -42,6 +42,11 @@ pub fn processor_for(code: &str) -> Processor {
 
 /// One text through the whole pipeline.
 pub fn process(p: &Processor, text: &str) -> DocumentRecord {
-    let doc = RawDoc { doc_id: "t".into(), source: "t".into(), text: text.into(), ..Default::default() };
+    let doc = RawDoc {
+        doc_id: "t".into(),
+        source: "t".into(),
+        text: text.into(),
+        ..Default::default()
+    };
     p.process(&doc)
 }

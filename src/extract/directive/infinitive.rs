@@ -47,6 +47,11 @@ pub(super) struct InfinitiveReader {
     subject_inner: PhraseSet<()>,
     determiners: PhraseSet<()>,
     impersonal: PhraseSet<()>,
+    not_objects: PhraseSet<()>,
+    not_verb_after: PhraseSet<()>,
+    gerund_markers: PhraseSet<()>,
+    /// `clauses.gerund_ending`, lower case (empty: no gerunds are read).
+    gerund_ending: String,
     /// Short issuers written out, keyed by lower case.
     issuer_forms: HashMap<String, String>,
     max_addressee: usize,
@@ -92,6 +97,10 @@ impl InfinitiveReader {
             subject_inner: lex.list("directive.en.subject_inner", &c.subject_inner, ()),
             determiners: lex.list("directive.en.determiners", &c.determiners, ()),
             impersonal: lex.list("directive.en.impersonal", &c.impersonal_subjects, ()),
+            not_objects: lex.list("directive.en.not_objects", &c.not_objects, ()),
+            not_verb_after: lex.list("directive.en.not_verb_after", &c.not_verb_after, ()),
+            gerund_markers: lex.list("directive.en.gerund_markers", &c.gerund_markers, ()),
+            gerund_ending: c.gerund_ending.trim().to_lowercase(),
             issuer_forms: c
                 .issuer_forms
                 .iter()
@@ -121,26 +130,45 @@ impl InfinitiveReader {
         v
     }
 
-    /// The noun phrase ending before `v`, read back to the start of its
-    /// clause (a comma, a clause opener, the sentence start): `(a, v)`.
-    fn phrase_before(&self, t: &[Tok<'_>], v: usize) -> Option<(usize, usize)> {
+    /// One item of a phrase ending before `v`, read back to a comma, a
+    /// clause opener or the sentence start (list joiners stay inside):
+    /// its first token.
+    fn item_before(&self, t: &[Tok<'_>], v: usize) -> usize {
         let mut a = v;
-        while a > 0 && v - a < 12 {
+        while a > 0 && v - a < 16 {
             let x = &t[a - 1];
             let glued_mark = (x.is_symbol("'") || x.is_symbol("-")) && x.glued() && a < v;
-            if x.is_word() || x.is_number() || glued_mark {
-                // an opener between capitals is inside a name (`Ministry of
-                // Agriculture and Environment`)
-                let in_name = a >= 2 && a < v && t[a].is_cap() && t[a - 2].is_cap();
-                if x.is_word() && self.clause_openers.ends_before(t, a) && !in_name {
-                    break;
-                }
-                a -= 1;
-            } else {
+            if !(x.is_word() || x.is_number() || glued_mark) {
                 break;
             }
+            if x.is_word()
+                && self.clause_openers.ends_before(t, a)
+                && !self.list_joiners.ends_before(t, a)
+            {
+                break;
+            }
+            a -= 1;
         }
-        (a < v).then_some((a, v))
+        a
+    }
+
+    /// The noun phrase ending before `v`: one item, and before it, behind
+    /// commas, the items that name bodies (`ministers, heads of
+    /// ministerial-level agencies, and chairpersons of … are tasked`; not
+    /// `In addition, the relevant agencies`): `(a, v)`.
+    fn phrase_before(&self, t: &[Tok<'_>], v: usize) -> Option<(usize, usize)> {
+        let mut a = self.item_before(t, v);
+        if a >= v {
+            return None;
+        }
+        while a >= 2 && t[a - 1].is_symbol(",") && v - a < 40 {
+            let b = self.item_before(t, a - 1);
+            if b >= a - 1 || !self.names_body(t, b, a - 1) {
+                break;
+            }
+            a = b;
+        }
+        Some((a, v))
     }
 
     /// A body is named in tokens `a..b`.
@@ -148,11 +176,25 @@ impl InfinitiveReader {
         (a..b).any(|k| self.bodies.starts_at(t, k))
     }
 
+    /// Token `k` is a gerund or participle (`striving`, `recommending`).
+    fn is_gerund(&self, t: &[Tok<'_>], k: usize) -> bool {
+        !self.gerund_ending.is_empty()
+            && t.get(k).is_some_and(|x| {
+                x.is_word()
+                    && !x.is_cap()
+                    && x.low.len() > self.gerund_ending.len() + 2
+                    && x.low.ends_with(self.gerund_ending.as_str())
+            })
+            && !self.bodies.starts_at(t, k)
+    }
+
     /// The marker that ends an addressee starting at `from`: its index and length.
     fn marker_after(&self, t: &[Tok<'_>], from: usize) -> Option<(usize, usize)> {
         let last = (from + self.max_addressee).min(t.len());
         for j in from..last {
-            if stops(&t[j]) {
+            // `urged the acceleration of …, striving to …`: a participle
+            // clause after a comma is no part of an object
+            if stops(&t[j]) || (t[j].is_symbol(",") && self.is_gerund(t, j + 1)) {
                 return None;
             }
             let Some((m, _)) = self.markers.match_at(t, j) else {
@@ -207,25 +249,48 @@ impl InfinitiveReader {
             .unwrap_or(last)
     }
 
-    /// Splits a list of addressees where an item opens with a noun of
-    /// people in office after a comma or a joiner.
+    /// Where a new item of a list of addressees opens at `p`: after a
+    /// comma or a joiner, a noun of people in office (`ambassadors and
+    /// leaders of …`), or a named body after the end of another name (`the
+    /// Capital Command and the Hanoi Police Department`; not `Ministry of
+    /// Agriculture and Environment`): the first token of the separator.
+    fn item_cut(&self, t: &[Tok<'_>], from: usize, p: usize) -> Option<usize> {
+        let sep = if t[p - 1].is_symbol(",") {
+            p - 1
+        } else {
+            let (s, _) = self.list_joiners.match_before(t, p)?;
+            if s > from && t[s - 1].is_symbol(",") {
+                s - 1
+            } else {
+                s
+            }
+        };
+        if sep <= from {
+            return None;
+        }
+        if self.office_heads.starts_at(t, p) {
+            return Some(sep);
+        }
+        // `and the Hanoi Police Department`, `and Ministry of Justice`
+        let named_before = t[sep - 1].is_cap();
+        let (q, det) = match self.determiners.match_at(t, p) {
+            Some((n, _)) => (p + n, true),
+            None => (p, false),
+        };
+        let named_after =
+            t.get(q).is_some_and(|x| x.is_cap()) && (det || self.bodies.starts_at(t, q));
+        (named_before && named_after).then_some(sep)
+    }
+
+    /// Splits a list of addressees into its items ([`Self::item_cut`]).
     fn split_list(&self, t: &[Tok<'_>], a: usize, b: usize) -> Vec<(usize, usize)> {
         let mut parts = Vec::new();
         let mut from = a;
         for p in a + 1..b {
-            if !self.office_heads.starts_at(t, p) {
+            if !t[p].is_word() {
                 continue;
             }
-            let cut = if t[p - 1].is_symbol(",") {
-                Some(p - 1)
-            } else {
-                self.list_joiners
-                    .match_before(t, p)
-                    .map(|(s, _)| s)
-                    .filter(|&s| s > from)
-                    .map(|s| if t[s - 1].is_symbol(",") { s - 1 } else { s })
-            };
-            if let Some(c) = cut.filter(|&c| c > from) {
+            if let Some(c) = self.item_cut(t, from, p) {
                 parts.push((from, c));
                 from = p;
             }
@@ -234,9 +299,7 @@ impl InfinitiveReader {
         parts
             .into_iter()
             .map(|(x, mut y)| {
-                while y > x
-                    && (t[y - 1].is_symbol(",") || !t[y - 1].is_word() && !t[y - 1].is_number())
-                {
+                while y > x && !t[y - 1].is_word() && !t[y - 1].is_number() {
                     if t[y - 1].is_symbol("'") {
                         break;
                     }
@@ -257,8 +320,10 @@ impl InfinitiveReader {
             }
         }
         if let Some((n, _)) = self.request.match_at(t, k) {
-            // `the request`, `his orders`: a noun
-            if k > 0 && self.determiners.ends_before(t, k) {
+            // `the request`, `his orders`, `a document on directing …`: a noun
+            if k > 0
+                && (self.determiners.ends_before(t, k) || self.not_verb_after.ends_before(t, k))
+            {
                 return None;
             }
             return self.active_at(t, k, n);
@@ -294,6 +359,7 @@ impl InfinitiveReader {
         if addr.0 >= addr.1
             || !t[addr.0].is_word() && !t[addr.0].is_number()
             || self.clause_openers.starts_at(t, addr.0)
+            || self.not_objects.starts_at(t, addr.0)
         {
             return None;
         }
@@ -320,10 +386,21 @@ impl InfinitiveReader {
     }
 
     fn passive_at(&self, t: &[Tok<'_>], k: usize, n: usize, aux: usize) -> Option<Clause> {
-        let (m, _) = self.markers.match_at(t, k + n)?;
-        if !self.verb_after_marker(t, k + n + m) {
-            return None;
-        }
+        // `is asked to develop`, `is tasked with recommending`
+        let m = match self.markers.match_at(t, k + n) {
+            Some((m, _)) if self.verb_after_marker(t, k + n + m) => m,
+            // (an adverb may stand before the gerund: `with promptly processing`)
+            _ => match self.gerund_markers.match_at(t, k + n) {
+                Some((m, _))
+                    if self.is_gerund(t, k + n + m)
+                        || t.get(k + n + m).is_some_and(|x| x.is_word() && !x.is_cap())
+                            && self.is_gerund(t, k + n + m + 1) =>
+                {
+                    m
+                }
+                _ => return None,
+            },
+        };
         let v = self.skip_adverbs_before(t, aux);
         let (a, b) = self.phrase_before(t, v)?;
         let pronoun_object = self.pronouns.starts_at(t, a) || self.object_pronouns.starts_at(t, a);
@@ -340,7 +417,7 @@ impl InfinitiveReader {
             addressees: if pronoun_object {
                 Vec::new()
             } else {
-                vec![(a, b)]
+                self.split_list(t, a, b)
             },
             pronoun_object,
             verb: (k, k + n),
@@ -362,7 +439,7 @@ impl InfinitiveReader {
         }
         Some(Clause {
             active: false,
-            addressees: vec![(a, b)],
+            addressees: self.split_list(t, a, b),
             pronoun_object: false,
             verb: (k, k + n),
             action: (action_from, end),
@@ -379,12 +456,7 @@ impl InfinitiveReader {
         let mentions = Mentions::new(people);
         let names_by_end: HashMap<usize, usize> =
             name_ranges.iter().map(|r| (r.end, r.start)).collect();
-        let office = |p: &Person| -> String {
-            p.roles
-                .last()
-                .map(|r| format!("{r} {}", p.name))
-                .unwrap_or_else(|| p.name.clone())
-        };
+        let office = |p: &Person| self.office(p);
         // the last word of each name of two words or more (`Thanh` of `Tran
         // Sy Thanh`), in lower case: the person named first of those that share it
         let mut given: HashMap<String, usize> = HashMap::new();
@@ -482,6 +554,18 @@ impl InfinitiveReader {
         one_per_addressee(rows)
     }
 
+    /// A person as issuer: the last office written with the name, short
+    /// forms written out (`PM` → `Prime Minister`), and the name.
+    fn office(&self, p: &Person) -> String {
+        match p.roles.last() {
+            Some(r) => {
+                let r = self.issuer_forms.get(&r.to_lowercase()).unwrap_or(r);
+                format!("{r} {}", p.name)
+            }
+            None => p.name.clone(),
+        }
+    }
+
     /// Who asks, written before the verb at `k`: a person named there, a
     /// pronoun for the last person named, or a capitalised phrase.
     fn subject_of(
@@ -494,12 +578,7 @@ impl InfinitiveReader {
         people: &[Person],
         given: &HashMap<String, usize>,
     ) -> Option<(usize, String)> {
-        let office = |p: &Person| -> String {
-            p.roles
-                .last()
-                .map(|r| format!("{r} {}", p.name))
-                .unwrap_or_else(|| p.name.clone())
-        };
+        let office = |p: &Person| self.office(p);
         let mut e = self.skip_adverbs_before(t, k);
         // `Chairman of the Hanoi People's Committee, Tran Sy Thanh, has asked`
         if e >= 2 && t[e - 1].is_symbol(",") && names_by_end.contains_key(&t[e - 2].end) {

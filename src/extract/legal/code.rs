@@ -55,11 +55,14 @@ impl LegalExtractor {
         }
         if i > 0 && first.glued() {
             let p = &t[i - 1];
-            if p.is_word()
-                || p.is_number()
-                || ["-", "/", ".", ",", "_", "+"]
-                    .iter()
-                    .any(|s| p.is_symbol(s))
+            // `No.15/CT-TTg`: the `.` of a number word
+            let number_word = p.is_symbol(".") && self.number_words.ends_before(t, i);
+            if !number_word
+                && (p.is_word()
+                    || p.is_number()
+                    || ["-", "/", ".", ",", "_", "+"]
+                        .iter()
+                        .any(|s| p.is_symbol(s)))
             {
                 return None;
             }

@@ -44,7 +44,11 @@ impl LegalExtractor {
         if !first.is_word() || !is_capitalized(first.raw) {
             return None;
         }
-        let (n, &head) = self.issuer_heads.match_at(t, p)?;
+        let (n, &head) = match self.issuer_heads.match_at(t, p) {
+            Some(h) => h,
+            None if self.place_first => return self.place_then_local(t, p),
+            None => return None,
+        };
         let mut e = p + n;
         let mut head = head;
         // `Bộ trưởng Bộ Công Thương`, `Chủ tịch UBND tỉnh`: a whole name after an opener
@@ -65,10 +69,60 @@ impl LegalExtractor {
         }
         if let Some((m, _)) = self.place_words.match_at(t, e) {
             e = self.cap_run(t, e + m);
-        } else if head == Head::Local {
+        } else if head == Head::Local && !self.place_first {
             e = self.cap_run(t, e);
         }
         Some(e)
+    }
+
+    /// `Hanoi People's Committee`: a capitalised place name from token `p`,
+    /// then a local body (`place_first`); the end of the body.
+    fn place_then_local(&self, t: &[Tok<'_>], p: usize) -> Option<usize> {
+        let run = self.cap_run(t, p);
+        (p + 1..=run.min(t.len().saturating_sub(1))).find_map(|q| {
+            match self.issuer_heads.match_at(t, q) {
+                Some((n, Head::Local)) => Some(q + n),
+                _ => None,
+            }
+        })
+    }
+
+    /// The issuer written after a lead that ends before token `p`, an
+    /// article (`articles`) allowed first: its first token and its end.
+    pub(super) fn issuer_after_lead(&self, t: &[Tok<'_>], p: usize) -> Option<(usize, usize)> {
+        if let Some((m, _)) = self.articles.match_at(t, p) {
+            if let Some(e) = self.written_issuer(t, p + m) {
+                return Some((p + m, e));
+            }
+        }
+        self.written_issuer(t, p).map(|e| (p, e))
+    }
+
+    /// Token `start` of a citation, or of the article right before it
+    /// (`issued the Directive …`).
+    fn before_article(&self, t: &[Tok<'_>], start: usize) -> usize {
+        self.articles
+            .match_before(t, start)
+            .map_or(start, |(s, _)| s)
+    }
+
+    /// `Government Resolution …`, `the Prime Minister's Directive …`
+    /// (`attributive`): the first token of a body written right before the
+    /// type word at token `start`, or before a possessive and the type word.
+    pub(super) fn attributive_issuer(&self, t: &[Tok<'_>], start: usize) -> Option<usize> {
+        if !self.attributive {
+            return None;
+        }
+        let end = self
+            .possessive
+            .match_before(t, start)
+            .map_or(start, |(s, _)| s);
+        (start.saturating_sub(self.max_before)..end).find(|&s| {
+            self.written_issuer(t, s) == Some(end)
+                && t[s..end]
+                    .iter()
+                    .all(|x| x.kind != crate::matcher::TokKind::Newline)
+        })
     }
 
     /// The date and written issuer after a citation ending before token `p`.
@@ -92,7 +146,13 @@ impl LegalExtractor {
                     let mut next = t.partition_point(|x| x.start < d.range.end);
                     // `…15-CT/TW của Ban Bí thư, ngày 20/2/2023, Chính phủ
                     // ban hành …`: a date between commas opens the next clause
-                    if t[tail.next].is_symbol(",") && next < t.len() && t[next].is_symbol(",") {
+                    // (unless a lead binds it: `…, dated June 5, 2024, …`)
+                    let bound = self.lead_binds && r > q;
+                    if !bound
+                        && t[tail.next].is_symbol(",")
+                        && next < t.len()
+                        && t[next].is_symbol(",")
+                    {
                         break;
                     }
                     let mut end = d.range.end;
@@ -108,8 +168,8 @@ impl LegalExtractor {
             }
             if tail.issuer.is_none() {
                 if let Some((n, _)) = self.issuer_lead.match_at(t, q) {
-                    if let Some(e) = self.written_issuer(t, q + n) {
-                        tail.issuer = Some(t[q + n].start..t[e - 1].end);
+                    if let Some((a, e)) = self.issuer_after_lead(t, q + n) {
+                        tail.issuer = Some(t[a].start..t[e - 1].end);
                         tail.end = Some(t[e - 1].end);
                         tail.next = e;
                         continue;
@@ -131,6 +191,7 @@ impl LegalExtractor {
         t: &[Tok<'_>],
         start: usize,
     ) -> (Option<Range<usize>>, Option<DateMatch>) {
+        let start = self.before_article(t, start);
         // `theo chỉ đạo của UBND tỉnh tại Văn bản số 6099/UBND-VP`
         if let Some(at) = self.owner_at(t, start) {
             return (Some(at), None);
@@ -155,6 +216,8 @@ impl LegalExtractor {
                 }
             }
         }
+        // `On June 5, 2024, the Government issued …`
+        let lead = self.before_article(t, lead);
         (subject, self.date_before(text, t, lead))
     }
 
@@ -166,20 +229,25 @@ impl LegalExtractor {
             .rev()
             .find_map(|s| {
                 let (n, _) = self.issuer_lead.match_at(t, s)?;
-                (self.written_issuer(t, s + n)? == at).then(|| t[s + n].start..t[at - 1].end)
+                let (a, e) = self.issuer_after_lead(t, s + n)?;
+                (e == at).then(|| t[a].start..t[at - 1].end)
             })
     }
 
     /// A date followed by a comma right before token `lead`: `ngày
-    /// 11/10/2021, Chính phủ ban hành …`.
+    /// 11/10/2021, Chính phủ ban hành …`, `On June 5, 2024, the Government
+    /// issued …` (a date with its month in words needs no `ngày`).
     pub(super) fn date_before(&self, text: &str, t: &[Tok<'_>], lead: usize) -> Option<DateMatch> {
         if !self.sentence_date || lead < 2 || !t[lead - 1].is_symbol(",") {
             return None;
         }
         let end = t[lead - 2].end;
         (lead.saturating_sub(10)..lead - 1)
-            .filter(|&j| t[j].low == "ngày")
-            .find_map(|j| date_at(text, t[j].start).filter(|d| d.range.end == end))
+            .filter(|&j| t[j].low == "ngày" || t[j].is_cap() || t[j].is_number())
+            .find_map(|j| {
+                date_at(text, t[j].start)
+                    .filter(|d| d.range.end == end && (t[j].low == "ngày" || d.month_word))
+            })
     }
 
     /// The issue date of a header `Số: 1583/CĐ-VPCP`: the first full date in
