@@ -268,7 +268,15 @@ impl InfinitiveReader {
         if sep <= from {
             return None;
         }
-        if self.office_heads.starts_at(t, p) {
+        // (after up to two modifiers: `and provincial chairpersons`)
+        let head_at = |q: usize| self.office_heads.starts_at(t, q);
+        let modifier = |q: usize| {
+            t.get(q).is_some_and(|x| x.is_word() && !x.is_cap())
+                && !self.bodies.starts_at(t, q)
+                && !self.subject_inner.starts_at(t, q)
+                && !self.list_joiners.starts_at(t, q)
+        };
+        if head_at(p) || modifier(p) && (head_at(p + 1) || modifier(p + 1) && head_at(p + 2)) {
             return Some(sep);
         }
         // `and the Hanoi Police Department`, `and Ministry of Justice`
