@@ -110,3 +110,23 @@ fn check_with(corpus: &common::Corpus<Example>, p: vnextract::pipeline::Processo
     }
     assert!(failures.is_empty(), "{} corpus failures:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// `1,596 of 2,991 projects`: the share counts the same noun, outside its
+/// own text, and the whole is a figure of its own.
+#[test]
+fn a_share_of_a_count_counts_its_noun() {
+    let p = common::processor_for("en");
+    let rec = common::process(&p, "Only 1,596 of 2,991 projects have been reviewed.");
+    let got: Vec<(String, f64, String, Option<String>)> = rec
+        .quantities
+        .iter()
+        .map(|q| (q.text.clone(), q.value, q.unit.clone(), q.counted.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("1,596".to_string(), 1596.0, "count".to_string(), Some("projects".to_string())),
+            ("2,991 projects".to_string(), 2991.0, "count".to_string(), Some("projects".to_string())),
+        ]
+    );
+}

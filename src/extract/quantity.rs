@@ -54,11 +54,15 @@ pub struct QuantityExtractor {
     not_before_except: PhraseSet<()>,
     /// Words after which a year-like number before a noun is a year.
     year_after: PhraseSet<()>,
+    /// Nouns a year-like number before them names (`2019 target`).
+    year_nouns: PhraseSet<()>,
     not_after: PhraseSet<()>,
     time_suffix: PhraseSet<()>,
     phone_min_digits: usize,
     code_min_digits: usize,
     bare_after: PhraseSet<()>,
+    /// `bare.share_of`: `1,596 of 2,991 projects`.
+    share_of: PhraseSet<()>,
     counted_stop: PhraseSet<()>,
     /// Endings of words that end a counted phrase after its first word.
     counted_stop_endings: Vec<String>,
@@ -161,6 +165,7 @@ impl QuantityExtractor {
             change_between: lex.list("quantity.change_between", &ch.between, ()),
             not_before: lex.list("quantity.not_before", &c.not_quantity.before, ()),
             year_after: lex.list("quantity.year_after", &c.not_quantity.year_after, ()),
+            year_nouns: lex.list("quantity.year_nouns", &c.not_quantity.year_nouns, ()),
             not_before_except: lex.list(
                 "quantity.not_before_except",
                 &c.not_quantity.before_except,
@@ -171,6 +176,7 @@ impl QuantityExtractor {
             phone_min_digits: c.not_quantity.phone_min_digits,
             code_min_digits: c.not_quantity.code_min_digits,
             bare_after: lex.list("quantity.bare_after", &c.bare.after_words, ()),
+            share_of: lex.list("quantity.share_of", &c.bare.share_of, ()),
             counted_stop: lex.list("quantity.counted_stop", &c.counted.stop, ()),
             capital_before_lower: c.counted.capital_before_lower,
             counted_stop_endings: c
@@ -820,6 +826,7 @@ impl QuantityExtractor {
 
         // no unit: a duration, a label, a count or nothing
         let mut counted = None;
+        let mut shared = None;
         if unit_code.is_none() && n1.fraction {
             // `một nửa`, `hai phần ba`: a share
             unit_code = Some(self.numeral.fraction_unit.clone());
@@ -863,9 +870,11 @@ impl QuantityExtractor {
                 && t[i - 1].is_word()
                 && !is_capitalized(t[i - 1].raw)
                 && !self.year_after.ends_before(t, i);
+            // `surpass 2019 target`: a noun a year names, whatever leads to it
+            let names_noun = self.year_nouns.starts_at(t, i + 1);
             let year = is_year_like(t[i].raw)
                 && qualifier.is_empty()
-                && (counted.is_none() || !led_by_word);
+                && (counted.is_none() || !led_by_word || names_noun);
             match counted {
                 Some(_) if year => return None,
                 Some(_) => {
@@ -886,8 +895,12 @@ impl QuantityExtractor {
                         && t[i - 1].is_symbol("(")
                         && t.get(j).is_some_and(|x| x.is_symbol(")"))
                         && (t[i].raw.contains('.') || v0 >= 100.0);
+                    // `1,596 of 2,991 projects`: a share of a count counts its noun
+                    shared = self.share_of_count(t, j);
                     let bare_ok =
-                        (self.bare_after.ends_before(t, first) || in_parens) && !year && !is_range;
+                        (self.bare_after.ends_before(t, first) || in_parens || shared.is_some())
+                            && !year
+                            && !is_range;
                     if !bare_ok {
                         return None;
                     }
@@ -897,6 +910,10 @@ impl QuantityExtractor {
             kind = Some(QuantityKind::Count);
             if let Some((_, e)) = counted {
                 j = e; // the counted noun is the figure's unit: it belongs to its text
+            }
+            // the noun of the count it is a share of, outside its text
+            if counted.is_none() {
+                counted = shared;
             }
         }
         let kind = kind.unwrap_or(QuantityKind::Count);
@@ -944,6 +961,20 @@ impl QuantityExtractor {
             counted,
             subject: None,
         })
+    }
+
+    /// After a bare number, `of` + a number + a counted noun (`1,596 of
+    /// 2,991 projects`): that noun phrase.
+    fn share_of_count(&self, t: &[Tok<'_>], j: usize) -> Option<(usize, usize)> {
+        let (m, _) = self.share_of.match_at(t, j)?;
+        if !t.get(j + m)?.is_number() {
+            return None;
+        }
+        let n = self.number_at(t, j + m)?;
+        if self.unit_at(t, n.next).is_some() {
+            return None;
+        }
+        self.counted_at(t, n.next)
     }
 
     /// The counted noun phrase starting at token `j`, if a noun starts there.

@@ -148,6 +148,10 @@ pub struct NotQuantity {
     /// names the noun (`the 2019 target`, `its 2025 plan`), not a count.
     #[serde(default)]
     pub year_after: Vec<String>,
+    /// Nouns that a year-like number right before them names, whatever
+    /// leads to it (`surpass 2019 target`, `exceeds 2015 goal`).
+    #[serde(default)]
+    pub year_nouns: Vec<String>,
 }
 
 /// A number with neither unit nor counted noun is kept only after these
@@ -156,6 +160,10 @@ pub struct NotQuantity {
 #[serde(deny_unknown_fields)]
 pub struct Bare {
     pub after_words: Vec<String>,
+    /// Between a bare number and a count it is a share of: `1,596 of 2,991
+    /// projects` counts projects too.
+    #[serde(default)]
+    pub share_of: Vec<String>,
 }
 
 /// The counted noun phrase: `27 dự án FDI` → `dự án FDI`.
