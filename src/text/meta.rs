@@ -283,7 +283,9 @@ fn split_glued_stamp(
     let (head, rest) = match glued {
         Some(at) => {
             // the second part starts after the spaces between the two
-            let gap = norm.get(at..range.end).map_or(0, |r| r.len() - r.trim_start().len());
+            let gap = norm
+                .get(at..range.end)
+                .map_or(0, |r| r.len() - r.trim_start().len());
             (range.start..at, Some(at + gap..range.end))
         }
         None => (range, None),
@@ -707,8 +709,10 @@ fn inline_credits(
 }
 
 fn is_paragraph(l: &Line, m: &MetaRules) -> bool {
+    // a long line with no sentence mark in it is a menu or a tag bar
+    // (`WORDS ON THE STREET 70th anniversary of … Covid-19 Pandemic`)
     l.kind == Kind::Text
-        && (l.words() > m.title.max_words
+        && ((l.words() > m.title.max_words && l.text.contains(['.', '!', '?', '…', ':', ';']))
             || (l.text.ends_with('.')
                 && !l.text.ends_with("..")
                 && l.words() >= m.title.paragraph_min_words))

@@ -341,6 +341,22 @@ fn titles() {
     // a paragraph first: no title
     let (_, m) = meta(&format!("{para}\nDiệu Hoa"));
     assert_eq!(m.title, None);
+    // a long tag bar with no sentence mark is no paragraph: the header goes on
+    // to the stamp and the headline under it
+    let bar = "WORDS ON THE STREET 70th anniversary of Liberation Day Smart City Summit Hanoi celebrates 15 years of boundary adjustment 12th Vietnam-France cooperation conference 31st Sea Games Covid-19 Pandemic Tet holiday Hanoi traffic news today Culture Travel Business Sports Opinion Photos Videos Podcasts Weather";
+    let (_, m) = meta(&format!(
+        "{bar}\nJan 12, 2017 / 12:55\n\nHanoi to ensure a happy Tet holiday for the people\n\n{para}"
+    ));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Hanoi to ensure a happy Tet holiday for the people")
+    );
+    assert_eq!(m.published.as_deref(), Some("2017-01-12"));
+    // a long line with a sentence in it is a paragraph
+    let (_, m) = meta(&format!(
+        "{para} {para}\nHanoi to ensure a happy Tet holiday for the people"
+    ));
+    assert_eq!(m.title, None);
     // stamp first, title after, initials under it
     let (norm, m) = meta(&format!("20:46, 20/12/2024\n\nHội nghị trực tuyến công tác ngoại giao kinh tế năm 2024\n\nH.Đ\n\n{para}\n\nH.Đ"));
     assert_eq!(
