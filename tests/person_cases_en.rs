@@ -33,8 +33,19 @@ fn english_people_and_offices() {
         // a demonym before an office is not a family name (`Thái` is one in Vietnamese)
         (
             "Thai Minister of Foreign Affairs Maris Sangiampongsa arrived on Monday.",
-            &[("Maris Sangiampongsa", &["Minister of Foreign Affairs"])],
+            &[("Maris Sangiampongsa", &["Thai Minister of Foreign Affairs"])],
         ),
+        // a demonym before an office is part of it; a new clause after the
+        // name and a comma is no office of it
+        (
+            "Meeting Polish Ambassador Aleksander Surdej, President Vo Van Thuong stressed trade ties.",
+            &[("Aleksander Surdej", &["Polish Ambassador"]), ("Vo Van Thuong", &["President"])],
+        ),
+        // a lower-case description before a comma is no chained office
+        ("Meeting the ambassador, President Vo Van Thuong stressed trade ties.", &[("Vo Van Thuong", &["President"])]),
+        // a run ending in the head of a body's name is the body
+        ("Nguyen Thi Huong, head of the General Statistics Office, said growth rose.", &[("Nguyen Thi Huong", &["head of the General Statistics Office"])]),
+        ("Prices rose in the districts of Dong Da and Tay Ho.", &[]),
         // bodies and places are no people
         ("The Hanoi People's Committee approved the plan.", &[]),
         ("Ho Chi Minh City will host the event in August.", &[]),

@@ -35,6 +35,10 @@ pub struct PersonExtractor {
     place_links: PhraseSet<()>,
     /// `titles.office_comma_name`.
     office_comma_name: bool,
+    /// `titles.office_after_needs_close`.
+    office_after_needs_close: bool,
+    /// `titles.country_before_office`.
+    country_before_office: bool,
     heads: PhraseSet<()>,
     former: PhraseSet<()>,
     continue_lower: PhraseSet<()>,
@@ -113,6 +117,8 @@ impl PersonExtractor {
             place_heads: lex.list_exact("person.place_heads", &n.place_heads, ()),
             place_links: lex.list("person.place_links", &n.place_links, ()),
             office_comma_name: rules.titles.office_comma_name,
+            office_after_needs_close: rules.titles.office_after_needs_close,
+            country_before_office: rules.titles.country_before_office,
             heads,
             former: lex.list_exact("person.former", &t.former, ()),
             continue_lower: lex.list("person.continue_lower", &t.continue_lower, ()),
@@ -287,6 +293,16 @@ impl PersonExtractor {
         }
         // `Thai Minister`: an office inside the run is no part of a name
         if (s + 1..e).any(|k| t[k].is_cap() && self.heads.starts_at(t, k)) {
+            return true;
+        }
+        // `General Statistics Office`, `Standing Committee`: a run that ends
+        // in the head of a body's or a place's name is that name (not a
+        // Vietnamese syllable: `Nguyễn Chí Vịnh` ends in `vịnh`, a bay)
+        if e > s + 1
+            && t[e - 1].is_title_case()
+            && !is_vn_syllable(t[e - 1].low)
+            && self.place_heads.starts_at(t, e - 1)
+        {
             return true;
         }
         // a place or thing that looks like a name
@@ -739,9 +755,12 @@ impl PersonExtractor {
                     .match_at(t, k)
                     .is_some_and(|(n, _)| k + n == re && n >= 2)
             });
+            // (a Vietnamese name after the office is a person: `Ambassador
+            // Aleksander Surdej, President Vo Van Thuong said`)
+            let vn_name = self.surnames.starts_at(t, s.min(re)) && !foreign;
             if camel
                 || (foreign && ends_in_country)
-                || (appositive && s == rs && !self.heads.starts_at(t, rs))
+                || (appositive && s == rs && !self.heads.starts_at(t, rs) && !vn_name)
             {
                 continue;
             }
@@ -774,13 +793,27 @@ impl PersonExtractor {
             if let Some((hs, _)) = self.honorifics.match_before(t, end) {
                 end = hs;
             }
-            while let Some(mut h) = self.role_before_avoiding(t, end, &names) {
+            let mut chained = false;
+            while let Some(mut h) = self
+                .role_before_avoiding(t, end, &names)
+                // an office chained before another by a comma is written
+                // with a capital (`Meeting the ambassador, President X`)
+                .filter(|&h| !chained || t[h].is_cap())
+            {
+                // (English) `Spanish Ambassador`: the country's adjective is
+                // part of the office
+                if self.country_before_office {
+                    if let Some((cs, _)) = self.countries.match_before(t, h) {
+                        h = cs;
+                    }
+                }
                 if let Some((fs, _)) = self.former.match_before(t, h) {
                     h = fs;
                 }
                 roles.insert(0, (h, end));
                 if h >= 1 && t[h - 1].is_symbol(",") {
                     end = h - 1;
+                    chained = true;
                 } else {
                     break;
                 }
@@ -813,6 +846,11 @@ impl PersonExtractor {
                 };
                 // an office that runs into another name is that person's
                 if name_starts_in(&names, h + 1, re + 1) {
+                    break;
+                }
+                // (English) an office in apposition is closed by a mark:
+                // `Surdej, President Thuong stressed …` opens a new clause
+                if self.office_after_needs_close && t.get(re).is_some_and(|x| x.is_word()) {
                     break;
                 }
                 roles.push((start, re));

@@ -187,6 +187,29 @@ pub struct ClausesFile {
     /// follows a gerund marker. Empty: none is read.
     #[serde(default)]
     pub gerund_ending: String,
+    /// Words after a request verb that open a clause whose subject is the
+    /// addressee: `requested that relevant ministries … focus on …`.
+    #[serde(default)]
+    pub complementizers: Vec<String>,
+    /// Words that open a head's own complement (`heads of agencies`): in a
+    /// list cut by commas, a joiner and a head after an item with one opens
+    /// a new item (`…, heads of agencies and chairpersons of …`); after an
+    /// item without one the two heads share what follows (`general
+    /// managers and directors of …`).
+    #[serde(default)]
+    pub complements: Vec<String>,
+    /// Nouns of people in office that need a complement (`directors of
+    /// …`): before a joiner and another head, they share its complement.
+    #[serde(default)]
+    pub relational_heads: Vec<String>,
+    /// A negation right before the marker belongs to the task: `asked the
+    /// provinces not to be negligent`.
+    #[serde(default)]
+    pub negations: Vec<String>,
+    /// The ending of an adverb of manner (`-ly`): one ends the subject of a
+    /// clause after a complementizer (`localities proactively decide …`).
+    #[serde(default)]
+    pub adverb_ending: String,
     /// Issuers written short, and how they are written out (`PM` → `Prime
     /// Minister`).
     #[serde(default)]

@@ -106,6 +106,15 @@ pub struct TitlesFile {
     /// Committee, Tran Sy Thanh, said …`).
     #[serde(default)]
     pub office_comma_name: bool,
+    /// An office after the name and a comma is the person's only when a
+    /// mark (or the end of the sentence) closes it: `X, Director of Y, said`,
+    /// but not `X, President Thuong stressed …` (a new clause's subject).
+    #[serde(default)]
+    pub office_after_needs_close: bool,
+    /// A country form right before an office is part of it (`Spanish
+    /// Ambassador Carmen Cano`, `Thai Foreign Minister …`).
+    #[serde(default)]
+    pub country_before_office: bool,
 }
 
 #[derive(Debug, Clone, Default)]

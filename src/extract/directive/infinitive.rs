@@ -47,6 +47,12 @@ pub(super) struct InfinitiveReader {
     subject_inner: PhraseSet<()>,
     determiners: PhraseSet<()>,
     impersonal: PhraseSet<()>,
+    complementizers: PhraseSet<()>,
+    complements: PhraseSet<()>,
+    relational_heads: PhraseSet<()>,
+    negations: PhraseSet<()>,
+    /// `clauses.adverb_ending`, lower case (empty: none is read).
+    adverb_ending: String,
     not_objects: PhraseSet<()>,
     not_verb_after: PhraseSet<()>,
     gerund_markers: PhraseSet<()>,
@@ -64,6 +70,9 @@ struct Clause {
     /// An active request: its subject is written before the verb, or
     /// else is the last person named before it in the sentence.
     active: bool,
+    /// The request verb's first token (the subject is read before it; the
+    /// written verb may be a modal after it: `requested that Y must`).
+    asked_at: usize,
     addressees: Vec<(usize, usize)>,
     /// The object is a pronoun (`asked them to`): the last addressee.
     pronoun_object: bool,
@@ -97,6 +106,11 @@ impl InfinitiveReader {
             subject_inner: lex.list("directive.en.subject_inner", &c.subject_inner, ()),
             determiners: lex.list("directive.en.determiners", &c.determiners, ()),
             impersonal: lex.list("directive.en.impersonal", &c.impersonal_subjects, ()),
+            complementizers: lex.list("directive.en.complementizers", &c.complementizers, ()),
+            complements: lex.list("directive.en.complements", &c.complements, ()),
+            relational_heads: lex.list("directive.en.relational_heads", &c.relational_heads, ()),
+            negations: lex.list("directive.en.negations", &c.negations, ()),
+            adverb_ending: c.adverb_ending.trim().to_lowercase(),
             not_objects: lex.list("directive.en.not_objects", &c.not_objects, ()),
             not_verb_after: lex.list("directive.en.not_verb_after", &c.not_verb_after, ()),
             gerund_markers: lex.list("directive.en.gerund_markers", &c.gerund_markers, ()),
@@ -121,13 +135,31 @@ impl InfinitiveReader {
 
     /// Back from `v` over adverbs (`has also asked`).
     fn skip_adverbs_before(&self, t: &[Tok<'_>], mut v: usize) -> usize {
-        while let Some((s, _)) = self.adverbs.match_before(t, v) {
-            if s >= v {
-                break;
+        loop {
+            if let Some((s, _)) = self.adverbs.match_before(t, v).filter(|&(s, _)| s < v) {
+                v = s;
+            } else if v > 0 && self.is_adverb(t, v - 1) {
+                // `… public employees absolutely must`
+                v -= 1;
+            } else {
+                return v;
             }
-            v = s;
         }
-        v
+    }
+
+    /// The comma that closes a parenthesis opening at `from` (`according to
+    /// their functions, tasks and powers, immediately focus …`): the first
+    /// one before an adverb, else the first one.
+    fn parenthesis_end(&self, t: &[Tok<'_>], from: usize) -> Option<usize> {
+        let last = (from + self.max_addressee).min(t.len());
+        let commas = || {
+            (from..last)
+                .take_while(|&j| !stops(&t[j]))
+                .filter(|&j| t[j].is_symbol(","))
+        };
+        commas()
+            .find(|&j| self.is_adverb(t, j + 1))
+            .or_else(|| commas().next())
     }
 
     /// One item of a phrase ending before `v`, read back to a comma, a
@@ -135,7 +167,7 @@ impl InfinitiveReader {
     /// its first token.
     fn item_before(&self, t: &[Tok<'_>], v: usize) -> usize {
         let mut a = v;
-        while a > 0 && v - a < 16 {
+        while a > 0 && v - a < 24 {
             let x = &t[a - 1];
             let glued_mark = (x.is_symbol("'") || x.is_symbol("-")) && x.glued() && a < v;
             if !(x.is_word() || x.is_number() || glued_mark) {
@@ -194,7 +226,9 @@ impl InfinitiveReader {
         for j in from..last {
             // `urged the acceleration of …, striving to …`: a participle
             // clause after a comma is no part of an object
-            if stops(&t[j]) || (t[j].is_symbol(",") && self.is_gerund(t, j + 1)) {
+            // (`;` may separate the items of a long list of addressees)
+            let ends = stops(&t[j]) && !t[j].is_symbol(";");
+            if ends || (t[j].is_symbol(",") && self.is_gerund(t, j + 1)) {
                 return None;
             }
             let Some((m, _)) = self.markers.match_at(t, j) else {
@@ -254,7 +288,16 @@ impl InfinitiveReader {
     /// leaders of …`), or a named body after the end of another name (`the
     /// Capital Command and the Hanoi Police Department`; not `Ministry of
     /// Agriculture and Environment`): the first token of the separator.
-    fn item_cut(&self, t: &[Tok<'_>], from: usize, p: usize) -> Option<usize> {
+    fn item_cut(&self, t: &[Tok<'_>], a: usize, from: usize, p: usize) -> Option<usize> {
+        // `…, and Construction; and the Party secretaries …`
+        if t[p - 1].is_symbol(";") && p - 1 > from {
+            return Some(p - 1);
+        }
+        if let Some((s, _)) = self.list_joiners.match_before(t, p) {
+            if s > from && t[s - 1].is_symbol(";") {
+                return Some(s - 1);
+            }
+        }
         let sep = if t[p - 1].is_symbol(",") {
             p - 1
         } else {
@@ -276,7 +319,16 @@ impl InfinitiveReader {
                 && !self.subject_inner.starts_at(t, q)
                 && !self.list_joiners.starts_at(t, q)
         };
-        if head_at(p) || modifier(p) && (head_at(p + 1) || modifier(p + 1) && head_at(p + 2)) {
+        // (a joiner alone splits after an item with its own complement
+        // (`heads of agencies and chairpersons of …`) or one whose head
+        // needs none (`ambassadors and leaders of …`); `general managers and
+        // directors of …` share what follows)
+        let in_list = t[sep].is_symbol(",")
+            || from > a && (from..sep).any(|k| self.complements.starts_at(t, k))
+            || !self.relational_heads.ends_before(t, sep);
+        let head =
+            head_at(p) || modifier(p) && (head_at(p + 1) || modifier(p + 1) && head_at(p + 2));
+        if head && in_list {
             return Some(sep);
         }
         // `and the Hanoi Police Department`, `and Ministry of Justice`
@@ -298,7 +350,7 @@ impl InfinitiveReader {
             if !t[p].is_word() {
                 continue;
             }
-            if let Some(c) = self.item_cut(t, from, p) {
+            if let Some(c) = self.item_cut(t, a, from, p) {
                 parts.push((from, c));
                 from = p;
             }
@@ -306,7 +358,10 @@ impl InfinitiveReader {
         parts.push((from, b));
         parts
             .into_iter()
-            .map(|(x, mut y)| {
+            .map(|(mut x, mut y)| {
+                if let Some((m, _)) = self.list_joiners.match_at(t, x).filter(|_| x > a) {
+                    x += m;
+                }
                 while y > x && !t[y - 1].is_word() && !t[y - 1].is_number() {
                     if t[y - 1].is_symbol("'") {
                         break;
@@ -346,7 +401,15 @@ impl InfinitiveReader {
 
     fn active_at(&self, t: &[Tok<'_>], k: usize, n: usize) -> Option<Clause> {
         let from = k + n;
+        if let Some((m, _)) = self.complementizers.match_at(t, from) {
+            return self.that_clause(t, k, n, from + m);
+        }
         let (addr, action_from) = match self.marker_after(t, from) {
+            // `… not to be negligent`: the negation is the task's
+            Some((j, _)) if j > from + 1 && self.negations.ends_before(t, j) => {
+                let neg = self.negations.match_before(t, j).map_or(j, |(s, _)| s);
+                ((from, neg), neg)
+            }
             Some((j, m)) => ((from, j), j + m),
             None => {
                 // no marker: the words up to a comma, when they name a body
@@ -358,8 +421,7 @@ impl InfinitiveReader {
                 // `…, according to their assigned functions and tasks, closely monitor`
                 let mut after = c + 1;
                 if self.not_marker_after.starts_at(t, after) {
-                    let last = (after + self.max_addressee).min(t.len());
-                    after = (after..last).find(|&j| t[j].is_symbol(","))? + 1;
+                    after = self.parenthesis_end(t, after)? + 1;
                 }
                 ((from, c), after)
             }
@@ -381,6 +443,7 @@ impl InfinitiveReader {
         }
         Some(Clause {
             active: true,
+            asked_at: k,
             addressees: if pronoun_object {
                 Vec::new()
             } else {
@@ -388,6 +451,92 @@ impl InfinitiveReader {
             },
             pronoun_object,
             verb: (k, k + n),
+            action: (action_from, end),
+            span: (k, end),
+        })
+    }
+
+    /// An adverb of manner (`immediately`, `proactively`): a lower-case
+    /// word with the adverb ending that is no body.
+    fn is_adverb(&self, t: &[Tok<'_>], k: usize) -> bool {
+        !self.adverb_ending.is_empty()
+            && t.get(k).is_some_and(|x| {
+                x.is_word()
+                    && !x.is_cap()
+                    && x.low.len() > self.adverb_ending.len() + 3
+                    && x.low.ends_with(self.adverb_ending.as_str())
+            })
+            && !self.bodies.starts_at(t, k)
+    }
+
+    /// `X requested that Y (must) + task`: the subject of the clause after
+    /// the complementizer is the addressee; it ends at a modal, an adverb,
+    /// a comma before a parenthesis (`, according to …,`) or a lower-case
+    /// word right after a name or a body (`localities decide`).
+    fn that_clause(&self, t: &[Tok<'_>], k: usize, n: usize, from: usize) -> Option<Clause> {
+        let last = (from + self.max_addressee).min(t.len());
+        // `that, depending on the specific situation, localities …`
+        let mut a = from;
+        if t.get(a).is_some_and(|x| x.is_symbol(",")) {
+            a = (a + 1..last).find(|&j| t[j].is_symbol(","))? + 1;
+        }
+        let mut verb = (k, k + n);
+        let mut action_from = None;
+        let mut b = a;
+        while b < last {
+            let x = &t[b];
+            if stops(x) {
+                return None;
+            }
+            if let Some((m, _)) = self.modals.match_at(t, b).filter(|_| b > a) {
+                verb = (b, b + m);
+                action_from = Some(b + m);
+                break;
+            }
+            if b > a && self.is_adverb(t, b) {
+                action_from = Some(b);
+                break;
+            }
+            if x.is_symbol(",") && b > a {
+                let next = b + 1;
+                if self.not_marker_after.starts_at(t, next) {
+                    // skip the parenthesis to the comma that closes it
+                    action_from = Some(self.parenthesis_end(t, next)? + 1);
+                    break;
+                }
+                if self.is_adverb(t, next) {
+                    action_from = Some(next);
+                    break;
+                }
+            }
+            let after_name = b > a
+                && (t[b - 1].is_cap() || self.bodies.ends_before(t, b))
+                && x.is_word()
+                && !x.is_cap()
+                && !self.bodies.starts_at(t, b)
+                && !self.subject_inner.starts_at(t, b)
+                && !self.list_joiners.starts_at(t, b)
+                && !self.determiners.starts_at(t, b);
+            if after_name {
+                action_from = Some(b);
+                break;
+            }
+            b += 1;
+        }
+        let action_from = action_from?;
+        if b <= a || !self.names_body(t, a, b) || self.not_objects.starts_at(t, a) {
+            return None;
+        }
+        let end = self.action_end(t, action_from);
+        if end <= action_from {
+            return None;
+        }
+        Some(Clause {
+            active: true,
+            asked_at: k,
+            addressees: self.split_list(t, a, b),
+            pronoun_object: false,
+            verb,
             action: (action_from, end),
             span: (k, end),
         })
@@ -422,6 +571,7 @@ impl InfinitiveReader {
         }
         Some(Clause {
             active: false,
+            asked_at: k,
             addressees: if pronoun_object {
                 Vec::new()
             } else {
@@ -447,6 +597,7 @@ impl InfinitiveReader {
         }
         Some(Clause {
             active: false,
+            asked_at: k,
             addressees: self.split_list(t, a, b),
             pronoun_object: false,
             verb: (k, k + n),
@@ -498,7 +649,7 @@ impl InfinitiveReader {
                     continue;
                 };
                 let written = if c.active {
-                    self.subject_of(ctx, t, c.verb.0, &names_by_end, &mentions, people, &given)
+                    self.subject_of(ctx, t, c.asked_at, &names_by_end, &mentions, people, &given)
                 } else {
                     None
                 };
@@ -515,7 +666,7 @@ impl InfinitiveReader {
                     None => {
                         // the last person named before the verb in this sentence, else the document's
                         let lo = ctx.norm.orig_char(sr.start);
-                        let at = ctx.norm.orig_char(t[c.verb.0].start);
+                        let at = ctx.norm.orig_char(t[c.asked_at].start);
                         mentions
                             .last_in(people, lo, at)
                             .filter(|_| c.active)
@@ -636,7 +787,17 @@ impl InfinitiveReader {
             b += 1;
         }
         if b >= e {
-            return None;
+            // `The city asked …`, `the provincial committee urged …`: a short
+            // phrase naming a body, without its determiners
+            let (p, _) = self.phrase_before(t, e)?;
+            let mut q = p;
+            while let Some((m, _)) = self.determiners.match_at(t, q).filter(|_| q < e) {
+                q += m;
+            }
+            if e - p > 5 || q >= e || !self.bodies.ends_before(t, e) {
+                return None;
+            }
+            return Some((p, ctx.display(&(t[q].start..t[e - 1].end))));
         }
         // a short mention of a person (`Thanh requested`): a mention the
         // person extractor made, or the last word of a name written before
