@@ -208,16 +208,27 @@ impl InfinitiveReader {
         (a..b).any(|k| self.bodies.starts_at(t, k))
     }
 
-    /// Token `k` is a gerund or participle (`striving`, `recommending`).
-    fn is_gerund(&self, t: &[Tok<'_>], k: usize) -> bool {
-        !self.gerund_ending.is_empty()
+    /// Token `k` is a lower-case word, no body, with `ending` after a stem
+    /// of more than `stem` bytes (an empty ending matches nothing).
+    fn has_ending(&self, t: &[Tok<'_>], k: usize, ending: &str, stem: usize) -> bool {
+        !ending.is_empty()
             && t.get(k).is_some_and(|x| {
                 x.is_word()
                     && !x.is_cap()
-                    && x.low.len() > self.gerund_ending.len() + 2
-                    && x.low.ends_with(self.gerund_ending.as_str())
+                    && x.low.len() > ending.len() + stem
+                    && x.low.ends_with(ending)
             })
             && !self.bodies.starts_at(t, k)
+    }
+
+    /// Token `k` is a gerund or participle (`striving`, `recommending`).
+    fn is_gerund(&self, t: &[Tok<'_>], k: usize) -> bool {
+        self.has_ending(t, k, &self.gerund_ending, 2)
+    }
+
+    /// An adverb of manner (`immediately`, `proactively`).
+    fn is_adverb(&self, t: &[Tok<'_>], k: usize) -> bool {
+        self.has_ending(t, k, &self.adverb_ending, 3)
     }
 
     /// The marker that ends an addressee starting at `from`: its index and length.
@@ -454,19 +465,6 @@ impl InfinitiveReader {
             action: (action_from, end),
             span: (k, end),
         })
-    }
-
-    /// An adverb of manner (`immediately`, `proactively`): a lower-case
-    /// word with the adverb ending that is no body.
-    fn is_adverb(&self, t: &[Tok<'_>], k: usize) -> bool {
-        !self.adverb_ending.is_empty()
-            && t.get(k).is_some_and(|x| {
-                x.is_word()
-                    && !x.is_cap()
-                    && x.low.len() > self.adverb_ending.len() + 3
-                    && x.low.ends_with(self.adverb_ending.as_str())
-            })
-            && !self.bodies.starts_at(t, k)
     }
 
     /// `X requested that Y (must) + task`: the subject of the clause after
