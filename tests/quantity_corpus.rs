@@ -130,3 +130,20 @@ fn a_share_of_a_count_counts_its_noun() {
         ]
     );
 }
+
+/// A price per unit over a conversion in brackets: both figures are prices
+/// per square metre, and neither text takes in the other.
+#[test]
+fn a_price_per_unit_reaches_over_a_conversion_in_brackets() {
+    let p = common::processor_for("en");
+    let rec = common::process(&p, "Prices reached about VND50.8 million ($2,093) per square meter (sqm).");
+    let got: Vec<(String, f64, String)> =
+        rec.quantities.iter().map(|q| (q.text.clone(), q.value, q.unit.clone())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("about VND50.8 million".to_string(), 50800000.0, "VND/m2".to_string()),
+            ("$2,093".to_string(), 2093.0, "USD/m2".to_string()),
+        ]
+    );
+}

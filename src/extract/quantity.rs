@@ -763,19 +763,26 @@ impl QuantityExtractor {
                         unit_code = Some(format!("{}/{}", self.units[u].code, noun.join(" ")));
                         j = e;
                     }
-                } else if let Some((n, _)) = self.per_words.match_at(t, j) {
+                } else if let Some((pj, n)) = self.per_word_after(t, j) {
                     // a price per unit in words: `31.500 đồng một kg`,
-                    // `500.000 đồng mỗi lượng` (a unit, or a listed noun)
-                    if let Some((u2, m)) = self.unit_at(t, j + n) {
+                    // `500.000 đồng mỗi lượng` (a unit, or a listed noun);
+                    // also over a conversion in brackets, which the text
+                    // leaves out: `VND50.8 million ($2,093) per square meter`
+                    let own = pj == j;
+                    if let Some((u2, m)) = self.unit_at(t, pj + n) {
                         if matches!(self.units[u2].kind, QuantityKind::Measure) && u2 != u {
                             unit_code =
                                 Some(format!("{}/{}", self.units[u].code, self.units[u2].code));
+                            if own {
+                                j += n + m;
+                            }
+                        }
+                    } else if let Some((m, _)) = self.per_nouns.match_at(t, pj + n) {
+                        let noun: Vec<&str> = t[pj + n..pj + n + m].iter().map(|x| x.raw).collect();
+                        unit_code = Some(format!("{}/{}", self.units[u].code, noun.join(" ")));
+                        if own {
                             j += n + m;
                         }
-                    } else if let Some((m, _)) = self.per_nouns.match_at(t, j + n) {
-                        let noun: Vec<&str> = t[j + n..j + n + m].iter().map(|x| x.raw).collect();
-                        unit_code = Some(format!("{}/{}", self.units[u].code, noun.join(" ")));
-                        j += n + m;
                     }
                 }
             }
@@ -961,6 +968,26 @@ impl QuantityExtractor {
             counted,
             subject: None,
         })
+    }
+
+    /// A per word after a money figure ending before `j`: right there, after
+    /// a conversion in brackets (`VND50.8 million ($2,093) per …`), or after
+    /// the bracket that closes this figure (`($2,093) per …`): its index and
+    /// length.
+    fn per_word_after(&self, t: &[Tok<'_>], j: usize) -> Option<(usize, usize)> {
+        let at = |k: usize| self.per_words.match_at(t, k).map(|(n, _)| (k, n));
+        if let Some(hit) = at(j) {
+            return Some(hit);
+        }
+        let x = t.get(j)?;
+        if x.is_symbol(")") && j > 0 {
+            return at(j + 1);
+        }
+        if x.is_symbol("(") {
+            let close = (j + 1..(j + 12).min(t.len())).find(|&k| t[k].is_symbol(")"))?;
+            return at(close + 1);
+        }
+        None
     }
 
     /// After a bare number, `of` + a number + a counted noun (`1,596 of
