@@ -448,6 +448,18 @@ fn english_and_empty() {
     let (_, m) = meta("VIETNAM, September 20 - HÀ NỘI — Prime Minister Phạm Minh Chính chaired a teleconference with heads of Vietnamese representative agencies abroad on Monday to discuss economic diplomacy.\n");
     assert_eq!(m.title, None);
     assert_eq!(m.published, None);
+    // English bylines: `By X` with the stamp on its line, `Story: X - Photo: Y`
+    let body = "Hanoi plans to build 14 new metro lines by 2035, the city said on Monday in a report on urban transport.";
+    let (_, m) = meta(&format!(
+        "Hanoi to expand metro network\nBy Dat Nguyen   December 1, 2023 | 04:35 pm GMT+7\n{body}\n"
+    ));
+    assert_eq!(m.title.as_deref(), Some("Hanoi to expand metro network"));
+    assert_eq!(m.published.as_deref(), Some("2023-12-01"));
+    assert_eq!(m.authors, vec!["Dat Nguyen"]);
+    let (_, m) = meta(&format!(
+        "Hanoi to expand metro network\n{body}\nStory: Minh Anh - Photo: Thanh Dat\n"
+    ));
+    assert_eq!(m.authors, vec!["Minh Anh", "Thanh Dat"]);
 }
 
 #[test]
