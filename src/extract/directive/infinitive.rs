@@ -558,7 +558,11 @@ impl InfinitiveReader {
         };
         let v = self.skip_adverbs_before(t, aux);
         let (a, b) = self.phrase_before(t, v)?;
-        let pronoun_object = self.pronouns.starts_at(t, a) || self.object_pronouns.starts_at(t, a);
+        // `He was asked to resign`: a person, not resolved
+        if self.pronouns.starts_at(t, a) {
+            return None;
+        }
+        let pronoun_object = self.object_pronouns.starts_at(t, a);
         if !pronoun_object && !self.names_body(t, a, b) {
             return None;
         }
