@@ -15,6 +15,7 @@
 //! - [`extract`] holds one module per extractor; their knowledge is in `rules/`.
 //! - [`output`] writes the CSV tables and `documents.jsonl`, atomically.
 //! - [`pipeline`] ties them together: streaming, parallel, ordered.
+//! - [`diff`] compares two runs table by table (`vnextract diff`).
 //!
 //! ```
 //! use vnextract::{rules::Rules, pipeline::Processor};
@@ -30,6 +31,7 @@
 //! assert_eq!(record.quantities[0].value, 4814000000000.0);
 //! ```
 
+pub mod diff;
 pub mod extract;
 pub mod fold;
 pub mod input;

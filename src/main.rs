@@ -1,7 +1,7 @@
 //! The `vnextract` command line: a thin layer over the library. Flags are
 //! defined here and only here; errors are mapped to exit codes:
 //! 0 done, 1 no document could be read or output failed, 2 usage error or
-//! unreadable rules.
+//! unreadable rules; `diff`: 0 equal, 1 different, 2 unreadable runs.
 
 use std::path::PathBuf;
 
@@ -37,6 +37,17 @@ enum Command {
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
+    },
+    /// Compare two runs table by table: rows added, removed and changed.
+    /// Exit 0 when equal, 1 when they differ, 2 on error.
+    Diff {
+        /// The earlier run's --out folder (or its documents.jsonl).
+        old: PathBuf,
+        /// The later run's --out folder (or its documents.jsonl).
+        new: PathBuf,
+        /// text (default), json, or markdown (to paste in a pull request).
+        #[arg(long, default_value = "text", value_parser = ["text", "json", "markdown"])]
+        format: String,
     },
 }
 
@@ -122,6 +133,27 @@ fn main() -> ExitCode {
                             .unwrap_or_else(|| "embedded".into())
                     );
                     ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Diff { old, new, format } => {
+            let format = match format.as_str() {
+                "json" => vnextract::diff::Format::Json,
+                "markdown" => vnextract::diff::Format::Markdown,
+                _ => vnextract::diff::Format::Text,
+            };
+            match vnextract::diff::diff_runs(&old, &new) {
+                Ok(d) => {
+                    print!("{}", d.render(format));
+                    if d.is_empty() {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(1)
+                    }
                 }
                 Err(e) => {
                     eprintln!("error: {e}");

@@ -602,9 +602,14 @@ mod tests {
         let rules = Rules::embedded().unwrap_or_else(|e| panic!("{e}"));
         let p = Processor::new(&rules);
         for code in ["vi", "en"] {
-            let lang = p.language(code).unwrap_or_else(|| panic!("no `{code}` rules"));
+            let lang = p
+                .language(code)
+                .unwrap_or_else(|| panic!("no `{code}` rules"));
             let n = lang.lexicon().set_count();
-            assert!(n > 100, "{code}: {n} sets: the extractors build their sets here");
+            assert!(
+                n > 100,
+                "{code}: {n} sets: the extractors build their sets here"
+            );
             assert!(n <= MAX_SETS, "{code}: {n} sets, {MAX_SETS} bits");
         }
     }

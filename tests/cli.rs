@@ -219,3 +219,46 @@ fn map_stage_reads_stdin_and_writes_jsonl_lines_on_stdout() {
     assert!(empty.status.success());
     assert!(empty.stdout.is_empty());
 }
+
+/// `vnextract diff`: two runs of the sample articles that differ by one
+/// rules edit (the code of the đồng renamed) show the changed units field by
+/// field and exit 1; a run against itself exits 0; a missing run exits 2.
+#[test]
+fn diff_of_two_runs_differing_by_one_rules_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let rules = dir.path().join("rules");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"), &rules);
+    let units = rules.join("vi/quantity/units.toml");
+    let text = read(&units).replacen("\ncode = \"VND\"\n", "\ncode = \"DONG\"\n", 1);
+    fs::write(&units, text).unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    assert!(bin().args(["run", data, "-q", "--out"]).arg(&a).status().unwrap().success());
+    assert!(bin().args(["run", data, "-q", "--rules"]).arg(&rules).arg("--out").arg(&b).status().unwrap().success());
+
+    let o = bin().arg("diff").arg(&a).arg(&b).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("quantities: 0 added, 0 removed, 3 changed"), "{text}");
+    assert!(text.contains("unit: \"VND\" -> \"DONG\""), "{text}");
+    assert!(text.contains("people: no change"), "{text}");
+
+    let o = bin().arg("diff").arg(&a).arg(&b).args(["--format", "json"]).output().unwrap();
+    let js: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let q = &js["tables"][1];
+    assert_eq!(q["table"], "quantities");
+    assert_eq!(q["changed"].as_array().map(Vec::len), Some(3));
+    assert_eq!(q["changed"][0]["fields"][0]["field"], "unit");
+    assert_eq!(q["changed"][0]["fields"][0]["new"], "DONG");
+
+    let o = bin().arg("diff").arg(&a).arg(&b).args(["--format", "markdown"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).contains("| quantities | 0 | 0 | 3 |"));
+
+    let o = bin().arg("diff").arg(&a).arg(&a).output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).ends_with("no differences\n"));
+
+    let o = bin().arg("diff").arg(&a).arg(dir.path().join("none")).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("none/documents.jsonl: cannot read"));
+}

@@ -15,8 +15,8 @@
 //! quantity extractor's decision, with the context lists kept here.
 
 use super::number::parse_number;
-use crate::model::DecimalMark;
 use crate::matcher::{LexiconBuilder, PhraseSet, Tok, TokKind};
+use crate::model::DecimalMark;
 use crate::rules::quantity::{NumeralsFile, ScalesFile};
 
 /// A number read from tokens.
@@ -569,7 +569,12 @@ mod tests {
         let rules = Rules::load(&RuleSource::Embedded).expect("embedded rules load");
         let rules = rules.language("vi").expect("vi rules");
         let mut lex = LexiconBuilder::new();
-        let g = NumeralGrammar::new(&rules.quantity.numerals, &rules.quantity.scales, DecimalMark::Comma, &mut lex);
+        let g = NumeralGrammar::new(
+            &rules.quantity.numerals,
+            &rules.quantity.scales,
+            DecimalMark::Comma,
+            &mut lex,
+        );
         (g, lex.build())
     }
 
