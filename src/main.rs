@@ -115,6 +115,48 @@ fn load_rules(dir: Option<&PathBuf>) -> Result<Rules, ExitCode> {
     })
 }
 
+/// `manifest.json`: how the dataset in `--out` was made.
+fn write_manifest(
+    inputs: &[String],
+    rules: Option<&PathBuf>,
+    lang: &str,
+    out: &std::path::Path,
+    s: &vnextract::pipeline::RunSummary,
+    started: std::time::SystemTime,
+) -> Result<(), String> {
+    use vnextract::output::manifest::{self, InputInfo, Manifest, RulesInfo};
+    let source = match rules {
+        Some(d) => RuleSource::Dir(d.clone()),
+        None => RuleSource::Embedded,
+    };
+    let m = Manifest {
+        program: "vnextract",
+        version: env!("CARGO_PKG_VERSION"),
+        schema_version: manifest::SCHEMA_VERSION,
+        rules: RulesInfo {
+            source: rules.map_or_else(|| "embedded".to_string(), |d| d.display().to_string()),
+            sha256: source.fingerprint().map_err(|e| e.to_string())?,
+        },
+        inputs: inputs
+            .iter()
+            .map(|p| InputInfo {
+                path: p.clone(),
+                bytes: manifest::input_size(p),
+            })
+            .collect(),
+        language: lang.to_string(),
+        documents: s.documents,
+        errors: s.errors,
+        text_bytes: s.bytes,
+        tables: s.tables.clone(),
+        languages: s.languages.clone(),
+        started: manifest::timestamp(started),
+        ended: manifest::timestamp(std::time::SystemTime::now()),
+        seconds: s.seconds,
+    };
+    manifest::write_manifest(out, &m).map_err(|e| e.to_string())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -184,9 +226,23 @@ fn main() -> ExitCode {
                 ..RunOptions::default()
             };
             let out_opts = OutputOptions { excel_bom: a.excel };
+            let started = std::time::SystemTime::now();
             match run(&a.inputs, &input_opts, &a.out, &rules, &run_opts, &out_opts) {
                 Ok(s) => {
                     let to_stdout = a.out.as_os_str() == "-";
+                    if !to_stdout {
+                        if let Err(e) = write_manifest(
+                            &a.inputs,
+                            a.rules.as_ref(),
+                            &a.lang,
+                            &a.out,
+                            &s,
+                            started,
+                        ) {
+                            eprintln!("error: {}: {e}", a.out.join("manifest.json").display());
+                            return ExitCode::from(1);
+                        }
+                    }
                     if !a.quiet {
                         let mb = s.bytes as f64 / 1e6;
                         eprintln!(

@@ -352,6 +352,25 @@ pub struct RunSummary {
     pub bytes: usize,
     pub quantities: usize,
     pub seconds: f64,
+    /// Rows written per table, by the table's name (`quantities`, `people`, …).
+    pub tables: std::collections::BTreeMap<&'static str, usize>,
+    /// Documents per detected (or forced) language.
+    pub languages: std::collections::BTreeMap<String, usize>,
+}
+
+/// The rows of one record per table, and its language.
+fn record_counts(rec: &DocumentRecord) -> ([(&'static str, usize); 6], String) {
+    (
+        [
+            ("quantities", rec.quantities.len()),
+            ("people", rec.people.len()),
+            ("countries", rec.countries.len()),
+            ("regions", rec.regions.len()),
+            ("legal_refs", rec.legal_refs.len()),
+            ("directives", rec.directives.len()),
+        ],
+        rec.language.clone(),
+    )
 }
 
 /// Why a run could not be done.
@@ -496,15 +515,20 @@ pub fn run(
     let mut summary = RunSummary::default();
     let mut encode_failure: Option<std::io::Error> = None;
     for batch in rx {
-        let encoded: std::io::Result<Vec<(Encoded, usize, usize)>> = pool.install(|| {
+        type Counted = (Encoded, usize, Option<([(&'static str, usize); 6], String)>);
+        let encoded: std::io::Result<Vec<Counted>> = pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|item| match item {
-                    Item::Error(e) => Ok((Encoded::Error(e), 0, 0)),
+                    Item::Error(e) => Ok((Encoded::Error(e), 0, None)),
                     Item::Doc(d) => {
                         let (rec, err) = processor.process_guarded(&d);
                         let doc = encode_doc(&rec)?;
-                        Ok((Encoded::Doc(doc, err), d.text.len(), rec.quantities.len()))
+                        Ok((
+                            Encoded::Doc(doc, err),
+                            d.text.len(),
+                            Some(record_counts(&rec)),
+                        ))
                     }
                 })
                 .collect()
@@ -517,7 +541,7 @@ pub fn run(
             }
         };
         let mut items = Vec::with_capacity(encoded.len());
-        for (item, bytes, quantities) in encoded {
+        for (item, bytes, counts) in encoded {
             match &item {
                 Encoded::Error(e) => {
                     summary.errors += 1;
@@ -528,7 +552,13 @@ pub fn run(
                 Encoded::Doc(_, err) => {
                     summary.documents += 1;
                     summary.bytes += bytes;
-                    summary.quantities += quantities;
+                    if let Some((tables, language)) = counts {
+                        for (t, n) in tables {
+                            *summary.tables.entry(t).or_insert(0) += n;
+                        }
+                        summary.quantities += tables[0].1;
+                        *summary.languages.entry(language).or_insert(0) += 1;
+                    }
                     if let Some(e) = err {
                         summary.errors += 1;
                         if warn {

@@ -262,3 +262,42 @@ fn diff_of_two_runs_differing_by_one_rules_edit() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("none/documents.jsonl: cannot read"));
 }
+
+/// `manifest.json`: the program, the rules' fingerprint (the same for the
+/// embedded rules and a copy of the folder), the inputs with their sizes, and
+/// counts that agree with the tables written.
+#[test]
+fn manifest_says_how_the_dataset_was_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    assert!(bin().args(["run", data, "-q", "--out"]).arg(&a).status().unwrap().success());
+    assert!(bin().args(["run", data, "-q", "--rules", rules, "--out"]).arg(&b).status().unwrap().success());
+    let m: serde_json::Value = serde_json::from_str(&read(&a.join("manifest.json"))).unwrap();
+    let m2: serde_json::Value = serde_json::from_str(&read(&b.join("manifest.json"))).unwrap();
+    assert_eq!(m["program"], "vnextract");
+    assert_eq!(m["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(m["schema_version"], 1);
+    assert_eq!(m["rules"]["source"], "embedded");
+    assert_eq!(m2["rules"]["source"], rules);
+    let hash = m["rules"]["sha256"].as_str().unwrap();
+    assert_eq!(hash.len(), 64);
+    assert_eq!(m2["rules"]["sha256"], hash);
+    let size: u64 = fs::read_dir(data).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
+    assert_eq!(m["inputs"][0]["path"], data);
+    assert_eq!(m["inputs"][0]["bytes"], size);
+    // counts agree with documents.jsonl
+    let docs: Vec<serde_json::Value> =
+        read(&a.join("documents.jsonl")).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(m["documents"], docs.len());
+    for t in ["quantities", "people", "countries", "regions", "legal_refs", "directives"] {
+        let n: usize = docs.iter().map(|d| d[t].as_array().unwrap().len()).sum();
+        assert_eq!(m["tables"][t], n, "{t}");
+    }
+    assert_eq!(m["languages"]["vi"], 5);
+    assert_eq!(m["languages"]["en"], 1);
+    assert!(m["started"].as_str().unwrap().ends_with('Z'));
+    // a run on stdout writes no folder and no manifest
+    assert!(!dir.path().join("-").exists());
+}

@@ -13,6 +13,7 @@
 //! joined with ` | `. `excel_bom` starts every CSV with a UTF-8 BOM.
 
 mod json;
+pub mod manifest;
 pub mod tables;
 
 use std::fs::{self, File};

@@ -93,6 +93,57 @@ pub fn line_of(content: &str, offset: usize) -> usize {
 }
 
 impl RuleSource {
+    /// SHA-256 of every rules file, by path and content, in path order:
+    /// the same rules give the same fingerprint wherever they are read from.
+    pub fn fingerprint(&self) -> Result<String, RuleError> {
+        use sha2::{Digest, Sha256};
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        match self {
+            RuleSource::Embedded => {
+                fn walk(d: &Dir<'_>, out: &mut Vec<(String, Vec<u8>)>) {
+                    for f in d.files() {
+                        out.push((
+                            f.path().to_string_lossy().replace('\\', "/"),
+                            f.contents().to_vec(),
+                        ));
+                    }
+                    for sub in d.dirs() {
+                        walk(sub, out);
+                    }
+                }
+                walk(&EMBEDDED, &mut files);
+            }
+            RuleSource::Dir(dir) => {
+                for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+                    let e = e.map_err(|e| RuleError {
+                        file: dir.display().to_string(),
+                        line: None,
+                        message: format!("cannot read: {e}"),
+                    })?;
+                    if !e.file_type().is_file() {
+                        continue;
+                    }
+                    let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
+                    let bytes = std::fs::read(e.path()).map_err(|err| RuleError {
+                        file: e.path().display().to_string(),
+                        line: None,
+                        message: format!("cannot read: {err}"),
+                    })?;
+                    files.push((rel.to_string_lossy().replace('\\', "/"), bytes));
+                }
+            }
+        }
+        files.sort();
+        let mut h = Sha256::new();
+        for (path, bytes) in &files {
+            h.update(path.as_bytes());
+            h.update([0]);
+            h.update((bytes.len() as u64).to_le_bytes());
+            h.update(bytes);
+        }
+        Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    }
+
     /// Whether the file `rel` exists (a file whose presence chooses a
     /// grammar, such as `en/directive/clauses.toml`).
     pub fn has(&self, rel: &str) -> bool {

@@ -82,6 +82,37 @@ struct Clause {
     span: (usize, usize),
 }
 
+/// The people of a document as the issuer is looked up: their mentions,
+/// the names by the byte where they end, and the last word of each name of
+/// two words or more (`Thanh` of `Tran Sy Thanh`), in lower case, for the
+/// person named first of those that share it.
+struct Named<'p> {
+    people: &'p [Person],
+    mentions: Mentions,
+    by_end: HashMap<usize, usize>,
+    given: HashMap<String, usize>,
+}
+
+impl<'p> Named<'p> {
+    fn new(people: &'p [Person], name_ranges: &[Range<usize>]) -> Named<'p> {
+        let mut given: HashMap<String, usize> = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            let mut words = p.name.split_whitespace();
+            if let (Some(last), true) = (words.next_back(), words.next().is_some()) {
+                given
+                    .entry(crate::fold::lower(&crate::fold::fold(last)))
+                    .or_insert(i);
+            }
+        }
+        Named {
+            people,
+            mentions: Mentions::new(people),
+            by_end: name_ranges.iter().map(|r| (r.end, r.start)).collect(),
+            given,
+        }
+    }
+}
+
 /// Whether a token ends the stretch an addressee or a task may cover.
 fn stops(t: &Tok<'_>) -> bool {
     is_break(t) || t.is_symbol(":")
@@ -614,21 +645,9 @@ impl InfinitiveReader {
         people: &[Person],
         name_ranges: &[Range<usize>],
     ) -> Vec<Directive> {
-        let mentions = Mentions::new(people);
-        let names_by_end: HashMap<usize, usize> =
-            name_ranges.iter().map(|r| (r.end, r.start)).collect();
+        let named = Named::new(people, name_ranges);
+        let mentions = &named.mentions;
         let office = |p: &Person| self.office(p);
-        // the last word of each name of two words or more (`Thanh` of `Tran
-        // Sy Thanh`), in lower case: the person named first of those that share it
-        let mut given: HashMap<String, usize> = HashMap::new();
-        for (i, p) in people.iter().enumerate() {
-            let mut words = p.name.split_whitespace();
-            if let (Some(last), true) = (words.next_back(), words.next().is_some()) {
-                given
-                    .entry(crate::fold::lower(&crate::fold::fold(last)))
-                    .or_insert(i);
-            }
-        }
         let mut rows = Vec::new();
         let mut last_issuer: Option<String> = None;
         let mut last_addressee: Option<String> = None;
@@ -651,7 +670,7 @@ impl InfinitiveReader {
                     continue;
                 };
                 let written = if c.active {
-                    self.subject_of(ctx, t, c.asked_at, &names_by_end, &mentions, people, &given)
+                    self.subject_of(ctx, t, c.asked_at, &named)
                 } else {
                     None
                 };
@@ -734,11 +753,10 @@ impl InfinitiveReader {
         ctx: &Ctx<'_>,
         t: &[Tok<'_>],
         k: usize,
-        names_by_end: &HashMap<usize, usize>,
-        mentions: &Mentions,
-        people: &[Person],
-        given: &HashMap<String, usize>,
+        named: &Named<'_>,
     ) -> Option<(usize, String)> {
+        let (names_by_end, mentions, people, given) =
+            (&named.by_end, &named.mentions, named.people, &named.given);
         let office = |p: &Person| self.office(p);
         let mut e = self.skip_adverbs_before(t, k);
         // `Chairman of the Hanoi People's Committee, Tran Sy Thanh, has asked`
