@@ -295,13 +295,7 @@ fn keyed(table: &str, rows: Option<&Value>) -> Keyed {
         return Vec::new();
     };
     rows.iter()
-        .map(|r| {
-            let k = row_key(table, r);
-            let n = seen.entry(k.clone()).or_insert(0);
-            *n += 1;
-            let key = if *n == 1 { k } else { format!("{k}#{n}") };
-            (key, r.clone())
-        })
+        .map(|r| (numbered(&mut seen, row_key(table, r)), r.clone()))
         .collect()
 }
 
@@ -426,6 +420,8 @@ struct Records {
     lines: std::io::Lines<BufReader<File>>,
     line: usize,
     seen: HashMap<String, usize>,
+    /// Records read so far.
+    records: usize,
 }
 
 impl Records {
@@ -445,6 +441,7 @@ impl Records {
             lines: BufReader::new(file).lines(),
             line: 0,
             seen: HashMap::new(),
+            records: 0,
         })
     }
 
@@ -471,10 +468,8 @@ impl Records {
                 .and_then(Value::as_str)
                 .ok_or_else(|| err("record without a `doc_id`".into()))?
                 .to_string();
-            let n = self.seen.entry(id.clone()).or_insert(0);
-            *n += 1;
-            let key = if *n == 1 { id } else { format!("{id}#{n}") };
-            return Ok(Some((key, v)));
+            self.records += 1;
+            return Ok(Some((numbered(&mut self.seen, id), v)));
         }
     }
 }
@@ -485,69 +480,82 @@ pub fn diff_runs(old: &Path, new: &Path) -> Result<Diff, DiffError> {
     let mut a = Records::open(old)?;
     let mut b = Records::open(new)?;
     let mut builder = Builder::new();
-    // documents read on one side and not yet on the other, in reading order
-    let mut pending_old: HashMap<String, Value> = HashMap::new();
-    let mut pending_new: HashMap<String, Value> = HashMap::new();
-    let mut order_old: Vec<String> = Vec::new();
-    let mut order_new: Vec<String> = Vec::new();
-    let (mut n_old, mut n_new) = (0usize, 0usize);
-    let (mut done_a, mut done_b) = (false, false);
-    while !(done_a && done_b) {
-        if !done_a {
-            match a.next()? {
-                Some((id, v)) => {
-                    n_old += 1;
-                    match pending_new.remove(&id) {
-                        Some(w) => builder.document(&id, Some(&v), Some(&w)),
-                        None => {
-                            order_old.push(id.clone());
-                            pending_old.insert(id, v);
-                        }
-                    }
-                }
-                None => done_a = true,
+    let (mut pending_old, mut pending_new) = (Pending::default(), Pending::default());
+    loop {
+        let (next_old, next_new) = (a.next()?, b.next()?);
+        if next_old.is_none() && next_new.is_none() {
+            break;
+        }
+        if let Some((id, v)) = next_old {
+            match pending_new.take(&id) {
+                Some(w) => builder.document(&id, Some(&v), Some(&w)),
+                None => pending_old.put(id, v),
             }
         }
-        if !done_b {
-            match b.next()? {
-                Some((id, w)) => {
-                    n_new += 1;
-                    match pending_old.remove(&id) {
-                        Some(v) => builder.document(&id, Some(&v), Some(&w)),
-                        None => {
-                            order_new.push(id.clone());
-                            pending_new.insert(id, w);
-                        }
-                    }
-                }
-                None => done_b = true,
+        if let Some((id, w)) = next_new {
+            match pending_old.take(&id) {
+                Some(v) => builder.document(&id, Some(&v), Some(&w)),
+                None => pending_new.put(id, w),
             }
         }
-        // keep the order lists as short as what is pending
-        if order_old.len() > 2 * pending_old.len() + 64 {
-            order_old.retain(|id| pending_old.contains_key(id));
-        }
-        if order_new.len() > 2 * pending_new.len() + 64 {
-            order_new.retain(|id| pending_new.contains_key(id));
-        }
     }
-    for id in order_old {
-        if let Some(v) = pending_old.remove(&id) {
-            builder.document(&id, Some(&v), None);
-        }
+    for (id, v) in pending_old.drain() {
+        builder.document(&id, Some(&v), None);
     }
-    for id in order_new {
-        if let Some(w) = pending_new.remove(&id) {
-            builder.document(&id, None, Some(&w));
-        }
+    for (id, w) in pending_new.drain() {
+        builder.document(&id, None, Some(&w));
     }
     Ok(Diff {
         old: old.to_path_buf(),
         new: new.to_path_buf(),
-        old_documents: n_old,
-        new_documents: n_new,
+        old_documents: a.records,
+        new_documents: b.records,
         tables: builder.tables.into_values().collect(),
     })
+}
+
+/// Documents read on one side and not yet on the other, in reading order.
+#[derive(Default)]
+struct Pending {
+    docs: HashMap<String, Value>,
+    /// Ids in reading order; those taken since are dropped now and then, so
+    /// the list stays as short as what is pending.
+    order: Vec<String>,
+}
+
+impl Pending {
+    fn put(&mut self, id: String, doc: Value) {
+        if self.order.len() > 2 * self.docs.len() + 64 {
+            let docs = &self.docs;
+            self.order.retain(|id| docs.contains_key(id));
+        }
+        self.order.push(id.clone());
+        self.docs.insert(id, doc);
+    }
+
+    fn take(&mut self, id: &str) -> Option<Value> {
+        self.docs.remove(id)
+    }
+
+    /// What is left, in reading order.
+    fn drain(mut self) -> Vec<(String, Value)> {
+        let order = std::mem::take(&mut self.order);
+        order
+            .into_iter()
+            .filter_map(|id| self.docs.remove(&id).map(|v| (id, v)))
+            .collect()
+    }
+}
+
+/// `key`, or `key#n` for its n-th occurrence (n > 1) among those seen.
+fn numbered(seen: &mut HashMap<String, usize>, key: String) -> String {
+    let n = seen.entry(key.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 {
+        key
+    } else {
+        format!("{key}#{n}")
+    }
 }
 
 #[cfg(test)]
