@@ -5,6 +5,9 @@
 //! not a reference (lower-case `kế hoạch cụ thể`, dates, `COVID-19`, models
 //! and scores). Each case asserts every field of every row.
 
+#[allow(dead_code)]
+mod common;
+
 use vnextract::model::{LegalRef, RawDoc};
 use vnextract::pipeline::Processor;
 use vnextract::rules::Rules;
@@ -58,15 +61,7 @@ fn check(p: &Processor, text: &str, want: &[Row]) {
         .collect();
     let want: Vec<Owned> = want.iter().map(owned).collect();
     assert_eq!(got_rows, want, "\ntext: {text}\ngot: {got:#?}");
-    // offsets are characters of the original text, and `text` is what they cover
-    for r in &got {
-        let span: String = text.chars().skip(r.start).take(r.end - r.start).collect();
-        assert_eq!(
-            span.split_whitespace().collect::<Vec<_>>().join(" "),
-            r.text,
-            "{text}"
-        );
-    }
+    common::assert_spans_cover_text(text, got.iter().map(|r| (r.start, r.end, r.text.as_str())));
 }
 
 const CT: &str = "Chỉ thị";

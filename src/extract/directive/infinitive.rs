@@ -286,6 +286,28 @@ impl InfinitiveReader {
         None
     }
 
+    /// The task starting at `from`, as a token range; `None` when nothing
+    /// follows (a verb with no task asks no one).
+    fn task(&self, t: &[Tok<'_>], from: usize) -> Option<(usize, usize)> {
+        let end = self.action_end(t, from);
+        (end > from).then_some((from, end))
+    }
+
+    /// The addressees written in tokens `a..b`, item by item; none for a
+    /// pronoun object (the last addressee stands for it).
+    fn addressees(
+        &self,
+        t: &[Tok<'_>],
+        (a, b): (usize, usize),
+        pronoun_object: bool,
+    ) -> Vec<(usize, usize)> {
+        if pronoun_object {
+            Vec::new()
+        } else {
+            self.split_list(t, a, b)
+        }
+    }
+
     /// `to` + a verb: token `next` is a lower-case word that is not a
     /// determiner or a body (`assigned to Hanoi`, `to the ministry` are places).
     fn verb_after_marker(&self, t: &[Tok<'_>], next: usize) -> bool {
@@ -479,22 +501,15 @@ impl InfinitiveReader {
             .object_pronouns
             .match_at(t, addr.0)
             .is_some_and(|(m, _)| addr.0 + m == addr.1);
-        let end = self.action_end(t, action_from);
-        if end <= action_from {
-            return None;
-        }
+        let action = self.task(t, action_from)?;
         Some(Clause {
             active: true,
             asked_at: k,
-            addressees: if pronoun_object {
-                Vec::new()
-            } else {
-                self.split_list(t, addr.0, addr.1)
-            },
+            addressees: self.addressees(t, addr, pronoun_object),
             pronoun_object,
             verb: (k, k + n),
-            action: (action_from, end),
-            span: (k, end),
+            action,
+            span: (k, action.1),
         })
     }
 
@@ -556,18 +571,15 @@ impl InfinitiveReader {
         if b <= a || !self.names_body(t, a, b) || self.not_objects.starts_at(t, a) {
             return None;
         }
-        let end = self.action_end(t, action_from);
-        if end <= action_from {
-            return None;
-        }
+        let action = self.task(t, action_from)?;
         Some(Clause {
             active: true,
             asked_at: k,
             addressees: self.split_list(t, a, b),
             pronoun_object: false,
             verb,
-            action: (action_from, end),
-            span: (k, end),
+            action,
+            span: (k, action.1),
         })
     }
 
@@ -597,23 +609,15 @@ impl InfinitiveReader {
         if !pronoun_object && !self.names_body(t, a, b) {
             return None;
         }
-        let action_from = k + n + m;
-        let end = self.action_end(t, action_from);
-        if end <= action_from {
-            return None;
-        }
+        let action = self.task(t, k + n + m)?;
         Some(Clause {
             active: false,
             asked_at: k,
-            addressees: if pronoun_object {
-                Vec::new()
-            } else {
-                self.split_list(t, a, b)
-            },
+            addressees: self.addressees(t, (a, b), pronoun_object),
             pronoun_object,
             verb: (k, k + n),
-            action: (action_from, end),
-            span: (a, end),
+            action,
+            span: (a, action.1),
         })
     }
 
@@ -623,9 +627,8 @@ impl InfinitiveReader {
         if self.pronouns.starts_at(t, a) || !self.names_body(t, a, b) {
             return None;
         }
-        let action_from = k + n;
-        let end = self.action_end(t, action_from);
-        if end <= action_from || !t[action_from].is_word() {
+        let action = self.task(t, k + n)?;
+        if !t[action.0].is_word() {
             return None;
         }
         Some(Clause {
@@ -634,8 +637,8 @@ impl InfinitiveReader {
             addressees: self.split_list(t, a, b),
             pronoun_object: false,
             verb: (k, k + n),
-            action: (action_from, end),
-            span: (a, end),
+            action,
+            span: (a, action.1),
         })
     }
 
