@@ -482,21 +482,7 @@ impl LegalExtractor {
         };
         let tail = self.tail(text, t, code.end);
         // `Government Resolution No. 27/NQ-CP`: a body before the written type word
-        let attr = written
-            .is_some()
-            .then(|| self.attributive_issuer(t, start))
-            .flatten();
-        let (subject, date_before) = self.before(text, t, attr.unwrap_or(start));
-        let subject = attr
-            .map(|a| {
-                let e = self
-                    .possessive
-                    .match_before(t, start)
-                    .map_or(start, |(s, _)| s);
-                t[a].start..t[e - 1].end
-            })
-            .or(subject);
-        let start = attr.unwrap_or(start);
+        let (start, subject, date_before) = self.issuer_before(text, t, start, written.is_some());
         let dated = |d: &DateMatch| match code.year {
             Some(y) => d.iso_with_year(y),
             None => d.iso(),
@@ -693,15 +679,7 @@ impl LegalExtractor {
         }
         let text = &ctx.norm.text;
         let tail = self.tail(text, t, end);
-        let attr = self.attributive_issuer(t, i);
-        let (subject, date_before) = self.before(text, t, attr.unwrap_or(i));
-        let subject = attr
-            .map(|a| {
-                let e = self.possessive.match_before(t, i).map_or(i, |(s, _)| s);
-                t[a].start..t[e - 1].end
-            })
-            .or(subject);
-        let i = attr.unwrap_or(i);
+        let (i, subject, date_before) = self.issuer_before(text, t, i, true);
         let issued = tail
             .date
             .as_ref()

@@ -181,6 +181,35 @@ impl LegalExtractor {
         tail
     }
 
+    /// What stands before a citation whose type word is token `start`: a
+    /// body written right before it (`Government Resolution`, `the Prime
+    /// Minister's Directive`), when `attributive` may be read, else the
+    /// subject of an issuing verb ([`Self::before`]); and the date that opens
+    /// the clause. Returns the citation's first token (the body's, when one
+    /// is written before it), the written issuer and the date.
+    pub(super) fn issuer_before(
+        &self,
+        text: &str,
+        t: &[Tok<'_>],
+        start: usize,
+        attributive: bool,
+    ) -> (usize, Option<Range<usize>>, Option<DateMatch>) {
+        let attr = attributive
+            .then(|| self.attributive_issuer(t, start))
+            .flatten();
+        let (subject, date) = self.before(text, t, attr.unwrap_or(start));
+        let subject = attr
+            .map(|a| {
+                let e = self
+                    .possessive
+                    .match_before(t, start)
+                    .map_or(start, |(s, _)| s);
+                t[a].start..t[e - 1].end
+            })
+            .or(subject);
+        (attr.unwrap_or(start), subject, date)
+    }
+
     /// Before a citation that starts at token `start`, when an issuing verb
     /// introduces it (`ban hành`, `vừa ký`): the issuer written as the verb's
     /// subject (`Ban Bí thư ban hành Chỉ thị …`), and the date that opens
