@@ -93,10 +93,10 @@ fn stages(c: &mut Criterion) {
     g.bench_function("process", |b| b.iter(|| docs.iter().map(|d| processor.process(d).quantities.len()).sum::<usize>()));
     let records: Vec<_> = docs.iter().map(|d| processor.process(d)).collect();
     g.bench_function("encode", |b| {
-        b.iter(|| records.iter().map(|r| vnextract::output::encode_doc(r).map(|e| e.jsonl.len()).unwrap_or(0)).sum::<usize>())
+        b.iter(|| records.iter().map(|r| vnextract::output::encode_doc(r, &Default::default()).map(|e| e.jsonl.len()).unwrap_or(0)).sum::<usize>())
     });
     g.bench_function("process+encode", |b| {
-        b.iter(|| docs.iter().map(|d| vnextract::output::encode_doc(&processor.process(d)).map(|e| e.jsonl.len()).unwrap_or(0)).sum::<usize>())
+        b.iter(|| docs.iter().map(|d| vnextract::output::encode_doc(&processor.process(d), &Default::default()).map(|e| e.jsonl.len()).unwrap_or(0)).sum::<usize>())
     });
     g.finish();
 }

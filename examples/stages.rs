@@ -16,7 +16,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// profiles show it.
 #[inline(never)]
 fn encode(r: &vnextract::model::DocumentRecord) -> usize {
-    let e = vnextract::output::encode_doc(r).expect("encoding into memory");
+    let e = vnextract::output::encode_doc(r, &Default::default()).expect("encoding into memory");
     e.jsonl.len() + e.tables.iter().map(|t| t.len()).sum::<usize>()
 }
 

@@ -82,6 +82,10 @@ struct RunArgs {
     /// Start every CSV with a UTF-8 BOM (for Excel).
     #[arg(long)]
     excel: bool,
+    /// Also write dataset.xlsx: every table as a sheet, numbers as numbers,
+    /// dates as dates, header frozen, filters on.
+    #[arg(long)]
+    xlsx: bool,
     /// JSON Lines field holding the document id.
     #[arg(long, default_value = "id")]
     id_field: String,
@@ -225,7 +229,10 @@ fn main() -> ExitCode {
                 language: (a.lang != "auto").then(|| a.lang.clone()),
                 ..RunOptions::default()
             };
-            let out_opts = OutputOptions { excel_bom: a.excel };
+            let out_opts = OutputOptions {
+                excel_bom: a.excel,
+                xlsx: a.xlsx,
+            };
             let started = std::time::SystemTime::now();
             match run(&a.inputs, &input_opts, &a.out, &rules, &run_opts, &out_opts) {
                 Ok(s) => {

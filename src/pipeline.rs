@@ -449,7 +449,9 @@ pub fn run(
     let sink = if to_stdout {
         Sink::stdout()
     } else {
-        Sink::Dir(OutputWriter::create(out, out_opts).map_err(RunError::Output)?)
+        Sink::Dir(Box::new(
+            OutputWriter::create(out, out_opts).map_err(RunError::Output)?,
+        ))
     };
     let warn = opts.warn || to_stdout;
     let bar = if opts.progress && std::io::stderr().is_terminal() {
@@ -523,7 +525,7 @@ pub fn run(
                     Item::Error(e) => Ok((Encoded::Error(e), 0, None)),
                     Item::Doc(d) => {
                         let (rec, err) = processor.process_guarded(&d);
-                        let doc = encode_doc(&rec)?;
+                        let doc = encode_doc(&rec, out_opts)?;
                         Ok((
                             Encoded::Doc(doc, err),
                             d.text.len(),

@@ -15,6 +15,7 @@
 mod json;
 pub mod manifest;
 pub mod tables;
+pub mod xlsx;
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -30,6 +31,8 @@ use tables::TABLES;
 pub struct OutputOptions {
     /// Start every CSV with a UTF-8 BOM, for spreadsheets that need one.
     pub excel_bom: bool,
+    /// Also write every table as a sheet of `dataset.xlsx` ([`xlsx`]).
+    pub xlsx: bool,
 }
 
 struct Pending {
@@ -44,6 +47,8 @@ pub struct OutputWriter {
     csvs: Vec<BufWriter<File>>,
     errors: csv::Writer<BufWriter<File>>,
     jsonl: BufWriter<File>,
+    /// `dataset.xlsx` with `--xlsx`: the workbook and its temporary file.
+    xlsx: Option<Box<(xlsx::XlsxBook, NamedTempFile)>>,
     pending: Vec<Pending>,
 }
 
@@ -96,11 +101,17 @@ impl OutputWriter {
             name: "documents.jsonl",
             file: jfile,
         });
+        let xlsx = if opts.xlsx {
+            Some(Box::new((xlsx::XlsxBook::new(dir)?, temp_in(dir)?)))
+        } else {
+            None
+        };
         Ok(OutputWriter {
             dir: dir.to_path_buf(),
             csvs,
             errors,
             jsonl,
+            xlsx,
             pending,
         })
     }
@@ -112,12 +123,28 @@ impl OutputWriter {
         for (w, bytes) in self.csvs.iter_mut().zip(&doc.tables) {
             w.write_all(bytes)?;
         }
+        if let Some(x) = &mut self.xlsx {
+            let book = &mut x.0;
+            for (t, rows) in doc.cells.iter().enumerate() {
+                book.write_rows(t, rows)?;
+            }
+        }
         Ok(())
     }
 
     /// Write one row of `errors.csv`.
     pub fn write_error(&mut self, e: &ErrorRecord) -> io::Result<()> {
-        self.errors.write_record(tables::error_row(e))?;
+        let row = tables::error_row(e);
+        if let Some(x) = &mut self.xlsx {
+            let book = &mut x.0;
+            let mut cells: Vec<tables::Cell> =
+                row.iter().cloned().map(tables::Cell::Text).collect();
+            if let Some(line) = e.line {
+                cells[1] = tables::Cell::Int(line as i64);
+            }
+            book.write_rows(TABLES.len(), &[cells])?;
+        }
+        self.errors.write_record(row)?;
         Ok(())
     }
 
@@ -128,8 +155,19 @@ impl OutputWriter {
             csvs,
             errors,
             mut jsonl,
-            pending,
+            xlsx,
+            mut pending,
         } = self;
+        if let Some(x) = xlsx {
+            let (book, file) = *x;
+            let mut w = BufWriter::with_capacity(1 << 16, file.reopen()?);
+            book.save(&mut w)?;
+            w.flush()?;
+            pending.push(Pending {
+                name: "dataset.xlsx",
+                file,
+            });
+        }
         for mut w in csvs {
             w.flush()?;
         }
@@ -149,17 +187,20 @@ impl OutputWriter {
 
 /// One document as the bytes of every file: its `documents.jsonl` line and
 /// its rows of each table of [`TABLES`], in that order, CSV-encoded exactly
-/// as a writer over the whole table would encode them.
+/// as a writer over the whole table would encode them; with `--xlsx`, the
+/// same rows as typed cells for the workbook.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EncodedDoc {
     pub jsonl: Vec<u8>,
     pub tables: Vec<Vec<u8>>,
+    /// Rows of each table as cells ([`TABLES`] order); empty without `--xlsx`.
+    pub cells: Vec<Vec<Vec<tables::Cell>>>,
 }
 
 /// Encodes one document for [`Sink::write_doc`]; runs on the worker threads.
 /// Cells go from the record straight into each table's bytes.
 #[inline(never)] // one call per document: stays a frame of its own in profiles
-pub fn encode_doc(rec: &DocumentRecord) -> io::Result<EncodedDoc> {
+pub fn encode_doc(rec: &DocumentRecord, opts: &OutputOptions) -> io::Result<EncodedDoc> {
     let mut jsonl = Vec::with_capacity(4096);
     json::write_record(rec, &mut jsonl);
     jsonl.push(b'\n');
@@ -169,7 +210,16 @@ pub fn encode_doc(rec: &DocumentRecord) -> io::Result<EncodedDoc> {
         table.write_rows(rec, &mut csv)?;
         tables.push(std::mem::take(&mut csv.buf));
     }
-    Ok(EncodedDoc { jsonl, tables })
+    let cells = if opts.xlsx {
+        TABLES.iter().map(|t| t.typed_rows(rec)).collect()
+    } else {
+        Vec::new()
+    };
+    Ok(EncodedDoc {
+        jsonl,
+        tables,
+        cells,
+    })
 }
 
 /// CSV rows as bytes, encoded as the `csv` crate's writers of the table
@@ -214,7 +264,7 @@ impl tables::RowSink for CsvBytes {
 /// `documents.jsonl` lines onto a stream, flushed at the end of every batch
 /// (error records are not written there: the caller reports them on stderr).
 pub enum Sink {
-    Dir(OutputWriter),
+    Dir(Box<OutputWriter>),
     Stream(BufWriter<Box<dyn Write + Send>>),
 }
 

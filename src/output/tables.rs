@@ -47,10 +47,10 @@ pub trait RowSink {
     fn opt(&mut self, s: &Option<String>) -> std::io::Result<()> {
         self.cell(opt(s).as_bytes())
     }
-    fn int(&mut self, n: impl itoa::Integer) -> std::io::Result<()> {
+    fn int<N: itoa::Integer + TryInto<i64>>(&mut self, n: N) -> std::io::Result<()> {
         self.cell(itoa::Buffer::new().format(n).as_bytes())
     }
-    fn opt_int(&mut self, n: Option<impl itoa::Integer>) -> std::io::Result<()> {
+    fn opt_int<N: itoa::Integer + TryInto<i64>>(&mut self, n: Option<N>) -> std::io::Result<()> {
         match n {
             Some(n) => self.int(n),
             None => self.cell(b""),
@@ -62,6 +62,10 @@ pub trait RowSink {
         } else {
             self.cell(format_number(v).as_bytes())
         }
+    }
+    /// An ISO date (`2024-12-20`), or empty.
+    fn date(&mut self, s: &Option<String>) -> std::io::Result<()> {
+        self.opt(s)
     }
     fn joined(&mut self, v: &[String]) -> std::io::Result<()> {
         match v {
@@ -100,7 +104,61 @@ impl RowSink for Rows {
     }
 }
 
+/// One cell with its type, for writers that keep types (the workbook):
+/// what [`RowSink`]'s typed methods were given, before it became bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Int(i64),
+    Number(f64),
+    /// An ISO date, `YYYY-MM-DD` as the record holds it.
+    Date(String),
+}
+
+/// Rows of typed cells: the table as a workbook writer needs it.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct TypedRows {
+    pub rows: Vec<Vec<Cell>>,
+    cur: Vec<Cell>,
+}
+
+impl RowSink for TypedRows {
+    fn cell(&mut self, c: &[u8]) -> std::io::Result<()> {
+        self.cur
+            .push(Cell::Text(String::from_utf8_lossy(c).into_owned()));
+        Ok(())
+    }
+    fn end_row(&mut self) -> std::io::Result<()> {
+        self.rows.push(std::mem::take(&mut self.cur));
+        Ok(())
+    }
+    fn int<N: itoa::Integer + TryInto<i64>>(&mut self, n: N) -> std::io::Result<()> {
+        let text = itoa::Buffer::new().format(n).to_string();
+        self.cur.push(match n.try_into() {
+            Ok(i) => Cell::Int(i),
+            Err(_) => Cell::Text(text),
+        });
+        Ok(())
+    }
+    fn number(&mut self, v: f64) -> std::io::Result<()> {
+        self.cur.push(Cell::Number(v));
+        Ok(())
+    }
+    fn date(&mut self, s: &Option<String>) -> std::io::Result<()> {
+        self.cur.push(match s {
+            Some(d) => Cell::Date(d.clone()),
+            None => Cell::Text(String::new()),
+        });
+        Ok(())
+    }
+}
+
 impl Table {
+    /// The sheet of this table in the workbook: its file name's stem.
+    pub fn sheet_name(self) -> &'static str {
+        self.file_name().trim_end_matches(".csv")
+    }
+
     pub fn file_name(self) -> &'static str {
         match self {
             Table::Documents => "documents.csv",
@@ -189,7 +247,7 @@ impl Table {
                 out.text(&d.source)?;
                 out.opt(&d.url)?;
                 out.opt(&d.title)?;
-                out.opt(&d.published)?;
+                out.date(&d.published)?;
                 out.text(&d.language)?;
                 out.number(d.language_confidence)?;
                 out.int(d.chars)?;
@@ -256,7 +314,7 @@ impl Table {
                     out.text(&l.doc_type)?;
                     out.opt(&l.code)?;
                     out.opt_int(l.number)?;
-                    out.opt(&l.issued)?;
+                    out.date(&l.issued)?;
                     out.opt(&l.issuer)?;
                     out.end_row()?;
                 }
@@ -276,6 +334,14 @@ impl Table {
             }
         }
         Ok(())
+    }
+
+    /// The rows of this table for one document, as typed cells.
+    pub fn typed_rows(self, d: &DocumentRecord) -> Vec<Vec<Cell>> {
+        let mut r = TypedRows::default();
+        // writing into memory cannot fail
+        let _ = self.write_rows(d, &mut r);
+        r.rows
     }
 
     /// The rows of this table for one document, as strings.
