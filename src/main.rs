@@ -77,7 +77,7 @@ struct RunArgs {
     #[arg(long, value_name = "LANG", default_value = "auto")]
     lang: String,
     /// Worker threads (default: one per core). Output is identical for any value.
-    #[arg(short = 'j', long)]
+    #[arg(short = 'j', long, value_parser = at_least_one)]
     threads: Option<usize>,
     /// Start every CSV with a UTF-8 BOM (for Excel).
     #[arg(long)]
@@ -110,6 +110,28 @@ struct RunArgs {
     /// No progress bar, no warnings on stderr (errors.csv still has them).
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// `--threads`: a count of at least 1.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_string()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// SIGINT and SIGTERM stop the run: its temporary files are removed and
+/// `out` keeps the dataset it held (exit 130).
+fn stop_cleanly_on_signals(out: &std::path::Path) {
+    let out = out.display().to_string();
+    let _ = ctrlc::set_handler(move || {
+        let n = vnextract::output::abandon();
+        eprintln!(
+            "vnextract: interrupted; {n} temporary files removed, {out} keeps its earlier files"
+        );
+        std::process::exit(130);
+    });
 }
 
 fn load_rules(dir: Option<&PathBuf>) -> Result<Rules, ExitCode> {
@@ -209,6 +231,7 @@ fn main() -> ExitCode {
         }
         Command::Run(a) => {
             let a = *a;
+            stop_cleanly_on_signals(&a.out);
             let rules = match load_rules(a.rules.as_ref()) {
                 Ok(r) => r,
                 Err(code) => return code,

@@ -52,11 +52,54 @@ pub struct OutputWriter {
     pending: Vec<Pending>,
 }
 
+/// Temporary files are named `.vnextract-XXXXXX.tmp` in the output folder.
+const TEMP_PREFIX: &str = ".vnextract-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// This run's temporary files: what [`abandon`] removes when it is stopped.
+static OPEN_TEMPS: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// A temporary file in `dir`, readable as the user's umask allows once it
+/// is renamed (0666 masked, as any new file; not tempfile's 0600).
 fn temp_in(dir: &Path) -> io::Result<NamedTempFile> {
-    tempfile::Builder::new()
-        .prefix(".vnextract-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    let mut b = tempfile::Builder::new();
+    b.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let file = b.tempfile_in(dir)?;
+    if let Ok(mut open) = OPEN_TEMPS.lock() {
+        open.push(file.path().to_path_buf());
+    }
+    Ok(file)
+}
+
+/// Remove the temporary files of this run (a run stopped by SIGINT or
+/// SIGTERM): the output folder keeps the dataset it held before. Returns
+/// how many were removed.
+pub fn abandon() -> usize {
+    let Ok(mut open) = OPEN_TEMPS.lock() else {
+        return 0;
+    };
+    open.drain(..)
+        .filter(|p| fs::remove_file(p).is_ok())
+        .count()
+}
+
+/// Remove temporary files that a killed run left in `dir` (SIGKILL, power
+/// loss): one run writes into a folder at a time.
+fn remove_stale(dir: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 fn csv_writer(file: &NamedTempFile, bom: bool) -> io::Result<csv::Writer<BufWriter<File>>> {
@@ -73,6 +116,7 @@ impl OutputWriter {
     /// Create the folder if needed and open every file, headers written.
     pub fn create(dir: &Path, opts: &OutputOptions) -> io::Result<OutputWriter> {
         fs::create_dir_all(dir)?;
+        remove_stale(dir)?;
         let mut pending = Vec::new();
         let mut csvs = Vec::new();
         for &table in TABLES {
@@ -180,6 +224,9 @@ impl OutputWriter {
         for p in pending {
             p.file.as_file().sync_all()?;
             p.file.persist(dir.join(p.name)).map_err(|e| e.error)?;
+        }
+        if let Ok(mut open) = OPEN_TEMPS.lock() {
+            open.clear();
         }
         Ok(())
     }
