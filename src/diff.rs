@@ -10,6 +10,11 @@
 //! differ is a change, shown field by field. Document fields (title,
 //! published, language, url, authors) are the `documents` table.
 //!
+//! `schema_version` is no field of a row: it says how the records are
+//! written, not what was found. Two runs whose records carry different
+//! versions (or one without it, written before records carried it) get a
+//! note above the report; the rows are compared as usual.
+//!
 //! This is a leaf: it reads JSON and knows the table names and keys, nothing
 //! else of the crate.
 
@@ -104,6 +109,10 @@ pub struct Diff {
     pub new: PathBuf,
     pub old_documents: usize,
     pub new_documents: usize,
+    /// The `schema_version`s of the two runs' records (`null` where a
+    /// record has none), when they differ; not a difference of the tables.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schema_versions: Option<(Value, Value)>,
     pub tables: Vec<TableDiff>,
 }
 
@@ -119,6 +128,13 @@ impl Diff {
     /// No table differs.
     pub fn is_empty(&self) -> bool {
         self.tables.iter().all(TableDiff::is_empty)
+    }
+
+    /// `schema_version 1 -> 2 (…)`, when the runs' versions differ.
+    fn schema_note(&self) -> Option<String> {
+        self.schema_versions.as_ref().map(|(a, b)| {
+            format!("schema_version {a} -> {b} (records written by different versions)")
+        })
     }
 
     /// The report in `format`.
@@ -140,6 +156,9 @@ impl Diff {
             self.new.display(),
             self.new_documents
         );
+        if let Some(note) = self.schema_note() {
+            let _ = writeln!(s, "{note}");
+        }
         for t in &self.tables {
             let _ = writeln!(s, "{}", summary(t));
         }
@@ -165,6 +184,9 @@ impl Diff {
             self.new.display(),
             self.new_documents
         );
+        if let Some(note) = self.schema_note() {
+            let _ = writeln!(s, "{note}\n");
+        }
         let _ = writeln!(s, "| table | added | removed | changed |");
         let _ = writeln!(s, "|---|---:|---:|---:|");
         for t in &self.tables {
@@ -422,6 +444,8 @@ struct Records {
     seen: HashMap<String, usize>,
     /// Records read so far.
     records: usize,
+    /// The `schema_version` of the first record (`null` when it has none).
+    schema_version: Option<Value>,
 }
 
 impl Records {
@@ -442,6 +466,7 @@ impl Records {
             line: 0,
             seen: HashMap::new(),
             records: 0,
+            schema_version: None,
         })
     }
 
@@ -469,6 +494,9 @@ impl Records {
                 .ok_or_else(|| err("record without a `doc_id`".into()))?
                 .to_string();
             self.records += 1;
+            if self.schema_version.is_none() {
+                self.schema_version = Some(v.get("schema_version").cloned().unwrap_or(Value::Null));
+            }
             return Ok(Some((numbered(&mut self.seen, id), v)));
         }
     }
@@ -510,6 +538,10 @@ pub fn diff_runs(old: &Path, new: &Path) -> Result<Diff, DiffError> {
         new: new.to_path_buf(),
         old_documents: a.records,
         new_documents: b.records,
+        schema_versions: match (a.schema_version, b.schema_version) {
+            (Some(x), Some(y)) if x != y => Some((x, y)),
+            _ => None,
+        },
         tables: builder.tables.into_values().collect(),
     })
 }
@@ -658,6 +690,39 @@ mod tests {
         assert_eq!(docs.added[0].doc_id, "z");
         assert!(docs.removed.is_empty() && docs.changed.is_empty());
         assert_eq!(table(&d, "quantities").added.len(), 1);
+    }
+
+    #[test]
+    fn schema_version_is_a_note_not_a_change() {
+        let (a, b, c) = (
+            tempfile::tempdir().unwrap(),
+            tempfile::tempdir().unwrap(),
+            tempfile::tempdir().unwrap(),
+        );
+        let q = json!([{"start": 0, "end": 2, "text": "5%", "value": 5.0, "unit": "percent"}]);
+        let versioned = |n: u32| {
+            let mut d = doc("x", q.clone());
+            d["schema_version"] = json!(n);
+            d
+        };
+        write(a.path(), &[doc("x", q.clone())]);
+        write(b.path(), &[versioned(1)]);
+        write(c.path(), &[versioned(2)]);
+        // the same version on both sides: nothing to say
+        let same = diff_runs(b.path(), b.path()).unwrap();
+        assert!(same.is_empty() && same.schema_versions.is_none());
+        assert!(!same.render(Format::Text).contains("schema_version"));
+        assert!(!same.render(Format::Json).contains("schema_version"));
+        // a record without it, or another version: a note, no difference
+        let d = diff_runs(a.path(), b.path()).unwrap();
+        assert!(d.is_empty());
+        assert_eq!(d.schema_versions, Some((Value::Null, json!(1))));
+        let d = diff_runs(b.path(), c.path()).unwrap();
+        assert!(d.is_empty());
+        let text = d.render(Format::Text);
+        assert!(text.contains("schema_version 1 -> 2"), "{text}");
+        assert!(text.ends_with("no differences\n"), "{text}");
+        assert!(d.render(Format::Markdown).contains("schema_version 1 -> 2"));
     }
 
     #[test]

@@ -22,7 +22,8 @@ use vnextract::rules::{RuleSource, Rules};
 #[command(
     name = "vnextract",
     version,
-    about = "Figures, people, countries, legal references and directives from Vietnamese news articles, with the characters they came from."
+    about = "Figures, people, countries, legal references and directives from Vietnamese and English news articles, with the characters they came from.",
+    after_help = "What is extracted: docs/contract.md. Every output column, its type and its values: docs/columns.md. A documents.jsonl line: docs/documents.schema.json (JSON Schema). Gold annotations and the scorer: docs/gold-format.md."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -31,7 +32,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract from articles and write the tables (SPEC §2) into --out.
+    /// Extract from articles and write the tables into --out (columns: docs/columns.md).
     Run(Box<RunArgs>),
     /// Work with rules files.
     Rules {

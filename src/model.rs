@@ -239,11 +239,20 @@ pub struct Directive {
     pub sentence: usize,
 }
 
+/// The version of the output's schema: the fields of a `documents.jsonl`
+/// line and the columns of the tables (`docs/columns.md`,
+/// `docs/documents.schema.json`). Fields may be added under the same
+/// version; renaming or dropping one bumps it.
+pub const SCHEMA_VERSION: u32 = 1;
+
 /// One processed document with every extraction nested: a line of
 /// `documents.jsonl`, and the source of every CSV row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentRecord {
     pub doc_id: String,
+    /// [`SCHEMA_VERSION`] of the program that wrote the record, so that a
+    /// line read on its own (a map stage's output) says its shape.
+    pub schema_version: u32,
     pub source: String,
     pub url: Option<String>,
     pub title: Option<String>,

@@ -23,7 +23,7 @@ use crate::extract::quantity::QuantityExtractor;
 use crate::extract::{Ctx, Extractor};
 use crate::input::{open_inputs, InputOptions};
 use crate::matcher::{Lexicon, LexiconBuilder};
-use crate::model::{DocumentRecord, ErrorAction, ErrorRecord, InputEvent, RawDoc};
+use crate::model::{DocumentRecord, ErrorAction, ErrorRecord, InputEvent, RawDoc, SCHEMA_VERSION};
 use crate::output::{encode_doc, EncodedDoc, OutputOptions, OutputWriter, Sink};
 use crate::rules::text::TextRules;
 use crate::rules::{LangRules, Rules};
@@ -170,6 +170,7 @@ impl Processor {
         lap(Stage::Language, &mut times);
         let mut rec = DocumentRecord {
             doc_id: raw.doc_id.clone(),
+            schema_version: SCHEMA_VERSION,
             source: raw.source.clone(),
             url: raw.url.clone().or(meta.url.clone()),
             title: raw.title.clone().or(meta.title.clone()),
@@ -232,6 +233,7 @@ impl Processor {
             Err(_) => {
                 let rec = DocumentRecord {
                     doc_id: raw.doc_id.clone(),
+                    schema_version: SCHEMA_VERSION,
                     source: raw.source.clone(),
                     url: raw.url.clone(),
                     title: raw.title.clone(),

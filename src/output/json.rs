@@ -151,10 +151,12 @@ impl Json<'_> {
 pub fn write_record(d: &DocumentRecord, out: &mut Vec<u8>) {
     let mut j = Json { out, first: false };
     j.open();
-    for (name, value) in [("doc_id", &d.doc_id), ("source", &d.source)] {
-        j.key(name);
-        j.str(value);
-    }
+    j.key("doc_id");
+    j.str(&d.doc_id);
+    j.key("schema_version");
+    j.int(d.schema_version);
+    j.key("source");
+    j.str(&d.source);
     for (name, value) in [
         ("url", &d.url),
         ("title", &d.title),
@@ -282,6 +284,7 @@ mod tests {
         let tricky = "a\"b\\c\u{1}\u{8}\t\n\u{c}\r\u{1f}\u{7f}/Hà Nội ✓ 𝄞";
         let d = DocumentRecord {
             doc_id: tricky.into(),
+            schema_version: SCHEMA_VERSION,
             source: "s".into(),
             url: None,
             title: Some(tricky.into()),

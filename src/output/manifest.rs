@@ -14,8 +14,9 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
-/// The version of the output's schema (README, `## Output`).
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of the output's schema, the same in every `documents.jsonl`
+/// line (`docs/columns.md`).
+pub use crate::model::SCHEMA_VERSION;
 
 /// Where the rules came from and what they were.
 #[derive(Debug, Clone, Serialize)]

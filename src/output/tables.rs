@@ -372,6 +372,7 @@ mod tests {
     fn every_row_has_as_many_cells_as_its_header() {
         let d = DocumentRecord {
             doc_id: "a".into(),
+            schema_version: crate::model::SCHEMA_VERSION,
             source: "a.txt".into(),
             url: None,
             title: None,
