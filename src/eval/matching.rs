@@ -623,7 +623,7 @@ mod tests {
             ("Nguyễn Thị Hoà", "Nguyễn Thị Hòa", true),
             (
                 "Nguyễn Thị Hoà",
-                "Nguye\u{303}\u{302}n Thi\u{323} Hoa\u{300}",
+                "Nguye\u{302}\u{303}n Thi\u{323} Hoa\u{300}",
                 true,
             ),
             ("Trần Thuỵ", "Trần  Thụy", true),
