@@ -34,7 +34,8 @@ pub type Predictions = HashMap<String, Map<String, Value>>;
 
 /// Reads a text file as UTF-8 with Python's universal newlines.
 fn read_text(path: &Path) -> Result<String, EvalError> {
-    let bytes = fs::read(path).map_err(|e| EvalError::new(path, None, e.to_string()))?;
+    let bytes =
+        fs::read(path).map_err(|e| EvalError::new(path, None, format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes)
         .map_err(|e| EvalError::new(path, None, format!("not UTF-8: {e}")))?;
     Ok(universal_newlines(text))
@@ -60,7 +61,8 @@ fn stem(name: &str) -> &str {
 /// The `*.json` entries of `dir`, sorted by name (hidden ones too, as
 /// pathlib's glob).
 fn gold_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, EvalError> {
-    let entries = fs::read_dir(dir).map_err(|e| EvalError::new(dir, None, e.to_string()))?;
+    let entries = fs::read_dir(dir)
+        .map_err(|e| EvalError::new(dir, None, format!("cannot read the gold folder: {e}")))?;
     let mut files = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| EvalError::new(dir, None, e.to_string()))?;
@@ -121,7 +123,8 @@ pub fn read_gold(dir: &Path) -> Result<Vec<GoldDoc>, EvalError> {
 
 /// Reads `documents.jsonl`: one JSON object per non-blank line.
 pub fn read_predictions(path: &Path) -> Result<Predictions, EvalError> {
-    let bytes = fs::read(path).map_err(|e| EvalError::new(path, None, e.to_string()))?;
+    let bytes = fs::read(path)
+        .map_err(|e| EvalError::new(path, None, format!("cannot read the predictions: {e}")))?;
     let mut predicted = Predictions::new();
     // split before decoding so that a bad byte is reported with its line
     let text = universal_newlines_bytes(&bytes);
