@@ -16,6 +16,8 @@
 //! - [`output`] writes the CSV tables and `documents.jsonl`, atomically.
 //! - [`pipeline`] ties them together: streaming, parallel, ordered.
 //! - [`diff`] compares two runs table by table (`vnextract diff`).
+//! - [`eval`] scores a run against gold annotations (`vnextract eval`), as
+//!   the project's `score.py` does.
 //!
 //! ```
 //! use vnextract::{rules::Rules, pipeline::Processor};
@@ -32,6 +34,7 @@
 //! ```
 
 pub mod diff;
+pub mod eval;
 pub mod extract;
 pub mod fold;
 pub mod input;

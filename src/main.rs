@@ -1,7 +1,8 @@
 //! The `vnextract` command line: a thin layer over the library. Flags are
 //! defined here and only here; errors are mapped to exit codes:
 //! 0 done, 1 no document could be read or output failed, 2 usage error or
-//! unreadable rules; `diff`: 0 equal, 1 different, 2 unreadable runs.
+//! unreadable rules; `diff`: 0 equal, 1 different, 2 unreadable runs;
+//! `eval`: 0 scored, 2 unreadable gold or output.
 
 use std::path::PathBuf;
 
@@ -49,6 +50,24 @@ enum Command {
         /// text (default), json, or markdown (to paste in a pull request).
         #[arg(long, default_value = "text", value_parser = ["text", "json", "markdown"])]
         format: String,
+    },
+    /// Score a run against gold annotations, as `.ci/score.py` does: P, R
+    /// and F1 per table, attribute accuracy, macro F1. Exit 0, or 2 when a
+    /// gold file or the output cannot be read.
+    Eval {
+        /// Folder of gold annotations: DOC_ID.json beside DOC_ID.txt.
+        gold: PathBuf,
+        /// The run's --out folder (or its documents.jsonl).
+        out: PathBuf,
+        /// List every missed and extra item.
+        #[arg(long)]
+        show_errors: bool,
+        /// The figures as JSON (the keys of score.py --json).
+        #[arg(long)]
+        json: bool,
+        /// Gold figures written in words count as required.
+        #[arg(long)]
+        with_words: bool,
     },
 }
 
@@ -223,6 +242,32 @@ fn main() -> ExitCode {
                     } else {
                         ExitCode::from(1)
                     }
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Eval {
+            gold,
+            out,
+            show_errors,
+            json,
+            with_words,
+        } => {
+            let opts = vnextract::eval::Options { with_words };
+            match vnextract::eval::score(&gold, &out, &opts) {
+                Ok(report) => {
+                    for w in &report.warnings {
+                        eprintln!("{w}");
+                    }
+                    if json {
+                        print!("{}", report.to_json());
+                    } else {
+                        print!("{}", report.to_text(show_errors));
+                    }
+                    ExitCode::SUCCESS
                 }
                 Err(e) => {
                     eprintln!("error: {e}");
