@@ -16,6 +16,8 @@
 //! - [`output`] writes the CSV tables and `documents.jsonl`, atomically.
 //! - [`pipeline`] ties them together: streaming, parallel, ordered.
 //! - [`diff`] compares two runs table by table (`vnextract diff`).
+//! - [`review`] writes an HTML page per document with its extractions
+//!   highlighted (`vnextract review`).
 //!
 //! ```
 //! use vnextract::{rules::Rules, pipeline::Processor};
@@ -40,5 +42,6 @@ pub mod matcher;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod review;
 pub mod rules;
 pub mod text;

@@ -1,7 +1,8 @@
 //! The `vnextract` command line: a thin layer over the library. Flags are
 //! defined here and only here; errors are mapped to exit codes:
 //! 0 done, 1 no document could be read or output failed, 2 usage error or
-//! unreadable rules; `diff`: 0 equal, 1 different, 2 unreadable runs.
+//! unreadable rules; `diff`: 0 equal, 1 different, 2 unreadable runs;
+//! `review`: 0 written, 1 run unreadable or pages not written.
 
 use std::path::PathBuf;
 
@@ -48,6 +49,18 @@ enum Command {
         /// text (default), json, or markdown (to paste in a pull request).
         #[arg(long, default_value = "text", value_parser = ["text", "json", "markdown"])]
         format: String,
+    },
+    /// Write an HTML review of a run: each article with its extractions
+    /// highlighted, and an index of the documents (OUT/review/index.html).
+    Review {
+        /// The run's --out folder (or its documents.jsonl).
+        out: PathBuf,
+        /// The run's inputs, to read the articles again (default: those in
+        /// OUT/manifest.json).
+        inputs: Vec<String>,
+        /// Folder to write the pages into (default: OUT/review).
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
     },
 }
 
@@ -200,6 +213,27 @@ fn main() -> ExitCode {
                 Err(e) => {
                     eprintln!("error: {e}");
                     ExitCode::from(2)
+                }
+            }
+        }
+        Command::Review { out, inputs, to } => {
+            let opts = vnextract::review::ReviewOptions { out, inputs, to };
+            match vnextract::review::review(&opts) {
+                Ok(s) => {
+                    for w in &s.warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    eprintln!(
+                        "{} documents ({} without text) -> {}",
+                        s.documents,
+                        s.without_text,
+                        s.dir.join("index.html").display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
                 }
             }
         }
