@@ -13,7 +13,8 @@
 //! element per extraction covering it, outermost first:
 //! `<span class="x q l0" data-x="q:3">…</span>`. The text of the elements
 //! whose `data-x` is an extraction's id, in document order, is exactly the
-//! text it covers; the first of them also has `id="at-q:3"`.
+//! text it covers; the first of them also has `id="at-q:3"`. Each row has a
+//! card (`id="card-p:1"` for every mention `p:1.N` of person 1).
 
 use std::fmt::Write as _;
 
@@ -84,7 +85,7 @@ h1{font-size:21px;margin:12px 16px 4px}h2{font-size:17px;margin:18px 0 6px}h3{fo
 .x{padding:2px 0;border-bottom:2px solid;cursor:pointer}.x.l1{padding-bottom:6px}.x.l2{padding-bottom:10px}\
 .x.hl{outline:2px solid #212529;outline-offset:1px}\
 .card{background:#fff;border:1px solid #dee2e6;border-left:6px solid;border-radius:4px;padding:5px 10px;margin:6px 0;font-size:14px}\
-.card .ch{font-weight:600}.card .ch a{font-weight:400;font-family:monospace;margin-right:6px}\
+.card .ch{font-weight:600}.card .tn{color:#868e96;font-weight:400;font-size:12px;margin-right:6px}.card .ch a{font-weight:400;font-family:monospace;margin-right:6px}\
 .card dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:1px 10px;margin:4px 0}\
 .card dt{color:#868e96}.card dd{margin:0;overflow-wrap:anywhere}\
 .note{color:#b02a37;margin:3px 0}\
@@ -118,7 +119,7 @@ lit.forEach(function(e){e.classList.remove('hl');});
 lit=Array.prototype.slice.call(document.querySelectorAll('[data-x="'+l[0]+'"]'));
 lit.forEach(function(e){e.classList.add('hl');});
 panel.textContent='';
-l.forEach(function(id){var c=document.getElementById('card-'+id);if(c){var k=c.cloneNode(true);k.removeAttribute('id');panel.appendChild(k);}});
+var done={};l.forEach(function(id){var row=id.replace(/\.\d+$/,'');if(done[row])return;done[row]=1;var c=document.getElementById('card-'+row);if(c){var k=c.cloneNode(true);k.removeAttribute('id');panel.appendChild(k);}});
 return true;}
 if(text){text.addEventListener('mouseover',function(e){if(!pinned)show(e.target);});
 text.addEventListener('click',function(e){pinned=show(e.target);});}
@@ -298,21 +299,24 @@ pub fn doc_page(doc: &DocView, text: Result<&str, &str>, nav: Nav) -> (String, P
         "<aside id=\"panel\"><p class=\"hint\">Hover over a highlight to see what was extracted; \
          click to keep it here.</p></aside></div>\n<section id=\"cards\"><h2>Extractions</h2>\n",
     );
-    for t in Table::ALL {
-        let mut first = true;
-        for (x, notes) in doc.extractions.iter().zip(&notes) {
-            if x.table != t {
-                continue;
-            }
-            if first {
-                let _ = writeln!(out, "<h3>{}</h3>", t.name());
-                first = false;
-            }
-            if !notes.is_empty() {
-                info.problems += 1;
-            }
-            card(&mut out, x, notes);
+    let mut at = 0;
+    let mut heading = None;
+    while at < doc.extractions.len() {
+        // the extractions of one row: its mentions are consecutive
+        let row = &doc.extractions[at].row;
+        let len = doc.extractions[at..]
+            .iter()
+            .take_while(|x| &x.row == row)
+            .count();
+        let group = &doc.extractions[at..at + len];
+        let table = group[0].table;
+        if heading != Some(table) {
+            let _ = writeln!(out, "<h3>{}</h3>", table.name());
+            heading = Some(table);
         }
+        info.problems += notes[at..at + len].iter().filter(|n| !n.is_empty()).count();
+        card(&mut out, group, &notes[at..at + len]);
+        at += len;
     }
     if doc.extractions.is_empty() {
         out.push_str("<p>None.</p>\n");
@@ -422,35 +426,67 @@ fn article(out: &mut String, doc: &DocView, text: &str, notes: &mut [Vec<String>
     len
 }
 
-/// An extraction's card: its id (a link to it in the text), what it says,
-/// its fields, its notes.
-fn card(out: &mut String, x: &Extraction, notes: &[String]) {
+/// The card of a row: its id (a link to it in the text), what it says, its
+/// fields, its mentions (links), its notes. `group` is the row's
+/// extractions: the row itself, or each of its mentions.
+fn card(out: &mut String, group: &[Extraction], notes: &[Vec<String>]) {
+    let Some(x) = group.first() else { return };
     let _ = write!(
         out,
-        "<div class=\"card {}\" id=\"card-{}\"><div class=\"ch\"><a href=\"#at-{}\" data-go=\"{}\">{}</a>",
+        "<div class=\"card {}\" id=\"card-{}\"><div class=\"ch\"><a href=\"#at-{}\" data-go=\"{}\">{}</a><span class=\"tn\">{}</span>",
         x.table.letter(),
+        x.row,
         x.id,
         x.id,
-        x.id,
-        x.id
+        x.row,
+        x.table.name()
     );
     escape_into(out, &x.label);
     out.push_str("</div><dl>");
-    if let Some(s) = x.span {
+    let mentions = x.id != x.row;
+    if let (false, Some(s)) = (mentions, x.span) {
         let _ = write!(out, "<dt>span</dt><dd>[{}, {})</dd>", s.start, s.end);
     }
-    for (k, v) in &x.fields {
+    // empty fields (no value_max, no qualifier, …) are left out
+    for (k, v) in x.fields.iter().filter(|(_, v)| !v.is_empty()) {
         out.push_str("<dt>");
         escape_into(out, k);
         out.push_str("</dt><dd>");
         escape_into(out, v);
         out.push_str("</dd>");
     }
+    if mentions {
+        let _ = write!(out, "<dt>mentions</dt><dd>{}: ", group.len());
+        for (i, m) in group.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            let _ = write!(out, "<a href=\"#at-{}\" data-go=\"{}\">", m.id, m.id);
+            match m.span {
+                Some(s) => {
+                    let _ = write!(out, "[{}, {})", s.start, s.end);
+                }
+                None => out.push('?'),
+            }
+            out.push_str("</a>");
+            if let Some(t) = m.text.as_deref().filter(|t| *t != x.label) {
+                out.push_str(" «");
+                escape_into(out, t);
+                out.push('»');
+            }
+        }
+        out.push_str("</dd>");
+    }
     out.push_str("</dl>");
-    for n in notes {
-        out.push_str("<p class=\"note\">⚠ ");
-        escape_into(out, n);
-        out.push_str("</p>");
+    for (m, notes) in group.iter().zip(notes) {
+        for n in notes {
+            out.push_str("<p class=\"note\">⚠ ");
+            if mentions {
+                let _ = write!(out, "{}: ", m.id);
+            }
+            escape_into(out, n);
+            out.push_str("</p>");
+        }
     }
     out.push_str("</div>\n");
 }
@@ -648,7 +684,9 @@ mod tests {
              <span class=\"x q l0\" data-x=\"q:1\" id=\"at-q:1\">e</span></article>"
         ));
         assert!(page.contains("ends past the text (5 characters)"));
-        assert!(page.contains("span [2, 2) covers no character"));
+        assert!(page.contains("p:0.1: span [2, 2) covers no character"));
+        assert!(page.contains("id=\"card-p:0\""));
+        assert!(page.contains("<dt>mentions</dt><dd>2: <a href=\"#at-p:0.0\" data-go=\"p:0.0\">[1, 2)</a>, <a href=\"#at-p:0.1\""));
         assert!(page.contains("the run recorded «zz» but the text here reads «ab»"));
         assert_eq!(info.problems, 3);
         assert!(page.contains("rel=\"prev\" href=\"1.html\"") && page.contains("href=\"3.html\""));

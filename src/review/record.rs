@@ -1,7 +1,7 @@
 //! One line of `documents.jsonl` as the review shows it: the document's
 //! fields and a flat list of its extractions, each with an id (`q:3`,
-//! `p:1.0` for mention 0 of person 1), its character span, and the fields a
-//! reviewer reads, as strings in a fixed order.
+//! `p:1.0` for mention 0 of person 1), its character span, and the fields
+//! of its row a reviewer reads, as strings in a fixed order.
 //!
 //! The line is read as plain JSON, not into the model's types: a run made by
 //! another version (a field more or less) is still shown, and a missing or
@@ -96,6 +96,9 @@ pub struct Extraction {
     pub table: Table,
     /// `q:3`; `p:1.0` (person 1, mention 0). Only `[a-z0-9:.]`.
     pub id: String,
+    /// The id of its row: `q:3`, `p:1`. The mentions of a person,
+    /// country or region share their row's card.
+    pub row: String,
     /// `None` when the row has no usable `start`/`end`.
     pub span: Option<Span>,
     /// What the row says in a few words: its `text` or `name`, or the
@@ -103,7 +106,7 @@ pub struct Extraction {
     pub label: String,
     /// The `text` the run recorded for the span, when it has one.
     pub text: Option<String>,
-    /// Field name and value, to show.
+    /// Field name and value of its row, to show.
     pub fields: Vec<(String, String)>,
 }
 
@@ -219,6 +222,7 @@ impl DocView {
             self.extractions.push(Extraction {
                 table,
                 id: format!("{letter}:{i}"),
+                row: format!("{letter}:{i}"),
                 span: span_of(row),
                 label,
                 text: string(row, "text"),
@@ -239,19 +243,14 @@ impl DocView {
             let Value::Object(mention) = mention else {
                 continue;
             };
-            let mut fields = fields.clone();
-            fields.push(("mention".into(), format!("{} of {}", j + 1, mentions.len())));
-            let text = string(mention, "text");
-            if let Some(t) = &text {
-                fields.push(("mention text".into(), t.clone()));
-            }
             self.extractions.push(Extraction {
                 table,
                 id: format!("{letter}:{i}.{j}"),
+                row: format!("{letter}:{i}"),
                 span: span_of(mention),
                 label: name.clone(),
-                text,
-                fields,
+                text: string(mention, "text"),
+                fields: fields.clone(),
             });
         }
     }
@@ -286,9 +285,13 @@ mod tests {
         assert_eq!(q[1], ("value".to_string(), "6.5".to_string()));
         assert_eq!(q[2], ("value_max".to_string(), String::new()));
         assert!(q.contains(&("extra".to_string(), "1; 2".to_string())));
-        let p = &d.extractions[2].fields;
-        assert_eq!(p[1], ("roles".to_string(), "Bộ trưởng; x".to_string()));
-        assert_eq!(p[2], ("mention".to_string(), "2 of 2".to_string()));
+        let p = &d.extractions[2];
+        assert_eq!(
+            p.fields[1],
+            ("roles".to_string(), "Bộ trưởng; x".to_string())
+        );
+        assert_eq!(p.fields.len(), 2);
+        assert_eq!(p.row, "p:0");
         assert_eq!(d.extractions[3].text.as_deref(), Some("Việt Nam"));
         assert!(DocView::parse("[1]").is_err());
         assert!(DocView::parse("{").is_err());
