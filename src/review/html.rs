@@ -281,10 +281,10 @@ pub fn doc_page(doc: &DocView, text: Result<&str, &str>, nav: Nav) -> (String, P
         Ok(text) => {
             let len = article(&mut body, doc, text, &mut notes);
             if let Some(c) = doc.chars.filter(|&c| c != len) {
-                let _ = write!(
+                let _ = writeln!(
                     out,
                     "<div class=\"warn\">The text read now has {len} characters, the run read {c}: \
-                     the input changed since the run, highlights may be off.</div>\n"
+                     the input changed since the run, highlights may be off.</div>"
                 );
             }
         }
@@ -706,5 +706,15 @@ mod tests {
         assert!(page.contains("was not found: no input has doc_id a"));
         assert!(page.contains("id=\"card-q:0\""));
         assert!(!page.contains("<article"));
+        let d = doc(r#"{"doc_id":"a","chars":5}"#);
+        let (page, _) = doc_page(
+            &d,
+            Ok("abcdef"),
+            Nav {
+                n: 1,
+                has_next: false,
+            },
+        );
+        assert!(page.contains("The text read now has 6 characters, the run read 5"));
     }
 }
