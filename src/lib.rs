@@ -18,6 +18,8 @@
 //! - [`diff`] compares two runs table by table (`vnextract diff`).
 //! - [`eval`] scores a run against gold annotations (`vnextract eval`), as
 //!   the project's `score.py` does.
+//! - [`review`] writes an HTML page per document with its extractions
+//!   highlighted (`vnextract review`).
 //!
 //! ```
 //! use vnextract::{rules::Rules, pipeline::Processor};
@@ -43,5 +45,6 @@ pub mod matcher;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod review;
 pub mod rules;
 pub mod text;

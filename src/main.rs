@@ -2,7 +2,8 @@
 //! defined here and only here; errors are mapped to exit codes:
 //! 0 done, 1 no document could be read or output failed, 2 usage error or
 //! unreadable rules; `diff`: 0 equal, 1 different, 2 unreadable runs;
-//! `eval`: 0 scored, 2 unreadable gold or output.
+//! `eval`: 0 scored, 2 unreadable gold or output;
+//! `review`: 0 written, 1 run unreadable or pages not written.
 
 use std::path::PathBuf;
 
@@ -68,6 +69,17 @@ enum Command {
         /// Gold figures written in words count as required.
         #[arg(long)]
         with_words: bool,
+    /// Write an HTML review of a run: each article with its extractions
+    /// highlighted, and an index of the documents (OUT/review/index.html).
+    Review {
+        /// The run's --out folder (or its documents.jsonl).
+        out: PathBuf,
+        /// The run's inputs, to read the articles again (default: those in
+        /// OUT/manifest.json).
+        inputs: Vec<String>,
+        /// Folder to write the pages into (default: OUT/review).
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
     },
 }
 
@@ -267,11 +279,25 @@ fn main() -> ExitCode {
                     } else {
                         print!("{}", report.to_text(show_errors));
                     }
+        Command::Review { out, inputs, to } => {
+            let opts = vnextract::review::ReviewOptions { out, inputs, to };
+            match vnextract::review::review(&opts) {
+                Ok(s) => {
+                    for w in &s.warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    eprintln!(
+                        "{} documents ({} without text) -> {}",
+                        s.documents,
+                        s.without_text,
+                        s.dir.join("index.html").display()
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
                     eprintln!("error: {e}");
                     ExitCode::from(2)
+                    ExitCode::from(1)
                 }
             }
         }
