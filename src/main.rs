@@ -69,6 +69,7 @@ enum Command {
         /// Gold figures written in words count as required.
         #[arg(long)]
         with_words: bool,
+    },
     /// Write an HTML review of a run: each article with its extractions
     /// highlighted, and an index of the documents (OUT/review/index.html).
     Review {
@@ -279,6 +280,14 @@ fn main() -> ExitCode {
                     } else {
                         print!("{}", report.to_text(show_errors));
                     }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Review { out, inputs, to } => {
             let opts = vnextract::review::ReviewOptions { out, inputs, to };
             match vnextract::review::review(&opts) {
@@ -296,7 +305,6 @@ fn main() -> ExitCode {
                 }
                 Err(e) => {
                     eprintln!("error: {e}");
-                    ExitCode::from(2)
                     ExitCode::from(1)
                 }
             }
