@@ -177,6 +177,7 @@ fn load_rules(dir: Option<&PathBuf>) -> Result<Rules, ExitCode> {
 /// `manifest.json`: how the dataset in `--out` was made.
 fn write_manifest(
     inputs: &[String],
+    input_options: &InputOptions,
     rules: Option<&PathBuf>,
     lang: &str,
     out: &std::path::Path,
@@ -203,6 +204,7 @@ fn write_manifest(
                 bytes: manifest::input_size(p),
             })
             .collect(),
+        input_options: input_options.clone(),
         language: lang.to_string(),
         documents: s.documents,
         errors: s.errors,
@@ -343,6 +345,7 @@ fn main() -> ExitCode {
                     if !to_stdout {
                         if let Err(e) = write_manifest(
                             &a.inputs,
+                            &input_opts,
                             a.rules.as_ref(),
                             &a.lang,
                             &a.out,

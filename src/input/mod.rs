@@ -24,8 +24,9 @@ use decode::{first_significant_byte, io_message, is_binary, Stream, SNIFF_LEN};
 use files::{Entry, FileEntry, Format};
 use jsonl::JsonlReader;
 
-/// Field names of JSON Lines records.
-#[derive(Debug, Clone)]
+/// Field names of JSON Lines records (recorded in `manifest.json`, so that
+/// `vnextract review` reads the articles again the same way).
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct InputOptions {
     pub id_field: String,
     pub title_field: String,

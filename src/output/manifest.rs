@@ -43,6 +43,8 @@ pub struct Manifest {
     pub schema_version: u32,
     pub rules: RulesInfo,
     pub inputs: Vec<InputInfo>,
+    /// How JSON Lines records were read (`--id-field`, `--text-field`, …).
+    pub input_options: crate::input::InputOptions,
     /// `--lang` (`auto`, `vi`, `en`).
     pub language: String,
     pub documents: usize,
