@@ -148,7 +148,7 @@ impl QuantityKind {
     }
 }
 
-/// One figure a reader would quote (SPEC §3 Quantities).
+/// One figure a reader would quote (docs/contract.md §3 Quantities).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quantity {
     pub start: usize,

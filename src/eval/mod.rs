@@ -1,7 +1,7 @@
 //! `vnextract eval GOLD_DIR OUT`: scores a run against hand-annotated gold
 //! files, a port of the project's scorer `.ci/score.py` that gives the same
 //! figures, tie-breaking included (the gold format is in
-//! `shared/eval/README.md`).
+//! `docs/gold-format.md`).
 //!
 //! - [`gold`] reads the gold folder and the run's `documents.jsonl`;
 //! - [`matching`] holds score.py's rules per table and the tallies;

@@ -1,4 +1,4 @@
-//! Cited legal and party documents (SPEC §3 Legal references).
+//! Cited legal and party documents (docs/contract.md §3 Legal references).
 //!
 //! Every body sentence is read as tokens. A citation is built around its
 //! code, or, without one, around a capitalised type word and its name:

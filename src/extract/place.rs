@@ -1,5 +1,5 @@
 //! Countries (ISO 3166-1 alpha-2) and regions/blocs mentioned in a document
-//! (SPEC §3 "Countries and regions").
+//! (docs/contract.md §3 "Countries and regions").
 //!
 //! Every body sentence is tokenized and matched against one phrase
 //! dictionary holding the country forms, the region forms and the

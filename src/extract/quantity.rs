@@ -1,4 +1,4 @@
-//! Quantities: money, percentages, counts, ratios and measures (SPEC §3).
+//! Quantities: money, percentages, counts, ratios and measures (docs/contract.md §3).
 //!
 //! For every digit token of a body sentence, the extractor reads outwards
 //! over tokens, each step a rules list from `rules/quantity/`:

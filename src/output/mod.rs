@@ -1,4 +1,4 @@
-//! Writers for every output file (SPEC §2): the CSV tables, `documents.jsonl`
+//! Writers for every output file (docs/contract.md §2): the CSV tables, `documents.jsonl`
 //! and `errors.csv`, each written to a temporary file in the output folder
 //! and renamed into place only when the run completes, so that a crash never
 //! leaves a half-written table under its real name.

@@ -3,7 +3,7 @@
 
 use crate::model::{format_number, DocumentRecord, ErrorRecord};
 
-/// The CSV tables, in the order they are listed in SPEC §2.
+/// The CSV tables, in the order they are listed in docs/contract.md §2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Table {
     Documents,

@@ -1,4 +1,4 @@
-//! Directives: who was told to do what, by whom (SPEC §3 Directives).
+//! Directives: who was told to do what, by whom (docs/contract.md §3 Directives).
 //!
 //! Two readers, one per grammar of request; a language's rules folder
 //! chooses its own (`rules/<lang>/directive/`):
