@@ -896,7 +896,7 @@ impl Extractor for LegalExtractor {
                 LegalRef {
                     start,
                     end,
-                    text: ctx.display(&f.range),
+                    text: ctx.source_text(&f.range),
                     doc_type: f.doc_type.clone(),
                     code: f.code.clone(),
                     number: f.number,

@@ -108,6 +108,14 @@ impl<'a> Ctx<'a> {
         (self.norm.orig_char(r.start), self.norm.orig_char(r.end))
     }
 
+    /// The original characters of a normalized byte range, exactly as
+    /// written (no-break spaces, NFD, line breaks kept): the `text` of a
+    /// span, equal to Python's `text[start:end]` of the article.
+    pub fn source_text(&self, r: &Range<usize>) -> String {
+        let (s, e) = (self.norm.orig_byte(r.start), self.norm.orig_byte(r.end));
+        self.original.get(s..e).unwrap_or("").to_owned()
+    }
+
     /// The original characters of a normalized byte range, NFC, single-spaced.
     pub fn display(&self, r: &Range<usize>) -> String {
         let (s, e) = (self.norm.orig_byte(r.start), self.norm.orig_byte(r.end));

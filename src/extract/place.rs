@@ -436,7 +436,7 @@ impl PlaceExtractor {
             let m = TextMention {
                 start,
                 end,
-                text: ctx.display(&c.range),
+                text: ctx.source_text(&c.range),
             };
             match self.forms[c.form].target {
                 Target::Country(ci) => {

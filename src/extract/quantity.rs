@@ -1214,7 +1214,7 @@ impl Extractor for QuantityExtractor {
                 rows.push(Quantity {
                     start,
                     end,
-                    text: ctx.display(&r),
+                    text: ctx.source_text(&r),
                     value: f.value,
                     value_max: f.value_max,
                     unit: f.unit,
