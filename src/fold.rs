@@ -42,7 +42,9 @@ pub fn is_invisible(c: char) -> bool {
 pub fn map_char(c: char) -> Map {
     match c {
         ' ' | '\n' => Map::Keep,
-        '\u{2028}' | '\u{2029}' => Map::To('\n'),
+        // line ends of every convention (CR alone, CRLF, NEL, LS, PS) are
+        // line breaks: `\r\n` becomes two, and empty lines count for nothing
+        '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Map::To('\n'),
         c if is_invisible(c) => Map::Remove,
         c if c.is_whitespace() => Map::To(' '),
         'Ð' => Map::To('Đ'),
@@ -396,7 +398,8 @@ mod tests {
             ("a \u{200b} b", "a b"),
             ("“Ba rõ”", "\"Ba rõ\""),
             ("Trung Đông – Châu Phi", "Trung Đông - Châu Phi"),
-            ("a\tb\r\nc", "a b \nc"),
+            ("a\tb\r\nc", "a b\n\nc"),
+            ("a\rb\u{85}c", "a\nb\nc"),
             ("a  \n  b", "a \n b"),
             ("", ""),
         ];

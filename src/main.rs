@@ -358,11 +358,19 @@ fn main() -> ExitCode {
                     }
                     if !a.quiet {
                         let mb = s.bytes as f64 / 1e6;
+                        let languages: Vec<String> = s
+                            .languages
+                            .iter()
+                            .map(|(l, n)| format!("{l} {n}"))
+                            .collect();
                         eprintln!(
-                            "{} documents, {} quantities, {} input errors, {:.1} MB in {:.2} s ({:.1} MB/s) -> {}",
+                            "{} documents read, {} written ({}), {} skipped, {} repaired; {} quantities; {:.1} MB in {:.2} s ({:.1} MB/s) -> {}",
+                            s.documents + s.skipped,
                             s.documents,
+                            languages.join(", "),
+                            s.skipped,
+                            s.repaired,
                             s.quantities,
-                            s.errors,
                             mb,
                             s.seconds,
                             mb / s.seconds.max(1e-9),
@@ -379,6 +387,12 @@ fn main() -> ExitCode {
                 Err(e @ RunError::Usage(_)) => {
                     eprintln!("error: {e}");
                     ExitCode::from(2)
+                }
+                // the reader of stdout went away (`| head`): stop quietly
+                Err(RunError::Output(e))
+                    if e.kind() == std::io::ErrorKind::BrokenPipe && a.out.as_os_str() == "-" =>
+                {
+                    ExitCode::SUCCESS
                 }
                 Err(e) => {
                     eprintln!("error: {e}");

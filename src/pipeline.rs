@@ -349,8 +349,14 @@ impl Default for RunOptions {
 /// What a run did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RunSummary {
+    /// Documents written.
     pub documents: usize,
+    /// Rows of `errors.csv`: `skipped` + `repaired`.
     pub errors: usize,
+    /// Inputs not turned into a document (binary, empty, malformed, too large…).
+    pub skipped: usize,
+    /// Documents written after a repair (invalid UTF-8…).
+    pub repaired: usize,
     pub bytes: usize,
     pub quantities: usize,
     pub seconds: f64,
@@ -358,6 +364,16 @@ pub struct RunSummary {
     pub tables: std::collections::BTreeMap<&'static str, usize>,
     /// Documents per detected (or forced) language.
     pub languages: std::collections::BTreeMap<String, usize>,
+}
+
+impl RunSummary {
+    fn count_error(&mut self, e: &ErrorRecord) {
+        self.errors += 1;
+        match e.action {
+            ErrorAction::Skipped => self.skipped += 1,
+            ErrorAction::Repaired => self.repaired += 1,
+        }
+    }
 }
 
 /// The rows of one record per table, and its language.
@@ -548,7 +564,7 @@ pub fn run(
         for (item, bytes, counts) in encoded {
             match &item {
                 Encoded::Error(e) => {
-                    summary.errors += 1;
+                    summary.count_error(e);
                     if warn {
                         report(&bar, e);
                     }
@@ -564,7 +580,7 @@ pub fn run(
                         *summary.languages.entry(language).or_insert(0) += 1;
                     }
                     if let Some(e) = err {
-                        summary.errors += 1;
+                        summary.count_error(e);
                         if warn {
                             report(&bar, e);
                         }
