@@ -469,7 +469,13 @@ fn run_stdin_child(input: &[u8]) -> String {
     use std::process::{Command, Stdio};
     let exe = std::env::current_exe().unwrap();
     let mut child = Command::new(exe)
-        .args(["--exact", "stdin_child", "--nocapture", "--test-threads=1"])
+        .args([
+            "--ignored",
+            "--exact",
+            "stdin_child",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env("VNEXTRACT_STDIN_CHILD", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -483,7 +489,10 @@ fn run_stdin_child(input: &[u8]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// Not a test of its own: the child that [`run_stdin_child`] starts (this
+/// binary again, `--ignored --exact stdin_child`) to read its stdin.
 #[test]
+#[ignore = "run as a child process by run_stdin_child"]
 fn stdin_child() {
     if std::env::var_os("VNEXTRACT_STDIN_CHILD").is_none() {
         return;
