@@ -1265,4 +1265,72 @@ mod tests {
         assert_eq!(significant_digits("-0.00125e3"), 3);
         assert_eq!(significant_digits("12400000000.0"), 3);
     }
+
+    /// The extractor alone (no pipeline): each row of the table is a
+    /// sentence and the figures it must give, as (text, value, value_max,
+    /// unit, qualifier, change).
+    #[test]
+    fn figures_of_sentences() {
+        use crate::rules::RuleSource;
+        let rules = QuantityRules::load(&RuleSource::Embedded.lang("vi")).expect("rules");
+        let mut b = LexiconBuilder::new();
+        let ex = QuantityExtractor::new(&rules, &mut b);
+        let lex = b.build();
+        type Want = (
+            &'static str,
+            f64,
+            Option<f64>,
+            &'static str,
+            &'static str,
+            &'static str,
+        );
+        let cases: &[(&str, &[Want])] = &[
+            (
+                "Doanh thu đạt trên 4.814 tỷ đồng.",
+                &[("trên 4.814 tỷ đồng", 4.814e12, None, "VND", "over", "")],
+            ),
+            (
+                "Kim ngạch tăng 6,5% so với cùng kỳ.",
+                &[("6,5%", 6.5, None, "percent", "", "up")],
+            ),
+            (
+                "Vốn đăng ký khoảng 3,5-4 tỷ USD.",
+                &[("khoảng 3,5-4 tỷ USD", 3.5e9, Some(4e9), "USD", "about", "")],
+            ),
+            (
+                "Đón gần 60 đoàn khách quốc tế.",
+                &[(
+                    "gần 60 đoàn khách quốc tế",
+                    60.0,
+                    None,
+                    "count",
+                    "nearly",
+                    "",
+                )],
+            ),
+            (
+                "Giá giảm 200 USD/tấn.",
+                &[("200 USD/tấn", 200.0, None, "USD/t", "", "down")],
+            ),
+            ("Ngày 10/8/2022, năm 2024 và số 15-CT/TW.", &[]),
+            ("Hotline 0912.345.678 hoạt động 24/7.", &[]),
+        ];
+        for &(text, want) in cases {
+            let got = crate::extract::with_ctx(
+                text,
+                crate::rules::text::TextRules::builtin(),
+                &lex,
+                |ctx| ex.extract(ctx),
+            );
+            let got: Vec<(String, f64, Option<f64>, String, String, String)> = got
+                .into_iter()
+                .map(|q| (q.text, q.value, q.value_max, q.unit, q.qualifier, q.change))
+                .collect();
+            let want: Vec<(String, f64, Option<f64>, String, String, String)> = want
+                .iter()
+                .map(|&(t, v, m, u, ql, c)| (t.into(), v, m, u.into(), ql.into(), c.into()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
 }
