@@ -63,12 +63,11 @@ fn stages(c: &mut Criterion) {
         (vi.quantity(), vi.person(), vi.place(), vi.legal(), vi.directive());
     let lexicon = vi.lexicon();
 
-    let lowers: Vec<String> = norms.iter().map(|n| vnextract::fold::lower(&n.text)).collect();
-    g.bench_function("scan", |b| b.iter(|| lowers.iter().map(|l| lexicon.scan(l).tokens().len()).sum::<usize>()));
-    let scans: Vec<_> = lowers.iter().map(|l| lexicon.scan(l)).collect();
+    g.bench_function("scan", |b| b.iter(|| norms.iter().map(|n| lexicon.scan(&n.text).tokens().len()).sum::<usize>()));
+    let scans: Vec<_> = norms.iter().map(|n| lexicon.scan(&n.text)).collect();
     let sentences: Vec<_> = norms.iter().map(|n| segment::sentences_with(&n.text, &rules.text)).collect();
     let skips: Vec<_> = norms.iter().zip(&texts).map(|(n, t)| meta::extract_display(n, t, &rules.text).skip).collect();
-    let ctx = |i: usize| Ctx::new(&texts[i], &norms[i], &lowers[i], &sentences[i], &skips[i], &scans[i]);
+    let ctx = |i: usize| Ctx::new(&texts[i], &norms[i], &sentences[i], &skips[i], &scans[i]);
     g.bench_function("tokens", |b| b.iter(|| (0..texts.len()).map(|i| black_box(ctx(i)).sentence_tokens(0).len()).sum::<usize>()));
     let ctxs: Vec<Ctx<'_>> = (0..texts.len()).map(ctx).collect();
 
