@@ -336,6 +336,8 @@ fn extractor_folders() -> String {
         .join(", ")
 }
 
+const NOT_A_LANGUAGE: &str = "not a language folder: a language folder is named by its code (`vi`, `en`); `text/` is the only other folder";
+
 /// A language folder's name: its code as the detector writes it.
 fn is_language_code(n: &str) -> bool {
     (2..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_lowercase())
@@ -405,7 +407,7 @@ impl RuleSource {
                     ["text"] => {}
                     [lang] if is_language_code(lang) => {}
                     [_] => {
-                        return err("unknown folder: the rules folder holds `text/` and one folder per language, named by its code (`vi/`, `en/`)".into());
+                        return err(NOT_A_LANGUAGE.into());
                     }
                     ["text", _] => {
                         return err("unknown folder: `text/` holds files only".into());
@@ -527,10 +529,7 @@ impl RuleSource {
                     RuleSource::Embedded => format!("rules/{n}"),
                     RuleSource::Dir(d) => d.join(n).display().to_string(),
                 };
-                return Err(RuleError::whole(
-                    file,
-                    "not a language folder: a language folder is named by its code (`vi`, `en`); `text/` is the only other folder",
-                ));
+                return Err(RuleError::whole(file, NOT_A_LANGUAGE));
             }
         }
         Ok(names)
