@@ -8,7 +8,9 @@
 //! The files are embedded in the binary (the default) or read from a folder
 //! given with `--rules DIR`, which then replaces the embedded set as a whole.
 //! Every file is parsed into a typed struct and validated; any problem is a
-//! [`RuleError`] that names the file and line: `rules/quantity/units.toml:12: …`.
+//! [`RuleError`] that names the file, the line and the key:
+//! `rules/vi/quantity/units.toml:12: unit.forms: …` ([`locate`] finds the
+//! key). Files and folders must have the names of [`LAYOUT`].
 //!
 //! This module holds data and checks it; it imports nothing of ours but
 //! `model` and the leaf `fold` (regexes are compiled, and reported with
