@@ -255,7 +255,7 @@ impl LegalRules {
         validate_types(&tf, &types)?;
         let isf = source.read("legal/issuers.toml")?;
         let issuers: IssuersFile = isf.parse()?;
-        validate_issuers(&isf, &issuers, &types)?;
+        validate_issuers(&isf, &issuers, &tf, &types)?;
         let cf = source.read("legal/cite.toml")?;
         let cite: CiteFile = cf.parse()?;
         validate_cite(&cf, &cite)?;
@@ -291,17 +291,24 @@ fn check_letters(file: &RuleFile, c: &Spanned<String>) -> Result<(), RuleError> 
 }
 
 fn validate_types(file: &RuleFile, t: &TypesFile) -> Result<(), RuleError> {
-    let mut names: HashMap<String, String> = HashMap::new();
-    let mut forms: HashMap<String, String> = HashMap::new();
-    let mut codes: HashMap<String, String> = HashMap::new();
+    // key -> (type name, where it is written)
+    let mut names: HashMap<String, (String, Option<usize>)> = HashMap::new();
+    let mut forms: HashMap<String, (String, Option<usize>)> = HashMap::new();
+    let mut codes: HashMap<String, (String, Option<usize>)> = HashMap::new();
     for ty in &t.types {
         let name = ty.name.get_ref().trim();
         let at = Some(ty.name.span().start);
         if name.is_empty() {
             return Err(file.error_at(at, "type with an empty name"));
         }
-        if names.insert(form_key(name), name.to_string()).is_some() {
-            return Err(file.error_at(at, format!("type `{name}` declared twice")));
+        if let Some((_, first)) = names.insert(form_key(name), (name.to_string(), at)) {
+            return Err(file.error_at(
+                at,
+                format!(
+                    "type `{name}` declared twice (first at {})",
+                    file.place(first)
+                ),
+            ));
         }
         if ty.forms.is_empty() {
             return Err(file.error_at(at, format!("type `{name}` has no forms")));
@@ -312,36 +319,45 @@ fn validate_types(file: &RuleFile, t: &TypesFile) -> Result<(), RuleError> {
             }
         }
         for f in &ty.forms {
-            if let Some(other) = forms.insert(form_key(f.get_ref()), name.to_string()) {
+            let at = Some(f.span().start);
+            if let Some((other, first)) =
+                forms.insert(form_key(f.get_ref()), (name.to_string(), at))
+            {
                 return Err(file.error_at(
-                    Some(f.span().start),
+                    at,
                     format!(
-                        "form `{}` of `{name}` is already a form of `{other}`",
-                        f.get_ref()
+                        "form `{}` of `{name}` is already a form of `{other}` (at {})",
+                        f.get_ref(),
+                        file.place(first)
                     ),
                 ));
             }
         }
         for c in ty.codes.iter().chain(&ty.year_codes) {
             check_letters(file, c)?;
-            if let Some(other) = codes.insert(code_key(c.get_ref()), name.to_string()) {
+            let at = Some(c.span().start);
+            if let Some((other, first)) =
+                codes.insert(code_key(c.get_ref()), (name.to_string(), at))
+            {
                 return Err(file.error_at(
-                    Some(c.span().start),
+                    at,
                     format!(
-                        "code `{}` of `{name}` is already a code of `{other}`",
-                        c.get_ref()
+                        "code `{}` of `{name}` is already a code of `{other}` (at {})",
+                        c.get_ref(),
+                        file.place(first)
                     ),
                 ));
             }
         }
     }
     for f in &t.generic.forms {
-        if let Some(other) = forms.get(&form_key(f.get_ref())) {
+        if let Some((other, first)) = forms.get(&form_key(f.get_ref())) {
             return Err(file.error_at(
                 Some(f.span().start),
                 format!(
-                    "generic form `{}` is already a form of `{other}`",
-                    f.get_ref()
+                    "generic form `{}` is already a form of `{other}` (at {})",
+                    f.get_ref(),
+                    file.place(*first)
                 ),
             ));
         }
@@ -357,17 +373,27 @@ fn validate_types(file: &RuleFile, t: &TypesFile) -> Result<(), RuleError> {
     Ok(())
 }
 
-fn validate_issuers(file: &RuleFile, f: &IssuersFile, types: &TypesFile) -> Result<(), RuleError> {
-    let type_codes: HashMap<String, String> = types
+/// `tf` is the file of `types`, to name where a type's code is written.
+fn validate_issuers(
+    file: &RuleFile,
+    f: &IssuersFile,
+    tf: &RuleFile,
+    types: &TypesFile,
+) -> Result<(), RuleError> {
+    let type_codes: HashMap<String, (String, Option<usize>)> = types
         .types
         .iter()
         .flat_map(|t| {
-            t.codes
-                .iter()
-                .map(move |c| (code_key(c.get_ref()), t.name.get_ref().clone()))
+            t.codes.iter().map(move |c| {
+                (
+                    code_key(c.get_ref()),
+                    (t.name.get_ref().clone(), Some(c.span().start)),
+                )
+            })
         })
         .collect();
-    let mut seen: HashMap<String, String> = HashMap::new();
+    // code letters -> (issuer, where they are written)
+    let mut seen: HashMap<String, (String, Option<usize>)> = HashMap::new();
     for i in &f.issuers {
         let name = i.name.get_ref().trim();
         if name.is_empty() {
@@ -401,21 +427,24 @@ fn validate_issuers(file: &RuleFile, f: &IssuersFile, types: &TypesFile) -> Resu
         for c in &i.codes {
             check_letters(file, c)?;
             let k = code_key(c.get_ref());
-            if let Some(t) = type_codes.get(&k) {
+            let at = Some(c.span().start);
+            if let Some((t, t_at)) = type_codes.get(&k) {
                 return Err(file.error_at(
-                    Some(c.span().start),
+                    at,
                     format!(
-                        "issuer code `{}` is already the code of type `{t}`",
-                        c.get_ref()
+                        "issuer code `{}` is already the code of type `{t}` (at {})",
+                        c.get_ref(),
+                        tf.place(*t_at)
                     ),
                 ));
             }
-            if let Some(other) = seen.insert(k, name.to_string()) {
+            if let Some((other, first)) = seen.insert(k, (name.to_string(), at)) {
                 return Err(file.error_at(
-                    Some(c.span().start),
+                    at,
                     format!(
-                        "issuer code `{}` of `{name}` is already a code of `{other}`",
-                        c.get_ref()
+                        "issuer code `{}` of `{name}` is already a code of `{other}` (at {})",
+                        c.get_ref(),
+                        file.place(first)
                     ),
                 ));
             }

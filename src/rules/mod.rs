@@ -8,7 +8,9 @@
 //! The files are embedded in the binary (the default) or read from a folder
 //! given with `--rules DIR`, which then replaces the embedded set as a whole.
 //! Every file is parsed into a typed struct and validated; any problem is a
-//! [`RuleError`] that names the file and line: `rules/quantity/units.toml:12: …`.
+//! [`RuleError`] that names the file, the line and the key:
+//! `rules/vi/quantity/units.toml:12: unit.forms: …` ([`locate`] finds the
+//! key). Files and folders must have the names of [`LAYOUT`].
 //!
 //! This module holds data and checks it; it imports nothing of ours but
 //! `model` and the leaf `fold` (regexes are compiled, and reported with
@@ -16,6 +18,7 @@
 
 pub mod directive;
 pub mod legal;
+pub mod locate;
 pub mod person;
 pub mod place;
 pub mod quantity;
@@ -28,21 +31,41 @@ use serde::de::DeserializeOwned;
 
 static EMBEDDED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/rules");
 
-/// A problem in a rules file, with the file and (when known) the line.
+/// A problem in a rules file, with the file and (when known) the line and
+/// the key: `rules/vi/quantity/units.toml:12: unit.forms: empty string`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleError {
     /// Shown as `rules/<relative path>` for embedded files, else the real path.
     pub file: String,
     /// 1-based line.
     pub line: Option<usize>,
+    /// The key path the problem is at (`unit.forms`; elements of arrays of
+    /// tables are not numbered, the line tells which).
+    pub key: Option<String>,
     pub message: String,
 }
 
 impl std::fmt::Display for RuleError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(l) => write!(f, "{}:{}: {}", self.file, l, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+        write!(f, "{}", self.file)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+        }
+        if let Some(k) = &self.key {
+            write!(f, ": {k}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl RuleError {
+    /// An error about a whole file or folder (no line, no key).
+    pub fn whole(file: impl Into<String>, message: impl Into<String>) -> RuleError {
+        RuleError {
+            file: file.into(),
+            line: None,
+            key: None,
+            message: message.into(),
         }
     }
 }
@@ -63,23 +86,107 @@ pub struct RuleFile {
     pub content: String,
 }
 
+/// String values that may be empty (an empty ending: none is read). Every
+/// other string of every rules file must hold something.
+const EMPTY_ALLOWED: &[&str] = &["gerund_ending", "adverb_ending"];
+
 impl RuleFile {
-    /// An error at a byte offset of this file.
+    /// An error at a byte offset of this file, naming the key there (read
+    /// from the file again: errors are rare, loading stays one parse).
     pub fn error_at(&self, offset: Option<usize>, message: impl Into<String>) -> RuleError {
+        let key = offset.and_then(|o| match locate::Index::parse(&self.content) {
+            Some(ix) => ix.key_at(o),
+            None => locate::key_near(&self.content, o),
+        });
         RuleError {
             file: self.display.clone(),
             line: offset.map(|o| line_of(&self.content, o)),
+            key,
             message: message.into(),
         }
     }
 
-    /// Parse the file into `T`, turning TOML errors into file:line errors.
-    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, RuleError> {
-        toml::from_str::<T>(&self.content).map_err(|e| {
-            let offset = e.span().map(|s| s.start);
-            self.error_at(offset, e.message().trim().to_string())
-        })
+    /// An error at the value of a key path with indexes (`unit[2].forms[0]`,
+    /// as [`locate::Entry::path`]); the key is named even when the file
+    /// does not hold the value (a missing optional list).
+    pub fn error_path(&self, path: &str, message: impl Into<String>) -> RuleError {
+        let offset = locate::Index::parse(&self.content).and_then(|ix| ix.offset_of(path));
+        let mut e = self.error_at(offset, message);
+        if e.key.is_none() || offset.is_none() {
+            e.key = Some(strip_indexes(path));
+        }
+        e
     }
+
+    /// `file:line` of a byte offset, for a message that names a second place.
+    pub fn place(&self, offset: Option<usize>) -> String {
+        match offset {
+            Some(o) => format!("{}:{}", self.display, line_of(&self.content, o)),
+            None => self.display.clone(),
+        }
+    }
+
+    /// `file:line` of the value at a key path with indexes.
+    pub fn place_of(&self, path: &str) -> String {
+        self.place(locate::Index::parse(&self.content).and_then(|ix| ix.offset_of(path)))
+    }
+
+    /// Parse the file into `T`, turning TOML errors into file:line errors
+    /// that name the key. Syntax errors first, then the ones of the fields
+    /// (unknown key, wrong type, missing key), then empty strings.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, RuleError> {
+        let doc = toml_edit::ImDocument::parse(self.content.as_str()).map_err(|e| {
+            let offset = e.span().map(|s| s.start).unwrap_or(0);
+            RuleError {
+                file: self.display.clone(),
+                line: Some(line_of(&self.content, offset)),
+                key: locate::key_near(&self.content, offset),
+                message: format!("TOML syntax error: {}", e.message().trim()),
+            }
+        })?;
+        let index = locate::Index::new(&doc);
+        let value = T::deserialize(toml_edit::de::Deserializer::from(doc)).map_err(|e| {
+            let offset = e.span().map(|s| s.start);
+            let mut err = RuleError {
+                file: self.display.clone(),
+                line: offset.map(|o| line_of(&self.content, o)),
+                key: offset.and_then(|o| index.key_at(o)),
+                message: e.message().trim().to_string(),
+            };
+            // an unknown key: the message says which keys the table takes
+            if err.message.starts_with("unknown field") {
+                err.message = err.message.replacen("unknown field", "unknown key", 1);
+            } else if err.message.starts_with("invalid type") {
+                err.message = format!("wrong type: {}", err.message);
+            }
+            err
+        })?;
+        if let Some(e) = index.first_empty_string(EMPTY_ALLOWED) {
+            let offset = e.span.as_ref().map(|s| s.start);
+            return Err(RuleError {
+                file: self.display.clone(),
+                line: offset.map(|o| line_of(&self.content, o)),
+                key: Some(e.name.clone()),
+                message: "empty string: every form, word and pattern must hold something".into(),
+            });
+        }
+        Ok(value)
+    }
+}
+
+/// `unit[2].forms[0]` → `unit.forms`.
+fn strip_indexes(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut depth = 0usize;
+    for c in path.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// 1-based line number of a byte offset.
@@ -115,19 +222,18 @@ impl RuleSource {
             }
             RuleSource::Dir(dir) => {
                 for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
-                    let e = e.map_err(|e| RuleError {
-                        file: dir.display().to_string(),
-                        line: None,
-                        message: format!("cannot read: {e}"),
+                    let e = e.map_err(|e| {
+                        RuleError::whole(dir.display().to_string(), format!("cannot read: {e}"))
                     })?;
                     if !e.file_type().is_file() {
                         continue;
                     }
                     let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
-                    let bytes = std::fs::read(e.path()).map_err(|err| RuleError {
-                        file: e.path().display().to_string(),
-                        line: None,
-                        message: format!("cannot read: {err}"),
+                    let bytes = std::fs::read(e.path()).map_err(|err| {
+                        RuleError::whole(
+                            e.path().display().to_string(),
+                            format!("cannot read: {err}"),
+                        )
                     })?;
                     files.push((rel.to_string_lossy().replace('\\', "/"), bytes));
                 }
@@ -158,16 +264,12 @@ impl RuleSource {
         match self {
             RuleSource::Embedded => {
                 let display = format!("rules/{rel}");
-                let file = EMBEDDED.get_file(rel).ok_or_else(|| RuleError {
-                    file: display.clone(),
-                    line: None,
-                    message: "missing from the embedded rules".into(),
+                let file = EMBEDDED.get_file(rel).ok_or_else(|| {
+                    RuleError::whole(display.clone(), "missing from the embedded rules")
                 })?;
-                let content = file.contents_utf8().ok_or_else(|| RuleError {
-                    file: display.clone(),
-                    line: None,
-                    message: "not valid UTF-8".into(),
-                })?;
+                let content = file
+                    .contents_utf8()
+                    .ok_or_else(|| RuleError::whole(display.clone(), "not valid UTF-8"))?;
                 Ok(RuleFile {
                     display,
                     content: content.to_string(),
@@ -176,19 +278,196 @@ impl RuleSource {
             RuleSource::Dir(dir) => {
                 let path = dir.join(rel);
                 let display = path.display().to_string();
-                let bytes = std::fs::read(&path).map_err(|e| RuleError {
-                    file: display.clone(),
-                    line: None,
-                    message: format!("cannot read: {e}"),
-                })?;
-                let content = String::from_utf8(bytes).map_err(|e| RuleError {
-                    file: display.clone(),
-                    line: None,
-                    message: format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+                let bytes = std::fs::read(&path)
+                    .map_err(|e| RuleError::whole(display.clone(), format!("cannot read: {e}")))?;
+                let content = String::from_utf8(bytes).map_err(|e| {
+                    RuleError::whole(
+                        display.clone(),
+                        format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+                    )
                 })?;
                 Ok(RuleFile { display, content })
             }
         }
+    }
+}
+
+/// The rules files each folder holds: `text/` and the extractor folders of
+/// a language folder (`vi/quantity/`, …). Any other `.toml` file, and any
+/// other folder, is an error (a misspelt name would otherwise be passed
+/// over); files that are not `.toml` (README, GUIDE, scripts) are not read
+/// and are allowed anywhere, as are the example corpora the tests read
+/// ([`is_corpus`]) in the extractor folders.
+pub const LAYOUT: &[(&str, &[&str])] = &[
+    (
+        "text",
+        &["abbreviations.toml", "language.toml", "meta.toml"],
+    ),
+    (
+        "quantity",
+        &[
+            "units.toml",
+            "scales.toml",
+            "numerals.toml",
+            "qualifiers.toml",
+            "context.toml",
+        ],
+    ),
+    ("place", &["countries.toml", "regions.toml", "context.toml"]),
+    ("person", &["names.toml", "titles.toml"]),
+    ("legal", &["types.toml", "issuers.toml", "cite.toml"]),
+    ("directive", &["orgs.toml", "verbs.toml", "clauses.toml"]),
+];
+
+/// An example corpus read by the tests (`examples.toml`,
+/// `numeral_examples.toml`), not by the program.
+pub fn is_corpus(name: &str) -> bool {
+    name == "examples.toml" || name.ends_with("_examples.toml")
+}
+
+fn layout_files(folder: &str) -> Option<&'static [&'static str]> {
+    LAYOUT.iter().find(|(f, _)| *f == folder).map(|(_, v)| *v)
+}
+
+fn extractor_folders() -> String {
+    LAYOUT
+        .iter()
+        .filter(|(f, _)| *f != "text")
+        .map(|(f, _)| format!("{f}/"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+const NOT_A_LANGUAGE: &str = "not a language folder: a language folder is named by its code (`vi`, `en`); `text/` is the only other folder";
+
+/// A language folder's name: its code as the detector writes it.
+fn is_language_code(n: &str) -> bool {
+    (2..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+impl RuleSource {
+    /// How a path relative to the rules folder is shown in messages.
+    pub fn display(&self, rel: &str) -> String {
+        match self {
+            RuleSource::Embedded => format!("rules/{rel}"),
+            RuleSource::Dir(dir) => dir.join(rel).display().to_string(),
+        }
+    }
+
+    /// Every file and folder of the source, relative (`vi/quantity`,
+    /// `vi/quantity/units.toml`), with whether it is a folder; names
+    /// starting with a dot are passed over.
+    fn entries(&self) -> Result<Vec<(String, bool)>, RuleError> {
+        let mut out = Vec::new();
+        match self {
+            RuleSource::Embedded => {
+                fn walk(d: &Dir<'_>, out: &mut Vec<(String, bool)>) {
+                    for e in d.entries() {
+                        let rel = e.path().to_string_lossy().replace('\\', "/");
+                        match e {
+                            include_dir::DirEntry::Dir(sub) => {
+                                out.push((rel, true));
+                                walk(sub, out);
+                            }
+                            include_dir::DirEntry::File(_) => out.push((rel, false)),
+                        }
+                    }
+                }
+                walk(&EMBEDDED, &mut out);
+            }
+            RuleSource::Dir(dir) => {
+                let walker = walkdir::WalkDir::new(dir)
+                    .min_depth(1)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+                for e in walker {
+                    let e = e.map_err(|e| {
+                        RuleError::whole(dir.display().to_string(), format!("cannot read: {e}"))
+                    })?;
+                    let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
+                    out.push((
+                        rel.to_string_lossy().replace('\\', "/"),
+                        e.file_type().is_dir(),
+                    ));
+                }
+            }
+        }
+        out.retain(|(rel, _)| !rel.split('/').any(|p| p.starts_with('.')));
+        out.sort();
+        Ok(out)
+    }
+
+    /// Every folder and `.toml` file has a known name ([`LAYOUT`]): an error
+    /// names the first that has not, and the names expected there.
+    pub fn check_layout(&self) -> Result<(), RuleError> {
+        for (rel, is_dir) in self.entries()? {
+            let parts: Vec<&str> = rel.split('/').collect();
+            let err = |msg: String| Err(RuleError::whole(self.display(&rel), msg));
+            if is_dir {
+                match parts.as_slice() {
+                    ["text"] => {}
+                    [lang] if is_language_code(lang) => {}
+                    [_] => {
+                        return err(NOT_A_LANGUAGE.into());
+                    }
+                    ["text", _] => {
+                        return err("unknown folder: `text/` holds files only".into());
+                    }
+                    [_, ex] if layout_files(ex).is_some() && *ex != "text" => {}
+                    [lang, _] => {
+                        return err(format!(
+                            "unknown folder: a language folder holds {}",
+                            extractor_folders()
+                        )
+                        .replace("language folder", &format!("language folder (`{lang}/`)")));
+                    }
+                    _ => {
+                        return err(format!(
+                            "unknown folder: an extractor folder ({}) holds files only",
+                            extractor_folders()
+                        ));
+                    }
+                }
+                continue;
+            }
+            let Some(name) = parts.last().filter(|n| n.ends_with(".toml")) else {
+                continue; // README, GUIDE, scripts: not read
+            };
+            let expected = |folder: &str, files: &[&str], corpora: bool| {
+                let mut msg = format!("unknown rules file: `{folder}/` holds {}", files.join(", "));
+                if corpora {
+                    msg.push_str(" (and example corpora: examples.toml, *_examples.toml)");
+                }
+                msg
+            };
+            match parts.as_slice() {
+                ["text", _] => {
+                    let files = layout_files("text").unwrap_or_default();
+                    if !files.contains(name) {
+                        return err(expected("text", files, false));
+                    }
+                }
+                [_, ex, _] => {
+                    let files = layout_files(ex).unwrap_or_default();
+                    if !files.contains(name) && !is_corpus(name) {
+                        return err(expected(ex, files, true));
+                    }
+                }
+                [_] => {
+                    return err(
+                        "unknown rules file: rules files live in `text/` and in the extractor folders of each language (`vi/quantity/units.toml`)".into(),
+                    );
+                }
+                _ => {
+                    return err(format!(
+                        "unknown rules file: a language folder holds files only in its extractor folders ({})",
+                        extractor_folders()
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -236,10 +515,8 @@ impl RuleSource {
                 .filter_map(|d| d.path().file_name()?.to_str().map(str::to_string))
                 .collect(),
             RuleSource::Dir(dir) => std::fs::read_dir(dir)
-                .map_err(|e| RuleError {
-                    file: dir.display().to_string(),
-                    line: None,
-                    message: format!("cannot read: {e}"),
+                .map_err(|e| {
+                    RuleError::whole(dir.display().to_string(), format!("cannot read: {e}"))
                 })?
                 .filter_map(|e| e.ok())
                 .filter(|e| e.path().is_dir())
@@ -249,17 +526,12 @@ impl RuleSource {
         names.retain(|n| n != "text");
         names.sort();
         for n in &names {
-            let ok = (2..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_lowercase());
-            if !ok {
+            if !is_language_code(n) {
                 let file = match self {
                     RuleSource::Embedded => format!("rules/{n}"),
                     RuleSource::Dir(d) => d.join(n).display().to_string(),
                 };
-                return Err(RuleError {
-                    file,
-                    line: None,
-                    message: "not a language folder: a language folder is named by its code (`vi`, `en`); `text/` is the only other folder".into(),
-                });
+                return Err(RuleError::whole(file, NOT_A_LANGUAGE));
             }
         }
         Ok(names)
@@ -303,10 +575,7 @@ impl LangRules {
         {
             let file = dir.read("directive/verbs.toml")?;
             let at = file.content.find(&format!("\"{t}\""));
-            return Err(file.error_at(
-                at,
-                format!("documents.types: `{t}` is not a type of legal/types.toml"),
-            ));
+            return Err(file.error_at(at, format!("`{t}` is not a type of legal/types.toml")));
         }
         Ok(LangRules {
             code: dir.code().to_string(),
@@ -339,6 +608,7 @@ impl Rules {
         // the text rules (mostly regexes) compile on a thread of their own
         // while the languages load: start-up is most of a one-document run.
         // Errors are reported in the same order as one by one.
+        source.check_layout()?;
         std::thread::scope(|s| {
             let text = s.spawn(|| text::TextRules::load(source));
             let languages: Result<Vec<LangRules>, RuleError> =
@@ -358,7 +628,7 @@ impl Rules {
                 let at = file.content.find("fallback");
                 return Err(file.error_at(
                     at,
-                    format!("fallback: no rules folder `{fallback}/` for the fallback language"),
+                    format!("no rules folder `{fallback}/` for the fallback language"),
                 ));
             }
             // a byline in capitals starts with a family name of the person

@@ -250,9 +250,9 @@ fn validate(
     x_file: &RuleFile,
     context: &ContextFile,
 ) -> Result<(), RuleError> {
-    // form key -> owner ("country XX" / "region NAME")
-    let mut owner: HashMap<String, String> = HashMap::new();
-    let mut codes: HashSet<String> = HashSet::new();
+    // form key -> (owner ("country XX" / "region NAME"), where it is written)
+    let mut owner: HashMap<String, (String, &RuleFile, Option<usize>)> = HashMap::new();
+    let mut codes: HashMap<String, Option<usize>> = HashMap::new();
     let mut ambiguous_country_forms: HashSet<String> = HashSet::new();
     for c in &countries.countries {
         let code = c.code.get_ref();
@@ -263,8 +263,14 @@ fn validate(
                 format!("country code `{code}` is not two upper-case letters"),
             ));
         }
-        if !codes.insert(code.clone()) {
-            return Err(c_file.error_at(at, format!("country code `{code}` is listed twice")));
+        if let Some(first) = codes.insert(code.clone(), at) {
+            return Err(c_file.error_at(
+                at,
+                format!(
+                    "country code `{code}` is listed twice (first at {})",
+                    c_file.place(first)
+                ),
+            ));
         }
         if c.name_vi.trim().is_empty() || c.name_en.trim().is_empty() {
             return Err(c_file.error_at(at, format!("country `{code}`: empty name_vi or name_en")));
@@ -284,28 +290,39 @@ fn validate(
             if ambiguous {
                 ambiguous_country_forms.insert(key.clone());
             }
-            if let Some(other) = owner.insert(key, me.clone()) {
-                if other != me {
+            match owner.get(&key) {
+                Some((other, file, first)) if *other != me => {
                     return Err(c_file.error_at(
                         at,
                         format!(
-                            "form `{}` of {me} is already a form of {other}",
-                            form.get_ref()
+                            "form `{}` of {me} is already a form of {other} (at {})",
+                            form.get_ref(),
+                            file.place(*first)
                         ),
                     ));
+                }
+                Some(_) => {}
+                None => {
+                    owner.insert(key, (me.clone(), c_file, at));
                 }
             }
         }
     }
-    let mut names: HashSet<String> = HashSet::new();
+    let mut names: HashMap<String, Option<usize>> = HashMap::new();
     for r in &regions.regions {
         let name = r.name.get_ref();
         let at = Some(r.name.span().start);
         if name.trim().is_empty() {
             return Err(r_file.error_at(at, "region with an empty name"));
         }
-        if !names.insert(name.clone()) {
-            return Err(r_file.error_at(at, format!("region `{name}` is listed twice")));
+        if let Some(first) = names.insert(name.clone(), at) {
+            return Err(r_file.error_at(
+                at,
+                format!(
+                    "region `{name}` is listed twice (first at {})",
+                    r_file.place(first)
+                ),
+            ));
         }
         let kind = r.kind.get_ref();
         if !REGION_KINDS.contains(&kind.as_str()) {
@@ -324,15 +341,20 @@ fn validate(
             if key.is_empty() {
                 return Err(r_file.error_at(at, format!("region `{name}`: empty form")));
             }
-            if let Some(other) = owner.insert(key, me.clone()) {
-                if other != me {
+            match owner.get(&key) {
+                Some((other, file, first)) if *other != me => {
                     return Err(r_file.error_at(
                         at,
                         format!(
-                            "form `{}` of {me} is already a form of {other}",
-                            form.get_ref()
+                            "form `{}` of {me} is already a form of {other} (at {})",
+                            form.get_ref(),
+                            file.place(*first)
                         ),
                     ));
+                }
+                Some(_) => {}
+                None => {
+                    owner.insert(key, (me.clone(), r_file, at));
                 }
             }
         }
@@ -344,11 +366,15 @@ fn validate(
         if key.is_empty() {
             return Err(c_file.error_at(at, "not_country with an empty text"));
         }
-        if let Some(o) = owner.get(&key) {
+        if let Some((o, file, first)) = owner.get(&key) {
             if o.starts_with("country") {
                 return Err(c_file.error_at(
                     at,
-                    format!("not_country `{}` is a form of {o}", nc.text.get_ref()),
+                    format!(
+                        "not_country `{}` is a form of {o} (at {})",
+                        nc.text.get_ref(),
+                        file.place(*first)
+                    ),
                 ));
             }
         }
@@ -379,8 +405,8 @@ fn validate(
         ("support.connectors", &context.support.connectors),
     ];
     for (what, list) in lists {
-        if list.iter().any(|w| w.trim().is_empty()) {
-            return Err(x_file.error_at(None, format!("`{what}` holds an empty string")));
+        if let Some(i) = list.iter().position(|w| w.trim().is_empty()) {
+            return Err(x_file.error_path(&format!("{what}[{i}]"), "empty string"));
         }
     }
     Ok(())
@@ -465,7 +491,8 @@ mod tests {
         let c = "[[country]]\ncode = \"US\"\nname_en = \"a\"\nname_vi = \"b\"\naliases = [\"Mỹ\", \" \"]\n";
         let e = files(c, REGION).unwrap_err();
         assert_eq!(e.line, Some(5), "{e}");
-        assert!(e.message.contains("empty form"), "{e}");
+        assert_eq!(e.key.as_deref(), Some("country.aliases"), "{e}");
+        assert!(e.message.contains("empty string"), "{e}");
     }
 
     #[test]

@@ -392,6 +392,7 @@ impl QuantityRules {
         let scales_file = source.read("quantity/scales.toml")?;
         let scales: ScalesFile = scales_file.parse()?;
         validate_scales(&scales_file, &scales)?;
+        scales_are_no_units(&scales_file, &scales, &units_file, &units)?;
         let n_file = source.read("quantity/numerals.toml")?;
         let numerals: NumeralsFile = n_file.parse()?;
         validate_numerals(&n_file, &numerals)?;
@@ -404,14 +405,16 @@ impl QuantityRules {
         if !matches!(mark.get_ref().as_str(), "," | ".") {
             return Err(c_file.error_at(
                 Some(mark.span().start),
-                format!(
-                    "number.decimal_mark: `{}` is not `,` or `.`",
-                    mark.get_ref()
-                ),
+                format!("`{}` is not `,` or `.`", mark.get_ref()),
             ));
         }
-        if context.counted.max_words == 0 || context.subject.max_words == 0 {
-            return Err(c_file.error_at(None, "max_words must be at least 1"));
+        for (path, n) in [
+            ("counted.max_words", context.counted.max_words),
+            ("subject.max_words", context.subject.max_words),
+        ] {
+            if n == 0 {
+                return Err(c_file.error_path(path, "must be at least 1"));
+            }
         }
         Ok(QuantityRules {
             units,
@@ -433,8 +436,9 @@ fn key(form: &str, case_sensitive: bool) -> String {
 }
 
 fn validate_units(file: &RuleFile, units: &UnitsFile) -> Result<(), RuleError> {
-    let mut seen: HashMap<String, String> = HashMap::new();
-    for u in &units.units {
+    // written form -> (unit code, key path of the form)
+    let mut seen: HashMap<String, (String, String)> = HashMap::new();
+    for (i, u) in units.units.iter().enumerate() {
         let at = Some(u.code.span().start);
         let code = u.code.get_ref();
         if code.trim().is_empty() {
@@ -444,8 +448,8 @@ fn validate_units(file: &RuleFile, units: &UnitsFile) -> Result<(), RuleError> {
             return Err(file.error_at(at, format!("unit `{code}` has no forms, prefix or suffix")));
         }
         if u.factor.is_some_and(|f| !(f.is_finite() && f > 0.0)) {
-            return Err(file.error_at(
-                at,
+            return Err(file.error_path(
+                &format!("unit[{i}].factor"),
                 format!("unit `{code}`: `factor` must be a finite number above 0"),
             ));
         }
@@ -460,21 +464,27 @@ fn validate_units(file: &RuleFile, units: &UnitsFile) -> Result<(), RuleError> {
             (&u.prefix, "prefix"),
             (&u.suffix, "suffix"),
         ] {
-            for f in list {
+            for (j, f) in list.iter().enumerate() {
+                let path = format!("unit[{i}].{what}[{j}]");
                 if f.trim().is_empty() {
                     return Err(
-                        file.error_at(at, format!("unit `{code}`: empty string in `{what}`"))
+                        file.error_path(&path, format!("unit `{code}`: empty string in `{what}`"))
                     );
                 }
                 let k = format!("{what}:{}", key(f, u.case_sensitive));
-                if let Some(other) = seen.insert(k, code.clone()) {
-                    if &other != code {
-                        return Err(file.error_at(
-                            at,
+                match seen.get(&k) {
+                    Some((other, first)) if other != code => {
+                        return Err(file.error_path(
+                            &path,
                             format!(
-                                "form `{f}` of unit `{code}` is already a form of unit `{other}`"
+                                "form `{f}` of unit `{code}` is already a form of unit `{other}` (at {})",
+                                file.place_of(first)
                             ),
                         ));
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(k, (code.clone(), path));
                     }
                 }
             }
@@ -484,7 +494,9 @@ fn validate_units(file: &RuleFile, units: &UnitsFile) -> Result<(), RuleError> {
 }
 
 fn validate_scales(file: &RuleFile, scales: &ScalesFile) -> Result<(), RuleError> {
-    for s in &scales.scales {
+    // written form -> (value, key path of the form)
+    let mut seen: HashMap<String, (f64, String)> = HashMap::new();
+    for (i, s) in scales.scales.iter().enumerate() {
         let v = *s.value.get_ref();
         let at = Some(s.value.span().start);
         if !(v.is_finite() && v > 1.0) {
@@ -496,6 +508,65 @@ fn validate_scales(file: &RuleFile, scales: &ScalesFile) -> Result<(), RuleError
         if s.forms.is_empty() && s.suffix.is_empty() {
             return Err(file.error_at(at, "scale with no forms or suffix"));
         }
+        // forms are compared without case, suffixes with it
+        for (list, what, case) in [(&s.forms, "forms", false), (&s.suffix, "suffix", true)] {
+            for (j, f) in list.iter().enumerate() {
+                let path = format!("scale[{i}].{what}[{j}]");
+                let k = format!("{what}:{}", key(f, case));
+                match seen.get(&k) {
+                    Some((other, first)) if *other != v => {
+                        return Err(file.error_path(
+                            &path,
+                            format!(
+                                "`{f}` is scale {v} here and scale {other} at {}",
+                                file.place_of(first)
+                            ),
+                        ));
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(k, (v, path));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// No word is both a scale and a unit (`scales.toml` against `units.toml`):
+/// words compared without case, glued suffixes with it.
+fn scales_are_no_units(
+    sf: &RuleFile,
+    scales: &ScalesFile,
+    uf: &RuleFile,
+    units: &UnitsFile,
+) -> Result<(), RuleError> {
+    let mut unit_words: HashMap<String, (&str, String)> = HashMap::new();
+    for (i, u) in units.units.iter().enumerate() {
+        for (list, what, case) in [(&u.forms, "forms", false), (&u.suffix, "suffix", true)] {
+            for (j, f) in list.iter().enumerate() {
+                unit_words
+                    .entry(format!("{what}:{}", key(f, case)))
+                    .or_insert((u.code.get_ref(), format!("unit[{i}].{what}[{j}]")));
+            }
+        }
+    }
+    for (i, s) in scales.scales.iter().enumerate() {
+        for (list, what, case) in [(&s.forms, "forms", false), (&s.suffix, "suffix", true)] {
+            for (j, f) in list.iter().enumerate() {
+                if let Some((code, path)) = unit_words.get(&format!("{what}:{}", key(f, case))) {
+                    return Err(sf.error_path(
+                        &format!("scale[{i}].{what}[{j}]"),
+                        format!(
+                            "`{f}` is scale {} here and unit `{code}` at {}",
+                            s.value.get_ref(),
+                            uf.place_of(path)
+                        ),
+                    ));
+                }
+            }
+        }
     }
     Ok(())
 }
@@ -504,30 +575,50 @@ fn validate_scales(file: &RuleFile, scales: &ScalesFile) -> Result<(), RuleError
 /// the composing words and the fraction unit present.
 fn validate_numerals(file: &RuleFile, n: &NumeralsFile) -> Result<(), RuleError> {
     let mut seen = [false; 10];
+    // a word of `forms` -> (value, key path), for the whole numbers below
+    let mut digit_forms: HashMap<String, (u8, String)> = HashMap::new();
     for place in ["forms", "after_ten", "after_tens"] {
-        let mut forms: HashMap<String, u8> = HashMap::new();
-        for d in &n.digits {
+        // word -> (value, key path of the word)
+        let mut forms: HashMap<String, (u8, String)> = HashMap::new();
+        for (i, d) in n.digits.iter().enumerate() {
             let v = *d.value.get_ref();
-            let at = Some(d.value.span().start);
-            let list = match place {
-                "forms" => Some(&d.forms),
-                "after_ten" => d.after_ten.as_ref(),
-                _ => d.after_tens.as_ref(),
+            let (list, list_place) = match place {
+                "forms" => (Some(&d.forms), "forms"),
+                "after_ten" => (d.after_ten.as_ref(), "after_ten"),
+                _ => (d.after_tens.as_ref(), "after_tens"),
             };
-            for f in list.unwrap_or(&d.forms) {
+            // a place not given takes `forms`
+            let (list, list_place) = match list {
+                Some(l) => (l, list_place),
+                None => (&d.forms, "forms"),
+            };
+            for (j, f) in list.iter().enumerate() {
+                let path = format!("digit[{i}].{list_place}[{j}]");
                 if f.trim().is_empty() || f.split_whitespace().count() != 1 {
-                    return Err(file.error_at(
-                        at,
+                    return Err(file.error_path(
+                        &path,
                         format!("digit {v}: `{f}` in `{place}` must be one word"),
                     ));
                 }
-                if let Some(other) = forms.insert(key(f, false), v) {
-                    if other != v {
-                        return Err(file
-                            .error_at(at, format!("`{f}` is digit {other} and {v} in `{place}`")));
+                match forms.get(&key(f, false)) {
+                    Some((other, first)) if *other != v => {
+                        return Err(file.error_path(
+                            &path,
+                            format!(
+                                "`{f}` is digit {v} here and digit {other} at {} (in `{place}`)",
+                                file.place_of(first)
+                            ),
+                        ));
+                    }
+                    Some(_) => {}
+                    None => {
+                        forms.insert(key(f, false), (v, path));
                     }
                 }
             }
+        }
+        if place == "forms" {
+            digit_forms = forms;
         }
     }
     for d in &n.digits {
@@ -547,7 +638,7 @@ fn validate_numerals(file: &RuleFile, n: &NumeralsFile) -> Result<(), RuleError>
     // `tens` (`mươi`: `hai mươi` = 20) may be empty: not every language
     // composes its tens from a digit and a word
     if w.tens.iter().any(|f| f.trim().is_empty()) {
-        return Err(file.error_at(None, "[words] `tens` has an empty form"));
+        return Err(file.error_path("words.tens", "has an empty form"));
     }
     for (list, name) in [
         (&w.ten, "ten"),
@@ -555,13 +646,15 @@ fn validate_numerals(file: &RuleFile, n: &NumeralsFile) -> Result<(), RuleError>
         (&w.point, "point"),
     ] {
         if list.is_empty() || list.iter().any(|f| f.trim().is_empty()) {
-            return Err(file.error_at(
-                None,
-                format!("[words] `{name}` needs at least one non-empty form"),
+            return Err(file.error_path(
+                &format!("words.{name}"),
+                "needs at least one non-empty form",
             ));
         }
     }
-    for w in &n.wholes {
+    // a whole number's words are no digit's and no other whole number's
+    let mut words = digit_forms;
+    for (i, w) in n.wholes.iter().enumerate() {
         let v = *w.value.get_ref();
         let at = Some(w.value.span().start);
         if !(11..=99).contains(&v) {
@@ -570,27 +663,59 @@ fn validate_numerals(file: &RuleFile, n: &NumeralsFile) -> Result<(), RuleError>
         if w.forms.is_empty() || w.forms.iter().any(|f| f.trim().is_empty()) {
             return Err(file.error_at(at, format!("[[whole]] {v} needs non-empty forms")));
         }
+        for (j, f) in w.forms.iter().enumerate() {
+            let path = format!("whole[{i}].forms[{j}]");
+            match words.get(&key(f, false)) {
+                Some((other, first)) if *other != v => {
+                    return Err(file.error_path(
+                        &path,
+                        format!("`{f}` is {v} here and {other} at {}", file.place_of(first)),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    words.insert(key(f, false), (v, path));
+                }
+            }
+        }
     }
     if n.fractions.unit.trim().is_empty() {
-        return Err(file.error_at(None, "[fractions] `unit` is empty"));
+        return Err(file.error_path("fractions.unit", "is empty"));
     }
-    for d in &n.fractions.denominators {
+    let mut dens: HashMap<String, (u8, String)> = HashMap::new();
+    for (i, d) in n.fractions.denominators.iter().enumerate() {
+        let path = format!("fractions.denominators[{i}].form");
         if d.value < 2 || d.form.trim().is_empty() {
-            return Err(file.error_at(
-                None,
-                format!(
-                    "[fractions] denominator `{}` must be a word of value 2 or more",
-                    d.form
-                ),
+            return Err(file.error_path(
+                &format!("fractions.denominators[{i}].value"),
+                format!("denominator `{}` must be a word of value 2 or more", d.form),
             ));
+        }
+        match dens.get(&key(&d.form, false)) {
+            Some((other, first)) if *other != d.value => {
+                return Err(file.error_path(
+                    &path,
+                    format!(
+                        "denominator `{}` is {} here and {other} at {}",
+                        d.form,
+                        d.value,
+                        file.place_of(first)
+                    ),
+                ));
+            }
+            Some(_) => {}
+            None => {
+                dens.insert(key(&d.form, false), (d.value, path));
+            }
         }
     }
     Ok(())
 }
 
 fn validate_qualifiers(file: &RuleFile, q: &QualifiersFile) -> Result<(), RuleError> {
-    let mut seen: HashMap<String, String> = HashMap::new();
-    for ql in &q.qualifiers {
+    // `before:word` / `after:word` -> (qualifier, key path of the word)
+    let mut seen: HashMap<String, (String, String)> = HashMap::new();
+    for (i, ql) in q.qualifiers.iter().enumerate() {
         let name = ql.name.get_ref();
         let at = Some(ql.name.span().start);
         if !QUALIFIER_NAMES.contains(&name.as_str()) {
@@ -602,21 +727,45 @@ fn validate_qualifiers(file: &RuleFile, q: &QualifiersFile) -> Result<(), RuleEr
                 ),
             ));
         }
-        for f in ql
-            .before
-            .iter()
-            .map(|f| ("before", f))
-            .chain(ql.after.iter().map(|f| ("after", f)))
-        {
-            let k = format!("{}:{}", f.0, key(f.1, false));
-            if f.1.trim().is_empty() {
-                return Err(file.error_at(at, format!("qualifier `{name}`: empty form")));
+        for (place, list) in [("before", &ql.before), ("after", &ql.after)] {
+            for (j, f) in list.iter().enumerate() {
+                let path = format!("qualifier[{i}].{place}[{j}]");
+                if f.trim().is_empty() {
+                    return Err(file.error_path(&path, format!("qualifier `{name}`: empty form")));
+                }
+                let k = format!("{place}:{}", key(f, false));
+                if let Some((other, first)) = seen.get(&k) {
+                    let what = if other == name {
+                        format!("`{f}` is listed twice under `{name}`")
+                    } else {
+                        format!("`{f}` is listed under both `{other}` and `{name}`")
+                    };
+                    return Err(file
+                        .error_path(&path, format!("{what} (first at {})", file.place_of(first))));
+                }
+                seen.insert(k, (name.clone(), path));
             }
-            if let Some(other) = seen.insert(k, name.clone()) {
-                return Err(file.error_at(
-                    at,
-                    format!("`{}` is listed under both `{other}` and `{name}`", f.1),
-                ));
+        }
+    }
+    // a change word is a rise or a fall, not both
+    let mut change: HashMap<String, (&str, String)> = HashMap::new();
+    for (dir, list) in [("up", &q.change.up), ("down", &q.change.down)] {
+        for (j, f) in list.iter().enumerate() {
+            let path = format!("change.{dir}[{j}]");
+            match change.get(&key(f, false)) {
+                Some((other, first)) if *other != dir => {
+                    return Err(file.error_path(
+                        &path,
+                        format!(
+                            "`{f}` is a change `{dir}` here and `{other}` at {}",
+                            file.place_of(first)
+                        ),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    change.insert(key(f, false), (dir, path));
+                }
             }
         }
     }
@@ -639,8 +788,10 @@ mod tests {
         let f = file("[[unit]]\ncode = \"VND\"\nkind = \"money\"\nforms = [\"đồng\"]\n\n[[unit]]\ncode = \"USD\"\nkind = \"money\"\nforms = [\"Đồng\"]\n");
         let units: UnitsFile = f.parse().unwrap();
         let e = validate_units(&f, &units).unwrap_err();
-        assert_eq!(e.line, Some(7), "{e}");
+        assert_eq!(e.line, Some(9), "{e}"); // the form's line
+        assert_eq!(e.key.as_deref(), Some("unit.forms"), "{e}");
         assert!(e.message.contains("already a form of unit `VND`"), "{e}");
+        assert!(e.message.contains("units.toml:4)"), "{e}"); // and the first one's
     }
 
     #[test]
@@ -685,8 +836,11 @@ mod tests {
         let twice = f(&format!("{}{tail}", digits(99, "d2")));
         let n: NumeralsFile = twice.parse().unwrap();
         let e = validate_numerals(&twice, &n).unwrap_err();
-        assert!(e.message.contains("`d2` is digit 2 and 3"), "{e}");
-        assert_eq!(e.line, Some(11), "{e}"); // the `value` line of the second digit with it
+        assert!(
+            e.message.contains("`d2` is digit 3 here and digit 2 at"),
+            "{e}"
+        );
+        assert_eq!(e.line, Some(12), "{e}"); // the `forms` line of the second digit with it
     }
 
     #[test]

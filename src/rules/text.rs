@@ -418,7 +418,7 @@ impl<'a> Compiler<'a> {
             return Err(self.err(p, "empty pattern"));
         }
         let expanded = self.expand(p, p.get_ref(), 0)?;
-        Regex::new(&fold(&expanded)).map_err(|e| {
+        let re = Regex::new(&fold(&expanded)).map_err(|e| {
             let msg = e
                 .to_string()
                 .lines()
@@ -427,7 +427,22 @@ impl<'a> Compiler<'a> {
                 .collect::<Vec<_>>()
                 .join(" ");
             self.err(p, format!("bad regex: {msg}"))
-        })
+        })?;
+        // a pattern that can match nothing matches every line (or finds an
+        // empty match everywhere): always a slip
+        let can_be_empty = regex_syntax::parse(re.as_str())
+            .map(|h| h.properties().minimum_len() == Some(0))
+            .unwrap_or(false);
+        if can_be_empty {
+            return Err(self.err(
+                p,
+                format!(
+                    "pattern {:?} matches the empty string: it would match anywhere",
+                    p.get_ref()
+                ),
+            ));
+        }
+        Ok(re)
     }
 
     fn regex_with(&self, p: &Spanned<String>, groups: &[&str]) -> Result<Regex, RuleError> {
@@ -660,11 +675,28 @@ fn load_meta(file: &RuleFile) -> Result<MetaRules, RuleError> {
 
     // stamp: months, then {month}, then dates, then {date}
     let mut months = HashMap::new();
+    // folded name -> (number, where it is written)
+    let mut month_at: HashMap<String, (u32, usize)> = HashMap::new();
     for (name, n) in &f.stamp.months {
         if !(1..=12).contains(n.get_ref()) {
             return Err(c.err(n, format!("month {name:?}: {} is not 1-12", n.get_ref())));
         }
-        months.insert(fold(name).to_lowercase(), *n.get_ref());
+        // names that differ only in case or tone placement are one name
+        let k = fold(name).to_lowercase();
+        if let Some((other, first)) = month_at.get(&k) {
+            if other != n.get_ref() {
+                return Err(c.err(
+                    n,
+                    format!(
+                        "month {name:?} is {} here and {other} at {}",
+                        n.get_ref(),
+                        file.place(Some(*first))
+                    ),
+                ));
+            }
+        }
+        month_at.insert(k.clone(), (*n.get_ref(), n.span().start));
+        months.insert(k, *n.get_ref());
     }
     let mut names: Vec<&String> = months.keys().collect();
     names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
@@ -894,8 +926,9 @@ mod tests {
         let e = load_meta(&file("meta.toml", &content)).unwrap_err();
         assert_eq!(e.line, Some(line), "{e}");
         assert!(
-            e.to_string()
-                .starts_with(&format!("rules/text/meta.toml:{line}: bad regex")),
+            e.to_string().starts_with(&format!(
+                "rules/text/meta.toml:{line}: noise.lines: bad regex"
+            )),
             "{e}"
         );
     }
