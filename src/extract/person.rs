@@ -1310,4 +1310,57 @@ mod tests {
         }
         assert!(n > 1000);
     }
+
+    /// The extractor alone (no pipeline): each sentence and the people it
+    /// must give, as `name: role | role`, in order of first mention.
+    #[test]
+    fn people_of_sentences() {
+        use crate::rules::{person::PersonRules, place::PlaceRules, RuleSource};
+        let lang = RuleSource::Embedded.lang("vi");
+        let rules = PersonRules::load(&lang).expect("person rules");
+        let place = PlaceRules::load(&lang).expect("place rules");
+        let mut b = crate::matcher::LexiconBuilder::new();
+        let ex = super::PersonExtractor::new(
+            &rules,
+            &place.country_forms(),
+            &place.weak_country_forms(),
+            &mut b,
+        );
+        let lex = b.build();
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Phó Thủ tướng Chính phủ, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn phát biểu.",
+                &["Bùi Thanh Sơn: Phó Thủ tướng Chính phủ | Bộ trưởng Bộ Ngoại giao"],
+            ),
+            (
+                "Thủ tướng Phạm Minh Chính yêu cầu các bộ khẩn trương.",
+                &["Phạm Minh Chính: Thủ tướng"],
+            ),
+            (
+                "Đồng chí Nguyễn Huy Dũng, Chủ tịch UBND tỉnh Thái Nguyên, cho biết.",
+                &["Nguyễn Huy Dũng: Chủ tịch UBND tỉnh Thái Nguyên"],
+            ),
+            (
+                "Ông Trần Văn Nam và bà Lê Thị Hoa dự họp.",
+                &["Trần Văn Nam: ", "Lê Thị Hoa: "],
+            ),
+            // places, bodies and sentence openers are not people
+            ("Việt Nam và Nhật Bản ký kết hiệp định.", &[]),
+            ("Bộ Ngoại giao tổ chức hội nghị tại Hà Nội.", &[]),
+        ];
+        for &(text, want) in cases {
+            let found = crate::extract::with_ctx(
+                text,
+                crate::rules::text::TextRules::builtin(),
+                &lex,
+                |ctx| ex.extract(ctx),
+            );
+            let got: Vec<String> = found
+                .people
+                .iter()
+                .map(|p| format!("{}: {}", p.name, p.roles.join(" | ")))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
 }
