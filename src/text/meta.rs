@@ -451,6 +451,10 @@ fn title_day(title: &str, text: &str, m: &MetaRules) -> Option<String> {
     let c = st.title_day.as_ref()?.captures(title)?;
     let num = |g: &str| c.name(g).and_then(|x| x.as_str().parse::<u32>().ok());
     let (d, mo) = (num("d")?, num("m")?);
+    // `3/0` is no date (and `mo - 1` below must not go under zero)
+    if !(1..=12).contains(&mo) {
+        return None;
+    }
     let before = if mo == 1 { 12 } else { mo - 1 };
     let mut year: Option<u32> = None;
     for re in &st.dates {
@@ -460,7 +464,7 @@ fn title_day(title: &str, text: &str, m: &MetaRules) -> Option<String> {
                 continue;
             };
             // December before a January headline is the year before
-            let y = if mo == 1 && m2 == 12 { y + 1 } else { y };
+            let y = if mo == 1 && m2 == 12 { y.saturating_add(1) } else { y };
             if (m2 == mo || m2 == before) && year.is_none_or(|x| x < y) {
                 year = Some(y);
             }

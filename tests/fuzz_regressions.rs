@@ -1,0 +1,72 @@
+//! Inputs the fuzz targets (`fuzz/`, `cargo +nightly fuzz run TARGET`)
+//! found to crash or hang, one test each: the bytes are read as a file
+//! named on the command line is read, every document goes through the
+//! pipeline and its encoding, and every span must lie within the text and
+//! its `text` be exactly the characters it covers.
+
+use std::sync::OnceLock;
+
+use vnextract::input::{read_inputs, InputOptions};
+use vnextract::model::{DocumentRecord, InputEvent};
+use vnextract::pipeline::Processor;
+use vnextract::rules::Rules;
+
+fn processor() -> &'static Processor {
+    static P: OnceLock<Processor> = OnceLock::new();
+    P.get_or_init(|| Processor::new(&Rules::embedded().expect("embedded rules")))
+}
+
+/// The characters `[start, end)` of `text`, the span checked to lie in it.
+fn chars_of(text: &str, start: usize, end: usize) -> String {
+    let n = text.chars().count();
+    assert!(start <= end && end <= n, "span {start}..{end} of {n} chars");
+    text.chars().skip(start).take(end - start).collect()
+}
+
+fn check(text: &str, rec: &DocumentRecord) {
+    assert_eq!(rec.chars, text.chars().count());
+    for q in &rec.quantities {
+        assert_eq!(chars_of(text, q.start, q.end), q.text);
+    }
+    for l in &rec.legal_refs {
+        assert_eq!(chars_of(text, l.start, l.end), l.text);
+    }
+    for m in rec.countries.iter().flat_map(|c| &c.mentions) {
+        assert_eq!(chars_of(text, m.start, m.end), m.text);
+    }
+    for m in rec.regions.iter().flat_map(|r| &r.mentions) {
+        assert_eq!(chars_of(text, m.start, m.end), m.text);
+    }
+    for m in rec.people.iter().flat_map(|p| &p.mentions) {
+        chars_of(text, m.start, m.end);
+    }
+    for d in &rec.directives {
+        chars_of(text, d.start, d.end);
+    }
+    let enc = vnextract::output::encode_doc(rec, &Default::default()).expect("encode");
+    let line = enc.jsonl.strip_suffix(b"\n").expect("a JSON line");
+    serde_json::from_slice::<serde_json::Value>(line).expect("the JSON line parses");
+}
+
+/// `bytes` as the fuzz target `pipeline_bytes` reads them: a file without
+/// extension (format sniffed), every document processed and checked.
+fn pipeline_bytes(bytes: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc");
+    std::fs::write(&path, bytes).unwrap();
+    let inputs = [path.to_string_lossy().into_owned()];
+    for event in read_inputs(&inputs, &InputOptions::default()).unwrap() {
+        if let InputEvent::Doc(raw) = event {
+            let rec = processor().process(&raw);
+            check(&raw.text, &rec);
+        }
+    }
+}
+
+/// `3/0` read as the day and month of a headline: month 0 made
+/// `text::meta::title_day` subtract with overflow (fuzz target
+/// `pipeline_bytes`).
+#[test]
+fn headline_day_of_month_zero() {
+    pipeline_bytes(b"3/0 g g g");
+}
