@@ -133,3 +133,54 @@ impl Mentions {
             .and_then(|&(_, p)| people.get(p))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::DirectiveExtractor;
+    use crate::rules::{directive::DirectiveRules, place::PlaceRules, RuleSource};
+
+    /// Each reader alone (no people, no legal references): each sentence
+    /// and its directives as `issuer -> addressee: verb`.
+    #[test]
+    fn directives_of_sentences() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "vi",
+                "Thủ tướng yêu cầu các bộ, ngành khẩn trương triển khai nhiệm vụ.",
+                &["Thủ tướng -> các bộ, ngành: yêu cầu"],
+            ),
+            (
+                "vi",
+                "Giao Bộ Công Thương chủ trì, phối hợp với các địa phương đẩy mạnh xuất khẩu.",
+                &[" -> Bộ Công Thương: Giao"],
+            ),
+            ("vi", "Xuất khẩu tăng mạnh trong năm nay.", &[]),
+            (
+                "en",
+                "The Prime Minister asked ministries and localities to speed up the work.",
+                // bodies joined by `and` are one addressee; people in office would be split
+                &["Prime Minister -> ministries and localities: asked"],
+            ),
+            ("en", "Exports rose sharply this year.", &[]),
+        ];
+        for &(lang, text, want) in cases {
+            let dir = RuleSource::Embedded.lang(lang);
+            let rules = DirectiveRules::load(&dir).expect("directive rules");
+            let place = PlaceRules::load(&dir).expect("place rules");
+            let mut b = crate::matcher::LexiconBuilder::new();
+            let ex = DirectiveExtractor::new(&rules, &place.country_forms(), &mut b);
+            let lex = b.build();
+            let got = crate::extract::with_ctx(
+                text,
+                crate::rules::text::TextRules::builtin(),
+                &lex,
+                |ctx| ex.extract(ctx, &[], &[], &[]),
+            );
+            let got: Vec<String> = got
+                .iter()
+                .map(|d| format!("{} -> {}: {}", d.issuer, d.addressee, d.verb))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}
