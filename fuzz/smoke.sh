@@ -6,7 +6,8 @@
 # Needs cargo-fuzz and a nightly toolchain (`cargo install cargo-fuzz
 # --locked`). New inputs go to a throw-away corpus, never into
 # fuzz/seeds/; a crash leaves its input under fuzz/artifacts/TARGET/ and
-# makes the script fail.
+# makes the script fail. FUZZ_TARGET_DIR, when set, is passed to
+# `cargo fuzz --target-dir` (default: fuzz/target).
 set -euo pipefail
 cd "$(dirname "$0")"
 secs="${1:-30}"
@@ -21,7 +22,7 @@ for t in "${targets[@]}"; do
     echo "== $t ($secs s)"
     mkdir -p "$scratch/$t"
     rc=0
-    cargo +nightly fuzz run "$t" "$scratch/$t" "seeds/$t" -- \
+    cargo +nightly fuzz run ${FUZZ_TARGET_DIR:+--target-dir "$FUZZ_TARGET_DIR"} "$t" "$scratch/$t" "seeds/$t" -- \
         -max_total_time="$secs" -rss_limit_mb=4096 -timeout=20 -print_final_stats=1 \
         >"$scratch/$t.log" 2>&1 || rc=$?
     grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::average_exec_per_sec)' "$scratch/$t.log" || true

@@ -70,3 +70,27 @@ fn pipeline_bytes(bytes: &[u8]) {
 fn headline_day_of_month_zero() {
     pipeline_bytes(b"3/0 g g g");
 }
+
+/// `1.234,.` read with English marks (`1,234.,`): the English-thousands
+/// branch of `parse_vi_number` kept `,` as a fraction digit and
+/// `decimal_value` computed `b',' - b'0'` (subtract with overflow; fuzz
+/// target `number`). A fraction with a separator is no number.
+#[test]
+fn english_thousands_with_a_separator_after_the_point() {
+    use vnextract::extract::number::{parse_number, parse_vi_number};
+    use vnextract::model::DecimalMark;
+    assert_eq!(parse_number("1.234,.", DecimalMark::Point), None);
+    assert_eq!(parse_vi_number("1,234.,"), None);
+    assert_eq!(parse_vi_number("1,234,567.,5"), None);
+    // the neighbours still read
+    assert_eq!(parse_number("1,234.5", DecimalMark::Point), Some(1234.5));
+    assert_eq!(parse_vi_number("1,234,567.5"), Some(1234567.5));
+    assert_eq!(parse_vi_number("1,234,567."), Some(1234567.0));
+    // and the phrases the pipeline meets
+    let text = "Revenue reached $1.234,. billion, up 1.234,.% on 3/0.";
+    let rec = processor().process(&vnextract::model::RawDoc {
+        text: text.into(),
+        ..Default::default()
+    });
+    check(text, &rec);
+}

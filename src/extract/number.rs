@@ -68,6 +68,10 @@ pub fn parse_vi_number(s: &str) -> Option<f64> {
             (i, f)
         }
     };
+    // `1,234.,` (English `1.234,.`): the fraction holds a separator
+    if !frac_part.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     decimal_value(int_part, frac_part)
 }
 
