@@ -25,7 +25,7 @@ for t in "${targets[@]}"; do
     cargo +nightly fuzz run ${FUZZ_TARGET_DIR:+--target-dir "$FUZZ_TARGET_DIR"} "$t" "$scratch/$t" "seeds/$t" -- \
         -max_total_time="$secs" -rss_limit_mb=4096 -timeout=20 -print_final_stats=1 \
         >"$scratch/$t.log" 2>&1 || rc=$?
-    grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::average_exec_per_sec)' "$scratch/$t.log" || true
+    grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::average_exec_per_sec)' "$scratch/$t.log" || true
     if [ "$rc" -ne 0 ]; then
         tail -n 60 "$scratch/$t.log" >&2
         echo "fuzz target $t failed (exit $rc); its input is under fuzz/artifacts/$t/" >&2
