@@ -207,7 +207,7 @@ fn write_manifest(
         input_options: input_options.clone(),
         language: lang.to_string(),
         documents: s.documents,
-        errors: s.errors,
+        errors: s.errors(),
         text_bytes: s.bytes,
         tables: s.tables.clone(),
         languages: s.languages.clone(),

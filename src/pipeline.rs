@@ -351,8 +351,6 @@ impl Default for RunOptions {
 pub struct RunSummary {
     /// Documents written.
     pub documents: usize,
-    /// Rows of `errors.csv`: `skipped` + `repaired`.
-    pub errors: usize,
     /// Inputs not turned into a document (binary, empty, malformed, too large…).
     pub skipped: usize,
     /// Documents written after a repair (invalid UTF-8…).
@@ -367,8 +365,12 @@ pub struct RunSummary {
 }
 
 impl RunSummary {
+    /// Rows of `errors.csv`.
+    pub fn errors(&self) -> usize {
+        self.skipped + self.repaired
+    }
+
     fn count_error(&mut self, e: &ErrorRecord) {
-        self.errors += 1;
         match e.action {
             ErrorAction::Skipped => self.skipped += 1,
             ErrorAction::Repaired => self.repaired += 1,

@@ -178,18 +178,12 @@ impl OutputWriter {
 
     /// Write one row of `errors.csv`.
     pub fn write_error(&mut self, e: &ErrorRecord) -> io::Result<()> {
-        let row = tables::error_row(e);
         if let Some(x) = &mut self.xlsx {
-            let book = &mut x.0;
-            let mut cells: Vec<tables::Cell> =
-                row.iter().cloned().map(tables::Cell::Text).collect();
-            if let Some(line) = e.line {
-                cells[1] = tables::Cell::Int(line as i64);
-            }
-            book.write_rows(TABLES.len(), &[cells])?;
+            let mut cells = tables::TypedRows::default();
+            tables::write_error_row(e, &mut cells)?;
+            x.0.write_rows(TABLES.len(), &cells.rows)?;
         }
-        self.errors.write_record(row)?;
-        Ok(())
+        tables::write_error_row(e, &mut self.errors)
     }
 
     /// Flush everything and move every file to its real name.

@@ -353,15 +353,15 @@ impl Table {
     }
 }
 
-/// The row of `errors.csv` for one error.
-pub fn error_row(e: &ErrorRecord) -> Vec<String> {
-    vec![
-        e.source.clone(),
-        e.line.map(|l| l.to_string()).unwrap_or_default(),
-        opt(&e.doc_id).to_string(),
-        e.action.as_str().to_string(),
-        e.message.clone(),
-    ]
+/// The row of `errors.csv` (and of the workbook's `errors` sheet) for one
+/// error, in [`ERRORS_HEADER`] order.
+pub fn write_error_row(e: &ErrorRecord, out: &mut impl RowSink) -> std::io::Result<()> {
+    out.text(&e.source)?;
+    out.opt_int(e.line)?;
+    out.opt(&e.doc_id)?;
+    out.text(e.action.as_str())?;
+    out.text(&e.message)?;
+    out.end_row()
 }
 
 #[cfg(test)]
