@@ -4,45 +4,16 @@
 //! pipeline and its encoding, and every span must lie within the text and
 //! its `text` be exactly the characters it covers.
 
-use std::sync::OnceLock;
+#[allow(dead_code)] // the corpus loaders are for the table tests
+mod common;
 
 use vnextract::input::{read_inputs, InputOptions};
 use vnextract::model::{DocumentRecord, InputEvent};
-use vnextract::pipeline::Processor;
-use vnextract::rules::Rules;
 
-fn processor() -> &'static Processor {
-    static P: OnceLock<Processor> = OnceLock::new();
-    P.get_or_init(|| Processor::new(&Rules::embedded().expect("embedded rules")))
-}
-
-/// The characters `[start, end)` of `text`, the span checked to lie in it.
-fn chars_of(text: &str, start: usize, end: usize) -> String {
-    let n = text.chars().count();
-    assert!(start <= end && end <= n, "span {start}..{end} of {n} chars");
-    text.chars().skip(start).take(end - start).collect()
-}
+use common::{assert_record_spans, shared_processor as processor};
 
 fn check(text: &str, rec: &DocumentRecord) {
-    assert_eq!(rec.chars, text.chars().count());
-    for q in &rec.quantities {
-        assert_eq!(chars_of(text, q.start, q.end), q.text);
-    }
-    for l in &rec.legal_refs {
-        assert_eq!(chars_of(text, l.start, l.end), l.text);
-    }
-    for m in rec.countries.iter().flat_map(|c| &c.mentions) {
-        assert_eq!(chars_of(text, m.start, m.end), m.text);
-    }
-    for m in rec.regions.iter().flat_map(|r| &r.mentions) {
-        assert_eq!(chars_of(text, m.start, m.end), m.text);
-    }
-    for m in rec.people.iter().flat_map(|p| &p.mentions) {
-        chars_of(text, m.start, m.end);
-    }
-    for d in &rec.directives {
-        chars_of(text, d.start, d.end);
-    }
+    assert_record_spans(text, rec);
     let enc = vnextract::output::encode_doc(rec, &Default::default()).expect("encode");
     let line = enc.jsonl.strip_suffix(b"\n").expect("a JSON line");
     serde_json::from_slice::<serde_json::Value>(line).expect("the JSON line parses");

@@ -9,17 +9,11 @@
 #[allow(dead_code)] // the corpus loaders are for the table tests
 mod common;
 
-use std::sync::OnceLock;
-
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use vnextract::model::DocumentRecord;
 
-/// The pipeline, built once for all cases.
-fn processor() -> &'static vnextract::pipeline::Processor {
-    static P: OnceLock<vnextract::pipeline::Processor> = OnceLock::new();
-    P.get_or_init(common::processor)
-}
+use common::{assert_record_spans, shared_processor as processor};
 
 /// Pieces an article is made of: rule phrases, numbers, noise.
 const PIECES: &[&str] = &[
@@ -77,36 +71,6 @@ fn article() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 1..60).prop_map(|v| v.join(" "))
 }
 
-/// Every span of the record, with the text it says it covers.
-fn spans(r: &DocumentRecord) -> Vec<(&'static str, usize, usize, Option<&str>)> {
-    let mut v = Vec::new();
-    for q in &r.quantities {
-        v.push(("quantity", q.start, q.end, Some(q.text.as_str())));
-    }
-    for l in &r.legal_refs {
-        v.push(("legal", l.start, l.end, Some(l.text.as_str())));
-    }
-    for c in &r.countries {
-        for m in &c.mentions {
-            v.push(("country", m.start, m.end, Some(m.text.as_str())));
-        }
-    }
-    for reg in &r.regions {
-        for m in &reg.mentions {
-            v.push(("region", m.start, m.end, Some(m.text.as_str())));
-        }
-    }
-    for p in &r.people {
-        for m in &p.mentions {
-            v.push(("person", m.start, m.end, None));
-        }
-    }
-    for d in &r.directives {
-        v.push(("directive", d.start, d.end, None));
-    }
-    v
-}
-
 /// What must not depend on the Unicode form of the article.
 fn values(r: &DocumentRecord) -> Vec<String> {
     let mut v: Vec<String> = r
@@ -135,14 +99,7 @@ proptest! {
     #[test]
     fn every_span_is_the_original_characters(text in article()) {
         let r = common::process(processor(), &text);
-        let chars: Vec<char> = text.chars().collect();
-        for (kind, start, end, said) in spans(&r) {
-            prop_assert!(start <= end && end <= chars.len(), "{kind} {start}..{end} of {}", chars.len());
-            let covered: String = chars[start..end].iter().collect();
-            if let Some(said) = said {
-                prop_assert_eq!(&covered, said, "{} at {}..{}", kind, start, end);
-            }
-        }
+        assert_record_spans(&text, &r);
     }
 
     #[test]
@@ -154,14 +111,7 @@ proptest! {
         let b = common::process(p, &nfd);
         prop_assert_eq!(values(&a), values(&b));
         // and the NFD spans cover the NFD characters
-        let chars: Vec<char> = nfd.chars().collect();
-        for (kind, start, end, said) in spans(&b) {
-            prop_assert!(end <= chars.len());
-            if let Some(said) = said {
-                let covered: String = chars[start..end].iter().collect();
-                prop_assert_eq!(&covered, said, "{}", kind);
-            }
-        }
+        assert_record_spans(&nfd, &b);
     }
 }
 

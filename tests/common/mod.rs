@@ -34,6 +34,14 @@ pub fn processor() -> Processor {
     Processor::new(&Rules::embedded().expect("embedded rules"))
 }
 
+/// The pipeline with the embedded rules, built once for the whole test
+/// binary.
+#[allow(dead_code)] // not every test file shares one pipeline
+pub fn shared_processor() -> &'static Processor {
+    static P: std::sync::OnceLock<Processor> = std::sync::OnceLock::new();
+    P.get_or_init(processor)
+}
+
 /// The pipeline with the embedded rules, every text read as language `code`.
 #[allow(dead_code)] // not every corpus test reads another language
 pub fn processor_for(code: &str) -> Processor {
@@ -61,5 +69,39 @@ pub fn assert_spans_cover_text<'a>(
     for (start, end, said) in rows {
         let span: String = text.chars().skip(start).take(end - start).collect();
         assert_eq!(span, said, "{text}");
+    }
+}
+
+/// The characters `[start, end)` of `text`, the span checked to lie in it.
+#[allow(dead_code)]
+pub fn chars_of(text: &str, start: usize, end: usize) -> String {
+    let n = text.chars().count();
+    assert!(start <= end && end <= n, "span {start}..{end} of {n} chars");
+    text.chars().skip(start).take(end - start).collect()
+}
+
+/// What holds of every record: `chars` counts the text's characters, every
+/// span lies within the text, and the `text` of a quantity, legal
+/// reference, country or region mention is exactly the characters it covers.
+#[allow(dead_code)]
+pub fn assert_record_spans(text: &str, rec: &DocumentRecord) {
+    assert_eq!(rec.chars, text.chars().count(), "{text:?}");
+    for q in &rec.quantities {
+        assert_eq!(chars_of(text, q.start, q.end), q.text, "{text:?}");
+    }
+    for l in &rec.legal_refs {
+        assert_eq!(chars_of(text, l.start, l.end), l.text, "{text:?}");
+    }
+    for m in rec.countries.iter().flat_map(|c| &c.mentions) {
+        assert_eq!(chars_of(text, m.start, m.end), m.text, "{text:?}");
+    }
+    for m in rec.regions.iter().flat_map(|r| &r.mentions) {
+        assert_eq!(chars_of(text, m.start, m.end), m.text, "{text:?}");
+    }
+    for m in rec.people.iter().flat_map(|p| &p.mentions) {
+        chars_of(text, m.start, m.end);
+    }
+    for d in &rec.directives {
+        chars_of(text, d.start, d.end);
     }
 }
