@@ -58,6 +58,12 @@ impl SetMask {
         self.0.iter().all(|&w| w == 0)
     }
 
+    /// The words OR-ed into one: bit `i % 64` is set when a set `i` is.
+    #[inline]
+    pub(crate) fn folded(&self) -> u64 {
+        self.0.iter().fold(0, |a, w| a | w)
+    }
+
     /// Whether the mask has the one set of `bit`: one word, one AND.
     #[inline]
     pub(crate) fn has(&self, bit: SetBit) -> bool {
@@ -80,6 +86,13 @@ impl SetBit {
             word: (i / 64) as u8,
             bits: 1 << (i % 64),
         }
+    }
+
+    /// Whether a [`SetMask::folded`] mask may hold this set (its bit is
+    /// set; other sets share it).
+    #[inline]
+    pub(crate) fn in_folded(&self, folded: u64) -> bool {
+        folded & self.bits != 0
     }
 }
 

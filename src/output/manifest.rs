@@ -88,13 +88,14 @@ pub fn timestamp(t: SystemTime) -> String {
 
 /// Writes `manifest.json` into `dir` (through a temporary file, renamed
 /// into place).
+/// It is written last, after the tables are in place: a folder whose
+/// manifest names this run holds this run's tables.
 pub fn write_manifest(dir: &Path, m: &Manifest) -> io::Result<()> {
-    let mut f = tempfile::NamedTempFile::new_in(dir)?;
+    let mut f = super::temp_in(dir)?;
     serde_json::to_writer_pretty(&mut f, m).map_err(io::Error::other)?;
     f.write_all(b"\n")?;
     f.as_file().sync_all()?;
-    f.persist(dir.join("manifest.json")).map_err(|e| e.error)?;
-    Ok(())
+    super::persist(f, &dir.join("manifest.json"))
 }
 
 #[cfg(test)]

@@ -76,6 +76,17 @@ fn temp_in(dir: &Path) -> io::Result<NamedTempFile> {
     Ok(file)
 }
 
+/// Rename temporary file `file` (made by [`temp_in`]) to `to`; it is no
+/// longer this run's to remove.
+fn persist(file: NamedTempFile, to: &Path) -> io::Result<()> {
+    let tmp = file.path().to_path_buf();
+    file.persist(to).map_err(|e| e.error)?;
+    if let Ok(mut open) = OPEN_TEMPS.lock() {
+        open.retain(|p| *p != tmp);
+    }
+    Ok(())
+}
+
 /// Remove the temporary files of this run (a run stopped by SIGINT or
 /// SIGTERM): the output folder keeps the dataset it held before. Returns
 /// how many were removed.
@@ -217,10 +228,7 @@ impl OutputWriter {
         drop(jsonl);
         for p in pending {
             p.file.as_file().sync_all()?;
-            p.file.persist(dir.join(p.name)).map_err(|e| e.error)?;
-        }
-        if let Ok(mut open) = OPEN_TEMPS.lock() {
-            open.clear();
+            persist(p.file, &dir.join(p.name))?;
         }
         Ok(())
     }
