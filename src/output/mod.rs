@@ -197,7 +197,11 @@ impl OutputWriter {
         tables::write_error_row(e, &mut self.errors)
     }
 
-    /// Flush everything and move every file to its real name.
+    /// Flush everything and move every file to its real name, once every
+    /// file is complete. The previous dataset's `manifest.json` is removed
+    /// first (the caller writes the new one last), and its `dataset.xlsx`
+    /// when this run writes none: a folder with a manifest holds only the
+    /// tables of the run it names, even if the renames are cut short.
     pub fn finish(self) -> io::Result<()> {
         let OutputWriter {
             dir,
@@ -226,6 +230,16 @@ impl OutputWriter {
         inner.flush()?;
         jsonl.flush()?;
         drop(jsonl);
+        let mut stale = vec!["manifest.json"];
+        if !pending.iter().any(|p| p.name == "dataset.xlsx") {
+            stale.push("dataset.xlsx");
+        }
+        for name in stale {
+            match fs::remove_file(dir.join(name)) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        }
         for p in pending {
             p.file.as_file().sync_all()?;
             persist(p.file, &dir.join(p.name))?;
@@ -360,6 +374,46 @@ impl Sink {
 mod tests {
     use super::tables::RowSink;
     use super::*;
+
+    /// A run into a folder of an earlier dataset leaves no file of it that
+    /// this run does not write: its manifest goes before the renames (the
+    /// new one is written after them), its workbook when no `--xlsx`.
+    #[test]
+    fn finish_removes_the_previous_manifest_and_workbook() {
+        let dir = tempfile::tempdir().expect("tmp");
+        for name in [
+            "manifest.json",
+            "dataset.xlsx",
+            "quantities.csv",
+            "notes.txt",
+        ] {
+            fs::write(dir.path().join(name), b"old").expect("write");
+        }
+        let w = OutputWriter::create(dir.path(), &OutputOptions::default()).expect("create");
+        w.finish().expect("finish");
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "countries.csv",
+                "directives.csv",
+                "documents.csv",
+                "documents.jsonl",
+                "errors.csv",
+                "legal_refs.csv",
+                "notes.txt",
+                "people.csv",
+                "quantities.csv",
+                "regions.csv"
+            ]
+        );
+        let q = fs::read_to_string(dir.path().join("quantities.csv")).expect("read");
+        assert!(q.starts_with("doc_id,"), "{q}");
+    }
 
     /// `CsvBytes` writes every row as the `csv` crate writes it.
     #[test]
