@@ -389,7 +389,7 @@ fn main() -> ExitCode {
                     ExitCode::from(2)
                 }
                 // the reader of stdout went away (`| head`): stop quietly
-                Err(RunError::Output(e))
+                Err(RunError::Output(_, e))
                     if e.kind() == std::io::ErrorKind::BrokenPipe && a.out.as_os_str() == "-" =>
                 {
                     ExitCode::SUCCESS

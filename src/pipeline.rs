@@ -398,8 +398,9 @@ fn record_counts(rec: &DocumentRecord) -> ([(&'static str, usize); 6], String) {
 pub enum RunError {
     /// An input path that does not exist, or bad flags.
     Usage(String),
-    /// The output folder or a file in it could not be written.
-    Output(std::io::Error),
+    /// The output folder (first) or a file in it could not be written
+    /// (`-`: standard output).
+    Output(std::path::PathBuf, std::io::Error),
     /// The thread pool could not start.
     Threads(String),
 }
@@ -408,7 +409,10 @@ impl std::fmt::Display for RunError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RunError::Usage(m) => write!(f, "{m}"),
-            RunError::Output(e) => write!(f, "cannot write output: {e}"),
+            RunError::Output(p, e) if p.as_os_str() == "-" => {
+                write!(f, "cannot write to standard output: {e}")
+            }
+            RunError::Output(p, e) => write!(f, "cannot write output to {}: {e}", p.display()),
             RunError::Threads(e) => write!(f, "cannot start worker threads: {e}"),
         }
     }
@@ -470,7 +474,7 @@ pub fn run(
         Sink::stdout()
     } else {
         Sink::Dir(Box::new(
-            OutputWriter::create(out, out_opts).map_err(RunError::Output)?,
+            OutputWriter::create(out, out_opts).map_err(|e| RunError::Output(out.into(), e))?,
         ))
     };
     let warn = opts.warn || to_stdout;
@@ -609,9 +613,9 @@ pub fn run(
         b.finish_and_clear();
     }
     if let Some(e) = encode_failure {
-        return Err(RunError::Output(e));
+        return Err(RunError::Output(out.into(), e));
     }
-    written.map_err(RunError::Output)?;
+    written.map_err(|e| RunError::Output(out.into(), e))?;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }

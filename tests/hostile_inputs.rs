@@ -420,6 +420,27 @@ fn a_path_that_does_not_exist_is_a_usage_error_naming_it() {
 }
 
 #[test]
+fn an_unwritable_out_is_an_error_naming_it() {
+    // a folder under a regular file cannot be made, even by root
+    let tmp = tempfile::tempdir().expect("tmp");
+    write(tmp.path(), "good.txt", GOOD);
+    write(tmp.path(), "plain-file", "x");
+    let out = tmp.path().join("plain-file").join("out");
+    let r = Command::new(BIN)
+        .args(["run", "--quiet", "--out"])
+        .arg(&out)
+        .arg(tmp.path().join("good.txt"))
+        .output()
+        .expect("vnextract");
+    assert_eq!(r.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        err.contains(&format!("cannot write output to {}:", out.display())),
+        "{err}"
+    );
+}
+
+#[test]
 fn stdin_ending_mid_line_and_stdout_closed_early() {
     // the last line of stdin is cut short: it is a malformed line, logged
     let mut child = Command::new(BIN)
