@@ -430,23 +430,26 @@ impl<'a> Tok<'a> {
     /// necessary condition of every `PhraseSet` query at it).
     #[inline]
     pub fn starts_any(&self, mask: SetMask) -> bool {
-        self.sfold & mask.folded() != 0 && self.single.is_some_and(|p| p.mask.intersects(&mask))
-            || self.starts.iter().any(|h| h.pattern.mask.intersects(&mask))
+        self.sfold & mask.folded() != 0
+            && (self.single.is_some_and(|p| p.mask.intersects(&mask))
+                || self.starts.iter().any(|h| h.pattern.mask.intersects(&mask)))
     }
 
     /// Whether a phrase or word of the set of `bit` starts here: the
     /// folded bit answers most queries with one AND.
     #[inline]
     fn may_start(&self, bit: SetBit) -> bool {
-        bit.in_folded(self.sfold) && self.single.is_some_and(|p| p.mask.has(bit))
-            || self.starts.iter().any(|h| h.pattern.mask.has(bit))
+        bit.in_folded(self.sfold)
+            && (self.single.is_some_and(|p| p.mask.has(bit))
+                || self.starts.iter().any(|h| h.pattern.mask.has(bit)))
     }
 
     /// Whether a phrase or word of the set of `bit` ends here.
     #[inline]
     fn may_end(&self, bit: SetBit) -> bool {
-        bit.in_folded(self.efold) && self.single.is_some_and(|p| p.mask.has(bit))
-            || self.ends.iter().any(|h| h.pattern.mask.has(bit))
+        bit.in_folded(self.efold)
+            && (self.single.is_some_and(|p| p.mask.has(bit))
+                || self.ends.iter().any(|h| h.pattern.mask.has(bit)))
     }
 }
 
