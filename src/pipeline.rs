@@ -470,11 +470,12 @@ pub fn run(
         .map_err(|e| RunError::Threads(e.to_string()))?;
     let processor = Processor::new(rules).with_language(opts.language.as_deref());
     let to_stdout = out == Path::new("-");
+    let output_error = |e| RunError::Output(out.to_path_buf(), e);
     let sink = if to_stdout {
         Sink::stdout()
     } else {
         Sink::Dir(Box::new(
-            OutputWriter::create(out, out_opts).map_err(|e| RunError::Output(out.into(), e))?,
+            OutputWriter::create(out, out_opts).map_err(output_error)?,
         ))
     };
     let warn = opts.warn || to_stdout;
@@ -613,9 +614,9 @@ pub fn run(
         b.finish_and_clear();
     }
     if let Some(e) = encode_failure {
-        return Err(RunError::Output(out.into(), e));
+        return Err(output_error(e));
     }
-    written.map_err(|e| RunError::Output(out.into(), e))?;
+    written.map_err(output_error)?;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }

@@ -87,8 +87,7 @@ pub fn timestamp(t: SystemTime) -> String {
 }
 
 /// Writes `manifest.json` into `dir` (through a temporary file, renamed
-/// into place).
-/// It is written last, after the tables are in place: a folder whose
+/// into place), last, after the tables are in place: a folder whose
 /// manifest names this run holds this run's tables.
 pub fn write_manifest(dir: &Path, m: &Manifest) -> io::Result<()> {
     let mut f = super::temp_in(dir)?;
